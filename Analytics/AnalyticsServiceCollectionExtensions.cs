@@ -1,0 +1,29 @@
+using Analytics.Import;
+using Analytics.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Analytics;
+
+/// <summary>Registers the store, the import and the computations of this library.</summary>
+public static class AnalyticsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the analytics services. Store options come from the "Store" section when the host binds it
+    /// (<c>services.AddOptions&lt;StoreOptions&gt;().BindConfiguration(...)</c>); validated at start.
+    /// </summary>
+    public static IServiceCollection AddAnalytics(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<StoreOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IDbConnectionFactory>(sp => DbConnectionFactory.Create(sp.GetRequiredService<IOptions<StoreOptions>>().Value));
+        services.TryAddSingleton<TicketStore>();
+        services.TryAddSingleton<ReferenceStore>();
+        services.TryAddSingleton<ActivityStore>();
+        services.TryAddSingleton<ImportLedger>();
+        services.TryAddSingleton<ImportProfiles>();
+        services.TryAddSingleton<CsvImporter>();
+        return services;
+    }
+}

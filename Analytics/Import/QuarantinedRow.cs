@@ -1,0 +1,19 @@
+namespace Analytics.Import;
+
+/// <summary>A row, or one field of it, that could not be imported, with where it is and why.</summary>
+public sealed record QuarantinedRow(
+    string FileFingerprint,
+    string FileName,
+    long Line,
+    string Field,
+    string? RawValue,
+    string Reason)
+{
+    /// <summary>Raw values are kept for diagnosis but capped so one huge field cannot bloat the store.</summary>
+    public const int MaxRawLength = 4_000;
+
+    public static string? Cap(string? raw) =>
+        raw is null || raw.Length <= MaxRawLength ? raw : string.Concat(raw.AsSpan(0, MaxRawLength), "…");
+
+    public override string ToString() => $"{FileName}:{Line}: field '{Field}': {Reason}";
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+
+namespace Analytics.Import;
+
+/// <summary>
+/// Typed access to one record's fields. A field that cannot be read is recorded as a problem naming
+/// the column and raw value, and reads as missing, so a profile maps the whole row and the importer
+/// decides once whether to keep it.
+/// </summary>
+public sealed class RowReader
+{
+    /// <summary>Free text longer than this is not a ticket field but damage (or an attack).</summary>
+    public const int MaxFieldLength = 32 * 1024;
+
+    private readonly List<RowProblem> _problems = [];
+    private readonly ImportContext _context;
+    private CsvRecord _record = new(0, [], string.Empty);
+
+    public RowReader(ImportContext context) => _context = context;
+
+    public long Line => _record.Line;
+
+    public IReadOnlyList<RowProblem> Problems => _problems;
+
+    public ImportContext Context => _context;
+
+    public void Load(CsvRecord record)
+    {
+        _record = record;
+        _problems.Clear();
+    }
+
+    /// <summary>The raw field, or null when the column is absent or the value is one of the "missing" spellings.</summary>
+    public string? Text(Column? column)
+    {
+        if (column is not { } c || c.Index >= _record.Fields.Count)
+        {
+            return null;
+        }
+
+        var value = _record.Fields[c.Index];
+        if (MissingValues.IsMissing(value))
+        {
+            return null;
+        }
+
+        if (value.Length > MaxFieldLength)
+        {
+            Problem(c, value, $"value is {value.Length:N0} characters long; the limit is {MaxFieldLength:N0}");
+            return null;
+        }
+
+        if (value.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            Problem(c, value, "invalid UTF-8 byte sequence");
+            return null;
+        }
+
+        return value.Trim();
+    }
+
+    /// <summary>A required text field: missing is a problem.</summary>
+    public string? RequiredText(Column column)
+    {
+        var value = Text(column);
+        if (value is null && !HasProblem(column))
+        {
+            Problem(column, RawOf(column), "required value is missing");
+        }
+
+        return value;
+    }
+
+    public DateTimeOffset? Instant(Column? column, TimeZoneInfo zone)
+    {
+        var text = Text(column);
+        if (text is null || column is not { } c)
+        {
+            return null;
+        }
+
+        if (_context.DateFormat.TryParse(text, zone, out var utc))
+        {
+            // Canonical precision is whole seconds: sources disagree on fractions and they carry no meaning here.
+            return new DateTimeOffset(utc.UtcTicks - (utc.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        }
+
+        Problem(c, text, $"not a date in the file's format ({_context.DateFormat.Name}) or ISO 8601");
+        return null;
+    }
+
+    public int? WholeNumber(Column? column)
+    {
+        var text = Text(column);
+        if (text is null || column is not { } c)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0)
+        {
+            return value;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d >= 0 && d <= int.MaxValue && d == Math.Floor(d))
+        {
+            return (int)d;
+        }
+
+        Problem(c, text, "not a whole number of zero or more");
+        return null;
+    }
+
+    public bool? Bool(Column? column)
+    {
+        var text = Text(column);
+        if (text is null || column is not { } c)
+        {
+            return null;
+        }
+
+        switch (text.ToLowerInvariant())
+        {
+            case "true" or "yes" or "y" or "1" or "ja" or "j" or "waar":
+                return true;
+            case "false" or "no" or "n" or "0" or "nee" or "onwaar":
+                return false;
+            default:
+                Problem(c, text, "not a yes/no value");
+                return null;
+        }
+    }
+
+    public void Problem(Column column, string? raw, string reason) =>
+        _problems.Add(new RowProblem(column.Name, raw, reason));
+
+    public void Problem(string field, string? raw, string reason) =>
+        _problems.Add(new RowProblem(field, raw, reason));
+
+    public string? RawOf(Column? column) =>
+        column is { } c && c.Index < _record.Fields.Count ? _record.Fields[c.Index] : null;
+
+    private bool HasProblem(Column column) => _problems.Exists(p => p.Field == column.Name);
+}
+
+/// <summary>Why one field of a row could not be read.</summary>
+public readonly record struct RowProblem(string Field, string? RawValue, string Reason);

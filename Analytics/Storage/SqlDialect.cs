@@ -1,0 +1,98 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+
+namespace Analytics.Storage;
+
+/// <summary>
+/// The SQL that differs between engines. The base class speaks the ANSI-ish dialect that SQLite
+/// and PostgreSQL share (ON CONFLICT upserts); each engine overrides only what it does differently.
+/// </summary>
+public abstract class SqlDialect
+{
+    public abstract StoreProvider Provider { get; }
+
+    /// <summary>Folder under sql/ (and resource prefix) holding this engine's migrations.</summary>
+    public abstract string ScriptFolder { get; }
+
+    /// <summary>Largest number of parameters to put in one statement.</summary>
+    public virtual int MaxParameters => 999;
+
+    public static SqlDialect For(StoreProvider provider) => provider switch
+    {
+        StoreProvider.Sqlite => new SqliteDialect(),
+        StoreProvider.Postgres => new PostgresDialect(),
+        StoreProvider.SqlServer => new SqlServerDialect(),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown store provider."),
+    };
+
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Per-connection settings, run right after opening.</summary>
+    public virtual Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    /// <summary>Creates or upgrades the schema; safe to run at every start.</summary>
+    public abstract void Migrate(string connectionString);
+
+    /// <summary>Qualified table name.</summary>
+    public virtual string Table(string name) => name;
+
+    /// <summary>The value to bind for a UTC instant.</summary>
+    public virtual object ToDb(DateTimeOffset value) => value.ToUniversalTime();
+
+    public object ToDb(DateTimeOffset? value) => value is { } v ? ToDb(v) : DBNull.Value;
+
+    public virtual object ToDb(DateOnly value) => value;
+
+    public virtual object ToDb(bool value) => value;
+
+    public object ToDb(bool? value) => value is { } v ? ToDb(v) : DBNull.Value;
+
+    public virtual DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) =>
+        reader.GetFieldValue<DateTimeOffset>(ordinal).ToUniversalTime();
+
+    public DateTimeOffset? ReadNullableInstant(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : ReadInstant(reader, ordinal);
+
+    public virtual DateOnly ReadDate(DbDataReader reader, int ordinal) =>
+        DateOnly.FromDateTime(reader.GetDateTime(ordinal));
+
+    public virtual bool ReadBool(DbDataReader reader, int ordinal) => reader.GetBoolean(ordinal);
+
+    /// <summary>INSERT, or UPDATE of the non-key columns when the key exists.</summary>
+    public virtual string Upsert(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns)
+    {
+        var updates = columns.Where(c => !keys.Contains(c)).Select(c => $"{c} = excluded.{c}");
+        return $"""
+            INSERT INTO {Table(table)} ({string.Join(", ", columns)})
+            VALUES ({string.Join(", ", columns.Select(c => "@" + c))})
+            ON CONFLICT ({string.Join(", ", keys)}) DO UPDATE SET {string.Join(", ", updates)}
+            """;
+    }
+
+    /// <summary>INSERT unless a row with the key exists.</summary>
+    public virtual string InsertIfAbsent(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns) =>
+        $"""
+        INSERT INTO {Table(table)} ({string.Join(", ", columns)})
+        VALUES ({string.Join(", ", columns.Select(c => "@" + c))})
+        ON CONFLICT ({string.Join(", ", keys)}) DO NOTHING
+        """;
+
+    /// <summary>Appends "@p0, @p1, ..." for an IN list.</summary>
+    public static string ParameterList(string prefix, int count)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(", ");
+            }
+
+            sb.Append('@').Append(prefix).Append(i.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return sb.ToString();
+    }
+}

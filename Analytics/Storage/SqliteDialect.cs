@@ -1,0 +1,55 @@
+using System.Data.Common;
+using System.Globalization;
+using DbUp;
+using Microsoft.Data.Sqlite;
+
+namespace Analytics.Storage;
+
+/// <summary>SQLite: instants as sortable UTC text, booleans as 0/1.</summary>
+public sealed class SqliteDialect : SqlDialect
+{
+    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
+    public override StoreProvider Provider => StoreProvider.Sqlite;
+
+    public override string ScriptFolder => "sqlite";
+
+    public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+    public override async Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // WAL lets readers (reports) run while the sync writes; NORMAL is durable at every checkpoint in WAL mode.
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override void Migrate(string connectionString)
+    {
+        var upgrade = DeployChanges.To
+            .SqliteDatabase(connectionString)
+            .WithScriptsEmbeddedInAssembly(typeof(SqlDialect).Assembly, name => name.StartsWith("sql.sqlite.", StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build();
+        SchemaMigrator.ThrowOnFailure(upgrade.PerformUpgrade(), this);
+    }
+
+    public override object ToDb(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString(InstantFormat, CultureInfo.InvariantCulture);
+
+    public override object ToDb(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public override object ToDb(bool value) => value ? 1 : 0;
+
+    public override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) =>
+        ParseInstant(reader.GetString(ordinal));
+
+    public override DateOnly ReadDate(DbDataReader reader, int ordinal) =>
+        DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public override bool ReadBool(DbDataReader reader, int ordinal) => reader.GetInt64(ordinal) != 0;
+
+    internal static DateTimeOffset ParseInstant(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+}

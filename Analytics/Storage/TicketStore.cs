@@ -1,0 +1,118 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Analytics.Tickets;
+using Dapper;
+
+namespace Analytics.Storage;
+
+/// <summary>Tickets and their events in the canonical store.</summary>
+public sealed class TicketStore(IDbConnectionFactory connections)
+{
+    private static readonly string[] EventKeys = ["source", "ticket_id", "occurred_at", "kind"];
+    private static readonly string[] EventColumns = ["source", "ticket_id", "occurred_at", "kind", "from_value", "to_value", "actor"];
+
+    private SqlDialect Dialect => connections.Dialect;
+
+    /// <summary>Opens a writer for batched ticket upserts; <paramref name="fileFingerprint"/> enables duplicate detection within a file.</summary>
+    public async Task<TicketBatchWriter> OpenWriterAsync(string? fileFingerprint, CancellationToken cancellationToken)
+    {
+        var connection = await connections.OpenAsync(cancellationToken);
+        return new TicketBatchWriter(connection, Dialect, fileFingerprint);
+    }
+
+    /// <summary>Upserts tickets that do not come from a file (demo data, database sync).</summary>
+    public async Task<IReadOnlyList<TicketWriteResult>> UpsertAsync(IReadOnlyList<Ticket> tickets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        await using var writer = await OpenWriterAsync(null, cancellationToken);
+        return await writer.WriteAsync(tickets.Select(t => new TicketWrite(t, null)).ToList(), cancellationToken);
+    }
+
+    public async Task<Ticket?> GetAsync(string source, string ticketId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT {TicketRows.SelectList} FROM {Dialect.Table("tickets")} WHERE source = @source AND ticket_id = @ticketId",
+            new { source, ticketId },
+            cancellationToken: cancellationToken));
+        return await reader.ReadAsync(cancellationToken) ? TicketRows.Read(reader, Dialect) : null;
+    }
+
+    /// <summary>Streams all tickets in key order without holding them in memory.</summary>
+    public async IAsyncEnumerable<Ticket> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT {TicketRows.SelectList} FROM {Dialect.Table("tickets")} ORDER BY source, ticket_id",
+            cancellationToken: cancellationToken));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return TicketRows.Read(reader, Dialect);
+        }
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM {Dialect.Table("tickets")}", cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Adds events; an event already stored (same ticket, time and kind) is left as it is.</summary>
+    public async Task<int> AddEventsAsync(IEnumerable<TicketEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var sql = Dialect.InsertIfAbsent("ticket_events", EventKeys, EventColumns);
+        var written = 0;
+        foreach (var e in events)
+        {
+            written += await connection.ExecuteAsync(new CommandDefinition(sql, new
+            {
+                source = e.Source,
+                ticket_id = e.TicketId,
+                occurred_at = Dialect.ToDb(e.OccurredAt),
+                kind = CanonicalNames.Of(e.Kind),
+                from_value = e.FromValue,
+                to_value = e.ToValue,
+                actor = e.Actor,
+            }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    public async Task<IReadOnlyList<TicketEvent>> GetEventsAsync(string source, string ticketId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"""
+            SELECT source, ticket_id, occurred_at, kind, from_value, to_value, actor
+            FROM {Dialect.Table("ticket_events")}
+            WHERE source = @source AND ticket_id = @ticketId
+            ORDER BY occurred_at, kind
+            """,
+            new { source, ticketId },
+            cancellationToken: cancellationToken));
+        var events = new List<TicketEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(ReadEvent(reader));
+        }
+
+        return events;
+    }
+
+    private TicketEvent ReadEvent(DbDataReader r) => new()
+    {
+        Source = r.GetString(0),
+        TicketId = r.GetString(1),
+        OccurredAt = Dialect.ReadInstant(r, 2),
+        Kind = CanonicalNames.ParseEventKind(r.GetString(3)),
+        FromValue = r.IsDBNull(4) ? null : r.GetString(4),
+        ToValue = r.IsDBNull(5) ? null : r.GetString(5),
+        Actor = r.IsDBNull(6) ? null : r.GetString(6),
+    };
+}

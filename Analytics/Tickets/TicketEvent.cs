@@ -1,0 +1,23 @@
+namespace Analytics.Tickets;
+
+/// <summary>Kind of lifecycle event taken from a source's event log or audit trail.</summary>
+public enum TicketEventKind
+{
+    Status,
+    Assignment,
+    TeamAssignment,
+}
+
+/// <summary>A status or assignment change of a ticket, with time and actor.</summary>
+public sealed record TicketEvent
+{
+    public required string Source { get; init; }
+    public required string TicketId { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+    public required TicketEventKind Kind { get; init; }
+    public string? FromValue { get; init; }
+    public string? ToValue { get; init; }
+
+    /// <summary>Who made the change, when the source says.</summary>
+    public string? Actor { get; init; }
+}
