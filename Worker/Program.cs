@@ -1,0 +1,3 @@
+using Worker.Cli;
+
+return await CliApplication.Create().Parse(args).InvokeAsync();
