@@ -39,6 +39,8 @@ public sealed class CsvRecordReader
         var raw = new StringBuilder();
         var inQuotes = false;
         var fieldStarted = false;
+        var justClosedQuote = false;
+        string? malformed = null;
         var physicalLines = 1;
 
         while (true)
@@ -57,7 +59,9 @@ public sealed class CsvRecordReader
                 }
 
                 fields.Add(field.ToString());
-                return Finish(startLine, fields, raw, physicalLines);
+                return malformed is null
+                    ? Finish(startLine, fields, raw, physicalLines)
+                    : CsvReadResult.Broken(startLine, raw.ToString(), malformed);
             }
 
             var c = (char)next;
@@ -81,6 +85,7 @@ public sealed class CsvRecordReader
                     else
                     {
                         inQuotes = false;
+                        justClosedQuote = true;
                     }
                 }
                 else
@@ -113,7 +118,9 @@ public sealed class CsvRecordReader
                 }
 
                 fields.Add(field.ToString());
-                return Finish(startLine, fields, raw, physicalLines);
+                return malformed is null
+                    ? Finish(startLine, fields, raw, physicalLines)
+                    : CsvReadResult.Broken(startLine, raw.ToString(), malformed);
             }
 
             raw.Append(c);
@@ -122,7 +129,15 @@ public sealed class CsvRecordReader
                 fields.Add(field.ToString());
                 field.Clear();
                 fieldStarted = false;
+                justClosedQuote = false;
                 continue;
+            }
+
+            if (justClosedQuote)
+            {
+                // "abc"def: the quoting is broken, so where this field ends is a guess; keep the row out.
+                malformed ??= $"text after the closing quote of field {fields.Count + 1}";
+                justClosedQuote = false;
             }
 
             if (c == '"' && !fieldStarted)

@@ -56,9 +56,9 @@ public static class FileSniffer
         }
 
         // Invalid as UTF-8: either a Windows-1252 export, or a UTF-8 export with a few damaged bytes.
-        var invalid = CountInvalidUtf8Sequences(checkable);
-        var multiByte = CountValidMultiByteSequences(checkable);
-        return multiByte > invalid ? LenientUtf8 : Windows1252;
+        // Windows-1252 text almost never forms a valid multi-byte UTF-8 sequence by chance, so one such
+        // sequence says UTF-8 (and the damaged rows are quarantined).
+        return HasValidMultiByteSequence(checkable) ? LenientUtf8 : Windows1252;
     }
 
     public static char DetectDelimiter(string headerLine)
@@ -104,37 +104,19 @@ public static class FileSniffer
         return count;
     }
 
-    private static int CountInvalidUtf8Sequences(ReadOnlySpan<byte> bytes)
+    private static bool HasValidMultiByteSequence(ReadOnlySpan<byte> bytes)
     {
-        var invalid = 0;
-        while (!bytes.IsEmpty)
-        {
-            var status = System.Text.Rune.DecodeFromUtf8(bytes, out _, out var consumed);
-            if (status != System.Buffers.OperationStatus.Done)
-            {
-                invalid++;
-            }
-
-            bytes = bytes[Math.Max(consumed, 1)..];
-        }
-
-        return invalid;
-    }
-
-    private static int CountValidMultiByteSequences(ReadOnlySpan<byte> bytes)
-    {
-        var valid = 0;
         while (!bytes.IsEmpty)
         {
             var status = System.Text.Rune.DecodeFromUtf8(bytes, out _, out var consumed);
             if (status == System.Buffers.OperationStatus.Done && consumed > 1)
             {
-                valid++;
+                return true;
             }
 
             bytes = bytes[Math.Max(consumed, 1)..];
         }
 
-        return valid;
+        return false;
     }
 }

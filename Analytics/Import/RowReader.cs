@@ -56,6 +56,12 @@ public sealed class RowReader
             return null;
         }
 
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            Problem(c, value.Replace('\0', '\uFFFD'), "contains NUL characters (binary data?)");
+            return null;
+        }
+
         return value.Trim();
     }
 
