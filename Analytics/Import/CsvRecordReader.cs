@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Analytics.Import;
 
 /// <summary>
@@ -8,16 +6,23 @@ namespace Analytics.Import;
 /// record's first physical line is reported as broken and reading restarts at its second line, so a
 /// stray quote costs one row instead of the rest of the file.
 /// </summary>
+/// <remarks>
+/// The whole record is kept in one buffer while it is parsed, so fields are sliced out of it with
+/// vectorised searches instead of being copied character by character, and recovery is just moving
+/// the read position back to the record's second line. The buffer grows up to the record size limit.
+/// </remarks>
 public sealed class CsvRecordReader
 {
+    private const int InitialBuffer = 64 * 1024;
+
     private readonly TextReader _reader;
     private readonly char _delimiter;
     private readonly int _maxRecordLength;
-    private readonly char[] _buffer = new char[64 * 1024];
+    private readonly System.Buffers.SearchValues<char> _recordSpecials;
+    private char[] _buffer = new char[InitialBuffer];
     private int _position;
     private int _length;
-    private string? _pushback;
-    private int _pushbackPosition;
+    private bool _endOfInput;
     private long _nextLine = 1;
 
     public CsvRecordReader(TextReader reader, char delimiter, int maxRecordLength = 8 * 1024 * 1024)
@@ -25,6 +30,7 @@ public sealed class CsvRecordReader
         _reader = reader;
         _delimiter = delimiter;
         _maxRecordLength = maxRecordLength;
+        _recordSpecials = System.Buffers.SearchValues.Create(['"', '\r', '\n']);
     }
 
     /// <summary>The number of fields a record must have; set after the header has been read. Zero: any.</summary>
@@ -33,227 +39,311 @@ public sealed class CsvRecordReader
     /// <summary>Reads the next record; null at the end. Broken lines come back with <see cref="CsvReadResult.Error"/>.</summary>
     public CsvReadResult? Read()
     {
-        var startLine = _nextLine;
-        var fields = new List<string>(Math.Max(ExpectedFieldCount, 8));
-        var field = new StringBuilder();
-        var raw = new StringBuilder();
-        var inQuotes = false;
-        var fieldStarted = false;
-        var justClosedQuote = false;
-        string? malformed = null;
-        var physicalLines = 1;
-
         while (true)
         {
-            var next = Next();
-            if (next < 0)
+            if (!FindRecord(out var end, out var next, out var physicalLines, out var unterminatedQuote))
             {
-                if (raw.Length == 0 && fields.Count == 0)
+                return null;
+            }
+
+            var startLine = _nextLine;
+            var start = _position;
+            if (end == start && !unterminatedQuote)
+            {
+                // Blank line between records: not a record.
+                _position = next;
+                _nextLine++;
+                continue;
+            }
+
+            if (end - start > _maxRecordLength)
+            {
+                if (unterminatedQuote || physicalLines > 1)
+                {
+                    return Recover(startLine, start, end, $"unbalanced quote: a quoted field ran past {_maxRecordLength:N0} characters");
+                }
+
+                _position = next;
+                _nextLine += physicalLines;
+                return CsvReadResult.Broken(startLine, Raw(start, start + QuarantinedRow.MaxRawLength), $"record longer than {_maxRecordLength:N0} characters");
+            }
+
+            if (unterminatedQuote)
+            {
+                return Recover(startLine, start, end, "unbalanced quote: the quoted field never ends");
+            }
+
+            var fields = new List<string>(Math.Max(ExpectedFieldCount, 8));
+            var malformed = SplitFields(start, end, fields);
+            if (malformed is not null)
+            {
+                if (physicalLines > 1)
+                {
+                    return Recover(startLine, start, end, malformed);
+                }
+
+                _position = next;
+                _nextLine++;
+                return CsvReadResult.Broken(startLine, Raw(start, end), malformed);
+            }
+
+            if (ExpectedFieldCount > 0 && fields.Count != ExpectedFieldCount)
+            {
+                if (physicalLines > 1)
+                {
+                    return Recover(startLine, start, end,
+                        $"unbalanced quote: a quoted field ran over {physicalLines} lines and gave {fields.Count} fields where the header has {ExpectedFieldCount}");
+                }
+
+                _position = next;
+                _nextLine++;
+                return CsvReadResult.Broken(startLine, Raw(start, end), $"wrong number of fields: {fields.Count} where the header has {ExpectedFieldCount}");
+            }
+
+            var raw = Raw(start, end);
+            _position = next;
+            _nextLine += physicalLines;
+            return CsvReadResult.Ok(new CsvRecord(startLine, fields, raw));
+        }
+    }
+
+    /// <summary>
+    /// Locates the record starting at the read position: [position, end) is its text, next is where the
+    /// following record starts. Refills and grows the buffer until the record is complete.
+    /// </summary>
+    private bool FindRecord(out int end, out int next, out int physicalLines, out bool unterminatedQuote)
+    {
+        while (true)
+        {
+            var scan = _position;
+            var inQuotes = false;
+            physicalLines = 1;
+            while (true)
+            {
+                var span = _buffer.AsSpan(scan, _length - scan);
+                if (inQuotes)
+                {
+                    var quote = span.IndexOf('"');
+                    var upTo = quote < 0 ? span : span[..quote];
+                    physicalLines += upTo.Count('\n');
+                    if (quote < 0)
+                    {
+                        break;
+                    }
+
+                    inQuotes = false;
+                    scan += quote + 1;
+                    continue;
+                }
+
+                var special = span.IndexOfAny(_recordSpecials);
+                if (special < 0)
+                {
+                    break;
+                }
+
+                var at = scan + special;
+                var c = _buffer[at];
+                if (c == '"')
+                {
+                    inQuotes = true;
+                    scan = at + 1;
+                    continue;
+                }
+
+                if (c == '\r' && at + 1 >= _length && !_endOfInput)
+                {
+                    // "\r" at the buffer's end may be the first half of "\r\n": read on before deciding.
+                    break;
+                }
+
+                end = at;
+                next = c == '\r' && at + 1 < _length && _buffer[at + 1] == '\n' ? at + 2 : at + 1;
+                unterminatedQuote = false;
+                return true;
+            }
+
+            if (_endOfInput)
+            {
+                if (_position >= _length)
+                {
+                    end = next = _position;
+                    unterminatedQuote = false;
+                    return false;
+                }
+
+                end = next = _length;
+                unterminatedQuote = inQuotes;
+                return true;
+            }
+
+            if (_length - _position > _maxRecordLength + 2)
+            {
+                // Too long to be a record: hand back what there is and let Read decide how to skip it.
+                end = next = _length;
+                unterminatedQuote = inQuotes;
+                if (!inQuotes)
+                {
+                    next = SkipToNextLine();
+                    end = _length;
+                }
+
+                return true;
+            }
+
+            Fill();
+        }
+    }
+
+    /// <summary>Splits [start, end) into fields; returns why the quoting is broken, or null.</summary>
+    private string? SplitFields(int start, int end, List<string> fields)
+    {
+        var i = start;
+        while (true)
+        {
+            if (i < end && _buffer[i] == '"')
+            {
+                var (value, after, error) = QuotedField(i + 1, end, fields.Count + 1);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                fields.Add(value);
+                if (after >= end)
                 {
                     return null;
                 }
 
-                if (inQuotes)
-                {
-                    return Recover(startLine, raw, physicalLines, "unbalanced quote: the quoted field never ends");
-                }
-
-                fields.Add(field.ToString());
-                return malformed is null
-                    ? Finish(startLine, fields, raw, physicalLines)
-                    : CsvReadResult.Broken(startLine, raw.ToString(), malformed);
-            }
-
-            var c = (char)next;
-            if (raw.Length >= _maxRecordLength)
-            {
-                return inQuotes && physicalLines > 1
-                    ? Recover(startLine, raw, physicalLines, $"unbalanced quote: a quoted field ran past {_maxRecordLength:N0} characters")
-                    : SkipOversized(startLine, raw, inQuotes);
-            }
-
-            if (inQuotes)
-            {
-                raw.Append(c);
-                if (c == '"')
-                {
-                    if (Peek() == '"')
-                    {
-                        raw.Append((char)Next());
-                        field.Append('"');
-                    }
-                    else
-                    {
-                        inQuotes = false;
-                        justClosedQuote = true;
-                    }
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        _nextLine++;
-                        physicalLines++;
-                    }
-
-                    field.Append(c);
-                }
-
+                i = after + 1;
                 continue;
             }
 
-            if (c == '\r' || c == '\n')
+            var rest = _buffer.AsSpan(i, end - i);
+            var delimiter = rest.IndexOf(_delimiter);
+            if (delimiter < 0)
             {
-                if (c == '\r' && Peek() == '\n')
-                {
-                    Next();
-                }
-
-                _nextLine++;
-                if (raw.Length == 0 && fields.Count == 0)
-                {
-                    // Blank line between records: not a record.
-                    startLine = _nextLine;
-                    continue;
-                }
-
-                fields.Add(field.ToString());
-                return malformed is null
-                    ? Finish(startLine, fields, raw, physicalLines)
-                    : CsvReadResult.Broken(startLine, raw.ToString(), malformed);
+                fields.Add(new string(rest));
+                return null;
             }
 
-            raw.Append(c);
-            if (c == _delimiter)
+            fields.Add(new string(rest[..delimiter]));
+            i += delimiter + 1;
+        }
+    }
+
+    private (string Value, int After, string? Error) QuotedField(int i, int end, int fieldNumber)
+    {
+        System.Text.StringBuilder? unescaped = null;
+        var segmentStart = i;
+        while (true)
+        {
+            var quote = _buffer.AsSpan(i, end - i).IndexOf('"');
+            if (quote < 0)
             {
-                fields.Add(field.ToString());
-                field.Clear();
-                fieldStarted = false;
-                justClosedQuote = false;
+                return (string.Empty, end, $"unbalanced quote in field {fieldNumber}");
+            }
+
+            var at = i + quote;
+            if (at + 1 < end && _buffer[at + 1] == '"')
+            {
+                unescaped ??= new System.Text.StringBuilder();
+                unescaped.Append(_buffer, segmentStart, at + 1 - segmentStart);
+                i = at + 2;
+                segmentStart = i;
                 continue;
             }
 
-            if (justClosedQuote)
+            string value;
+            if (unescaped is null)
+            {
+                value = new string(_buffer, segmentStart, at - segmentStart);
+            }
+            else
+            {
+                unescaped.Append(_buffer, segmentStart, at - segmentStart);
+                value = unescaped.ToString();
+            }
+
+            var after = at + 1;
+            if (after < end && _buffer[after] != _delimiter)
             {
                 // "abc"def: the quoting is broken, so where this field ends is a guess; keep the row out.
-                malformed ??= $"text after the closing quote of field {fields.Count + 1}";
-                justClosedQuote = false;
+                return (value, after, $"text after the closing quote of field {fieldNumber}");
             }
 
-            if (c == '"' && !fieldStarted)
-            {
-                inQuotes = true;
-                fieldStarted = true;
-                continue;
-            }
-
-            // A quote inside an unquoted field, or text after a closing quote, is kept literally.
-            fieldStarted = true;
-            field.Append(c);
+            return (value, after, null);
         }
     }
 
-    private CsvReadResult Finish(long startLine, List<string> fields, StringBuilder raw, int physicalLines)
+    /// <summary>Reports the record's first physical line as broken and continues from its second line.</summary>
+    private CsvReadResult Recover(long startLine, int start, int end, string reason)
     {
-        if (ExpectedFieldCount > 0 && fields.Count != ExpectedFieldCount)
+        var firstBreak = _buffer.AsSpan(start, end - start).IndexOfAny('\r', '\n');
+        if (firstBreak < 0)
         {
-            if (physicalLines > 1)
-            {
-                return Recover(startLine, raw, physicalLines,
-                    $"unbalanced quote: a quoted field ran over {physicalLines} lines and gave {fields.Count} fields where the header has {ExpectedFieldCount}");
-            }
-
-            return CsvReadResult.Broken(startLine, raw.ToString(),
-                $"wrong number of fields: {fields.Count} where the header has {ExpectedFieldCount}");
-        }
-
-        return CsvReadResult.Ok(new CsvRecord(startLine, fields, raw.ToString()));
-    }
-
-    /// <summary>Reports the first physical line as broken and re-reads the rest of the record's text.</summary>
-    private CsvReadResult Recover(long startLine, StringBuilder raw, int physicalLines, string reason)
-    {
-        var text = raw.ToString();
-        var firstBreak = text.IndexOf('\n', StringComparison.Ordinal);
-        if (firstBreak < 0 || physicalLines <= 1)
-        {
-            return CsvReadResult.Broken(startLine, text, reason);
-        }
-
-        var firstLine = text[..firstBreak].TrimEnd('\r');
-        var rest = text[(firstBreak + 1)..];
-
-        // What was consumed after the broken line is read again, from the line after it.
-        var remainder = _pushback is null ? string.Empty : _pushback[_pushbackPosition..];
-        _pushback = rest + "\n" + remainder;
-        _pushbackPosition = 0;
-        _nextLine = startLine + 1;
-        if (remainder.Length == 0 && rest.Length == 0)
-        {
-            _pushback = null;
-        }
-
-        return CsvReadResult.Broken(startLine, firstLine, reason);
-    }
-
-    private CsvReadResult SkipOversized(long startLine, StringBuilder raw, bool inQuotes)
-    {
-        // Drop the rest of the physical line so the next record starts cleanly.
-        var preview = raw.ToString(0, Math.Min(raw.Length, QuarantinedRow.MaxRawLength));
-        if (!inQuotes)
-        {
-            int n;
-            while ((n = Next()) >= 0 && n != '\n')
-            {
-            }
-
+            _position = end;
             _nextLine++;
+            return CsvReadResult.Broken(startLine, Raw(start, end), reason);
         }
 
-        return CsvReadResult.Broken(startLine, preview,
-            $"record longer than {_maxRecordLength:N0} characters" + (inQuotes ? " (unbalanced quote?)" : string.Empty));
+        var lineEnd = start + firstBreak;
+        var next = lineEnd + 1;
+        if (_buffer[lineEnd] == '\r' && next < _length && _buffer[next] == '\n')
+        {
+            next++;
+        }
+
+        _position = next;
+        _nextLine = startLine + 1;
+        return CsvReadResult.Broken(startLine, Raw(start, lineEnd), reason);
     }
 
-    private int Next()
+    private int SkipToNextLine()
     {
-        if (_pushback is not null)
+        // Drop the oversized line: keep reading until its end, discarding what is in between.
+        while (true)
         {
-            if (_pushbackPosition < _pushback.Length)
+            var newline = _buffer.AsSpan(_position + _maxRecordLength, _length - _position - _maxRecordLength).IndexOf('\n');
+            if (newline >= 0)
             {
-                return _pushback[_pushbackPosition++];
+                return _position + _maxRecordLength + newline + 1;
             }
 
-            _pushback = null;
-        }
+            if (_endOfInput)
+            {
+                return _length;
+            }
 
-        if (_position >= _length && !Fill())
-        {
-            return -1;
+            // Keep the first part (for the quarantine) and drop the rest of what was read.
+            _length = _position + _maxRecordLength + 1;
+            Fill();
         }
-
-        return _buffer[_position++];
     }
 
-    private int Peek()
+    private string Raw(int start, int end) => new(_buffer, start, Math.Min(end, _length) - start);
+
+    private void Fill()
     {
-        if (_pushback is not null && _pushbackPosition < _pushback.Length)
+        if (_position > 0)
         {
-            return _pushback[_pushbackPosition];
+            Array.Copy(_buffer, _position, _buffer, 0, _length - _position);
+            _length -= _position;
+            _position = 0;
         }
 
-        if (_position >= _length && !Fill())
+        if (_length == _buffer.Length)
         {
-            return -1;
+            Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, _maxRecordLength + InitialBuffer + 2));
         }
 
-        return _buffer[_position];
-    }
+        var read = _reader.Read(_buffer, _length, _buffer.Length - _length);
+        if (read == 0)
+        {
+            _endOfInput = true;
+        }
 
-    private bool Fill()
-    {
-        _length = _reader.Read(_buffer, 0, _buffer.Length);
-        _position = 0;
-        return _length > 0;
+        _length += read;
     }
 }
 
