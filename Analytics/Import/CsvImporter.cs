@@ -18,7 +18,6 @@ public sealed class CsvImporter(
     private readonly ActivityStore _activity = activity;
     private readonly ImportLedger _ledger = ledger;
 
-    private const int DateSampleRows = 200;
     private const int ProblemsToShow = 20;
 
     public async Task<ImportSummary> ImportAsync(
@@ -83,40 +82,33 @@ public sealed class CsvImporter(
         await using var writer = await _tickets.OpenWriterAsync(shape.Fingerprint, cancellationToken);
         run.Writer = writer;
 
-        // A sample of rows decides the date layout; they are then processed like every other row.
-        var sample = new List<CsvReadResult>(DateSampleRows);
-        while (sample.Count < DateSampleRows && csv.Read() is { } first)
+        // Reading and mapping run on one core while the store writes on the other.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var rows = new MappedRowStream(csv, mapper, context, options.DateFormat, options.BatchSize);
+        var producing = rows.ProduceAsync(stop.Token);
+        try
         {
-            sample.Add(first);
-        }
-
-        context.DateFormat = options.DateFormat is { } explicitFormat
-            ? DateFormat.Parse(explicitFormat)
-            : DateFormat.Detect(sample
-                .Where(r => r.Record is not null)
-                .SelectMany(r => mapper.DateColumns.Where(c => c.Index < r.Record!.Fields.Count).Select(c => r.Record!.Fields[c.Index])));
-
-        var rowReader = new RowReader(context);
-        foreach (var result in sample)
-        {
-            await run.HandleAsync(result, rowReader, cancellationToken);
-        }
-
-        sample.Clear();
-        while (csv.Read() is { } result)
-        {
-            await run.HandleAsync(result, rowReader, cancellationToken);
-            if ((run.RowsRead & 0x3FF) == 0)
+            await foreach (var chunk in rows.ReadAllAsync(stop.Token))
             {
-                progress?.Report(new ImportProgress(stream.Position, shape.Length, run.RowsRead));
+                foreach (var item in chunk)
+                {
+                    await run.AddAsync(item, cancellationToken);
+                }
+
+                progress?.Report(new ImportProgress(stream.Position, shape.Length, rows.RowsRead));
             }
         }
-
-        foreach (var item in mapper.Flush())
+        catch
         {
-            await run.AddAsync(item, cancellationToken);
+            await stop.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            await producing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
+        run.RowsRead = rows.RowsRead;
         await run.FlushAsync(cancellationToken);
         progress?.Report(new ImportProgress(shape.Length, shape.Length, run.RowsRead));
 
@@ -154,7 +146,7 @@ public sealed class CsvImporter(
 
         public TicketBatchWriter? Writer { get; set; }
 
-        public long RowsRead { get; private set; }
+        public long RowsRead { get; set; }
 
         public long Inserted { get; private set; }
 
@@ -165,22 +157,6 @@ public sealed class CsvImporter(
         public long QuarantinedRows { get; private set; }
 
         public List<QuarantinedRow> FirstProblems { get; } = [];
-
-        public async Task HandleAsync(CsvReadResult result, RowReader rowReader, CancellationToken cancellationToken)
-        {
-            RowsRead++;
-            if (result.Record is not { } record)
-            {
-                Quarantine(result.Line, "(row)", result.Raw, result.Error ?? "unreadable row");
-                return;
-            }
-
-            rowReader.Load(record);
-            foreach (var item in mapper.Map(rowReader))
-            {
-                await AddAsync(item, cancellationToken);
-            }
-        }
 
         public async Task AddAsync(ImportItem item, CancellationToken cancellationToken)
         {
@@ -193,6 +169,7 @@ public sealed class CsvImporter(
 
                 return;
             }
+
 
             _batch.Add(new TicketWrite(item.Ticket, item.Line));
             _events.AddRange(item.Events);
