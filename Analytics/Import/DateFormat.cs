@@ -101,6 +101,12 @@ public sealed class DateFormat
     {
         ArgumentNullException.ThrowIfNull(value);
         var text = value.Trim();
+        if (TryParseIsoLocalFast(text, out var fast))
+        {
+            utc = LocalTime.ToUtc(fast, zone);
+            return true;
+        }
+
         if (TryParseIsoInstant(text, out utc))
         {
             return true;
@@ -140,6 +146,50 @@ public sealed class DateFormat
 
         utc = default;
         return false;
+    }
+
+    /// <summary>
+    /// "yyyy-MM-dd HH:mm:ss" (or with 'T') without culture machinery: most database-sourced exports use
+    /// exactly this, and the general parser costs more than everything else in a row.
+    /// </summary>
+    private static bool TryParseIsoLocalFast(string text, out DateTime local)
+    {
+        local = default;
+        if (text.Length != 19 || text[4] != '-' || text[7] != '-' || (text[10] != ' ' && text[10] != 'T') || text[13] != ':' || text[16] != ':')
+        {
+            return false;
+        }
+
+        if (!Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day)
+            || !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute) || !Digits(text, 17, 2, out var second))
+        {
+            return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        return true;
+    }
+
+    private static bool Digits(string text, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var d = text[i] - '0';
+            if ((uint)d > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + d;
+        }
+
+        return true;
     }
 
     private static bool HasOffset(string text)

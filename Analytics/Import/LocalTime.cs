@@ -3,6 +3,9 @@ namespace Analytics.Import;
 /// <summary>Turns wall-clock times from an export into UTC, including across daylight-saving changes.</summary>
 public static class LocalTime
 {
+    // Bounded by the hours the data spans (about 9,000 a year), not by the number of rows.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(TimeZoneInfo, long), TimeSpan> PlainHourOffsets = new();
+
     /// <summary>
     /// A time in the spring-forward gap does not exist; it is read as the same number of minutes after
     /// the gap. A time in the autumn overlap happens twice; the first (summer-time) instant is taken.
@@ -11,6 +14,24 @@ public static class LocalTime
     {
         ArgumentNullException.ThrowIfNull(zone);
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+
+        // Offsets only change on the hour, so a plain (not skipped, not repeated) hour is looked up once.
+        var hourKey = (zone, unspecified.Ticks / TimeSpan.TicksPerHour);
+        if (PlainHourOffsets.TryGetValue(hourKey, out var cached))
+        {
+            return new DateTimeOffset(unspecified.Ticks - cached.Ticks, TimeSpan.Zero);
+        }
+
+        var hourStart = new DateTime(hourKey.Item2 * TimeSpan.TicksPerHour, DateTimeKind.Unspecified);
+        var hourEnd = hourStart.AddHours(1).AddTicks(-1);
+        if (!zone.IsInvalidTime(hourStart) && !zone.IsAmbiguousTime(hourStart) && !zone.IsInvalidTime(hourEnd) && !zone.IsAmbiguousTime(hourEnd)
+            && zone.GetUtcOffset(hourStart) == zone.GetUtcOffset(hourEnd))
+        {
+            var plain = zone.GetUtcOffset(hourStart);
+            PlainHourOffsets.TryAdd(hourKey, plain);
+            return new DateTimeOffset(unspecified.Ticks - plain.Ticks, TimeSpan.Zero);
+        }
+
         if (zone.IsInvalidTime(unspecified))
         {
             var adjustment = zone.GetAdjustmentRules()
