@@ -36,16 +36,26 @@ public static class ImportCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new ImportOptions
+            ImportOptions options;
+            try
             {
-                Profile = parse.GetRequiredValue(profile),
-                MappingFile = parse.GetValue(mapping)?.FullName,
-                Source = parse.GetValue(source),
-                DateFormat = parse.GetValue(dateFormat),
-                TimeZone = parse.GetValue(timeZone),
-                Delimiter = ParseDelimiter(parse.GetValue(delimiter)),
-                Encoding = ParseEncoding(parse.GetValue(encoding)),
-            };
+                options = new ImportOptions
+                {
+                    Profile = parse.GetRequiredValue(profile),
+                    MappingFile = parse.GetValue(mapping)?.FullName,
+                    Source = parse.GetValue(source),
+                    DateFormat = parse.GetValue(dateFormat),
+                    TimeZone = parse.GetValue(timeZone),
+                    Delimiter = ParseDelimiter(parse.GetValue(delimiter)),
+                    Encoding = ParseEncoding(parse.GetValue(encoding)),
+                };
+            }
+            catch (ArgumentException ex)
+            {
+                await Console.Error.WriteLineAsync($"import: {ex.Message}");
+                return FileUnreadable;
+            }
+
             return await RunAsync(parse.GetRequiredValue(file), options, cancellationToken);
         });
         return command;
