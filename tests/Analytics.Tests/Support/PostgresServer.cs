@@ -64,7 +64,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
         await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         await connection.OpenAsync();
-        ServerVersion = connection.PostgreSqlVersion + " (" + connection.ServerVersion + ")";
+        ServerVersion = connection.ServerVersion;
     }
 
     /// <summary>A connection string for <paramref name="database"/> on this server.</summary>
