@@ -15,6 +15,12 @@ public abstract class SqlDialect
     /// <summary>Folder under sql/ (and resource prefix) holding this engine's migrations.</summary>
     public abstract string ScriptFolder { get; }
 
+    /// <summary>
+    /// Whether a command whose parameters have values but no declared types can be prepared. SqlClient's
+    /// Prepare demands an explicit type and size for every parameter, so SQL Server says no.
+    /// </summary>
+    internal virtual bool CanPrepareUntypedCommands => true;
+
     /// <summary>Largest number of parameters to put in one statement.</summary>
     public virtual int MaxParameters => 999;
 

@@ -13,6 +13,9 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override int MaxParameters => 2_000;
 
+    /// <summary>SqlCommand.Prepare throws for parameters without an explicit type and size; sp_executesql caches the plan anyway.</summary>
+    internal override bool CanPrepareUntypedCommands => false;
+
     public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 
     public override void Migrate(string connectionString)

@@ -38,7 +38,10 @@ public sealed class TicketBatchWriter : IAsyncDisposable
         upsert.Transaction = transaction;
         upsert.CommandText = _dialect.Upsert("tickets", TicketRows.Keys, TicketRows.Columns);
         TicketRows.AddParameters(upsert);
-        await upsert.PrepareAsync(cancellationToken);
+        if (_dialect.CanPrepareUntypedCommands)
+        {
+            await upsert.PrepareAsync(cancellationToken);
+        }
 
         for (var i = 0; i < batch.Count; i++)
         {

@@ -18,13 +18,18 @@ internal static class TicketRows
 
     public static string SelectList => string.Join(", ", Columns[..24]);
 
-    /// <summary>Adds one parameter per column, in <see cref="Columns"/> order, for a prepared command.</summary>
+    /// <summary>
+    /// Adds one parameter per column, in <see cref="Columns"/> order, for a prepared command. They start as
+    /// NULL rather than unset: Npgsql refuses to prepare a parameter with neither a value nor a type, and
+    /// with an untyped NULL PostgreSQL infers each parameter's type from its column.
+    /// </summary>
     public static void AddParameters(DbCommand command)
     {
         foreach (var column in Columns)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@" + column;
+            parameter.Value = DBNull.Value;
             command.Parameters.Add(parameter);
         }
     }
