@@ -171,7 +171,7 @@ public sealed class CsvImporter(
             }
 
 
-            _batch.Add(new TicketWrite(item.Ticket, item.Line));
+            _batch.Add(new TicketWrite(item.Ticket, item.Line, item.Hash));
             _events.AddRange(item.Events);
             _feedback.AddRange(item.Feedback);
             if (_batch.Count >= batchSize)

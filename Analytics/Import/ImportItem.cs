@@ -8,6 +8,9 @@ public sealed record ImportItem(long Line)
     /// <summary>The ticket to write; null when the row was not readable.</summary>
     public Ticket? Ticket { get; init; }
 
+    /// <summary>The ticket's content hash, computed while reading so the writing thread does not have to.</summary>
+    public long? Hash { get; init; }
+
     public IReadOnlyList<TicketEvent> Events { get; init; } = [];
 
     public IReadOnlyList<Feedback> Feedback { get; init; } = [];

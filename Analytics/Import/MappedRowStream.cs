@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Analytics.Storage;
 
 namespace Analytics.Import;
 
@@ -84,7 +85,10 @@ internal sealed class MappedRowStream
             }
         }
 
-        chunk.AddRange(_mapper.Flush());
+        foreach (var item in _mapper.Flush())
+        {
+            chunk.Add(item.Ticket is { } ticket ? item with { Hash = TicketHash.Compute(ticket) } : item);
+        }
         if (chunk.Count > 0)
         {
             await _channel.Writer.WriteAsync(chunk, cancellationToken);
@@ -101,6 +105,9 @@ internal sealed class MappedRowStream
         }
 
         rowReader.Load(record);
-        chunk.AddRange(_mapper.Map(rowReader));
+        foreach (var item in _mapper.Map(rowReader))
+        {
+            chunk.Add(item.Ticket is { } ticket ? item with { Hash = TicketHash.Compute(ticket) } : item);
+        }
     }
 }

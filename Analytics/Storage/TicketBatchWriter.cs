@@ -45,9 +45,9 @@ public sealed class TicketBatchWriter : IAsyncDisposable
 
         for (var i = 0; i < batch.Count; i++)
         {
-            var (ticket, line) = batch[i];
+            var (ticket, line, knownHash) = batch[i];
             var key = (ticket.Source, ticket.TicketId);
-            var hash = TicketHash.Compute(ticket);
+            var hash = knownHash ?? TicketHash.Compute(ticket);
             WriteOutcome outcome;
             if (!known.TryGetValue(key, out var existing))
             {

@@ -11,8 +11,11 @@ public enum WriteOutcome
     ConflictingDuplicate,
 }
 
-/// <summary>A ticket to write, with the file line it came from (for duplicate detection and messages).</summary>
-public readonly record struct TicketWrite(Tickets.Ticket Ticket, long? Line);
+/// <summary>
+/// A ticket to write, with the file line it came from (for duplicate detection and messages) and, when
+/// the caller already has it, its <see cref="TicketHash"/> (the import computes it on the reading thread).
+/// </summary>
+public readonly record struct TicketWrite(Tickets.Ticket Ticket, long? Line, long? Hash = null);
 
 /// <summary>The outcome for one <see cref="TicketWrite"/>; <see cref="FirstLine"/> names the earlier line of a duplicate.</summary>
 public readonly record struct TicketWriteResult(WriteOutcome Outcome, long? FirstLine);
