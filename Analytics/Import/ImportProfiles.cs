@@ -8,6 +8,7 @@ public sealed class ImportProfiles
     private readonly Dictionary<string, Func<string?, IImportProfile>> _profiles = new(StringComparer.OrdinalIgnoreCase)
     {
         ["servicenow"] = _ => new ServiceNowProfile(),
+        ["jira"] = _ => new JiraProfile(),
     };
 
     public IReadOnlyCollection<string> Names => _profiles.Keys;
