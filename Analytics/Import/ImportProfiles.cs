@@ -9,6 +9,7 @@ public sealed class ImportProfiles
     {
         ["servicenow"] = _ => new ServiceNowProfile(),
         ["jira"] = _ => new JiraProfile(),
+        ["topdesk"] = _ => new TopdeskProfile(),
     };
 
     public IReadOnlyCollection<string> Names => _profiles.Keys;
