@@ -10,6 +10,7 @@ public sealed class ImportProfiles
         ["servicenow"] = _ => new ServiceNowProfile(),
         ["jira"] = _ => new JiraProfile(),
         ["topdesk"] = _ => new TopdeskProfile(),
+        ["zendesk"] = _ => new ZendeskProfile(),
     };
 
     public IReadOnlyCollection<string> Names => _profiles.Keys;
