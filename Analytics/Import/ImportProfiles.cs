@@ -11,6 +11,7 @@ public sealed class ImportProfiles
         ["jira"] = _ => new JiraProfile(),
         ["topdesk"] = _ => new TopdeskProfile(),
         ["zendesk"] = _ => new ZendeskProfile(),
+        ["generic"] = GenericProfile.FromFile,
     };
 
     public IReadOnlyCollection<string> Names => _profiles.Keys;
