@@ -34,6 +34,7 @@ public sealed class CsvImporter(
         }
 
         var profile = profiles.Get(options.Profile, options.MappingFile);
+        options = profile.WithDefaults(options);
         FileShape shape;
         try
         {

@@ -11,6 +11,12 @@ public interface IImportProfile
 
     /// <summary>Reads the header; throws <see cref="ImportFileException"/> when a column the profile needs is missing.</summary>
     IRowMapper Bind(CsvHeader header);
+
+    /// <summary>
+    /// Fills settings the command line left open from the profile's own configuration (the generic
+    /// profile's mapping file names its source, date layout and time zone). Settings given explicitly win.
+    /// </summary>
+    ImportOptions WithDefaults(ImportOptions options) => options;
 }
 
 /// <summary>Maps the rows of one file. May hold rows back (to fold an audit trail) until <see cref="Flush"/>.</summary>

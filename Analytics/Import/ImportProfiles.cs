@@ -8,6 +8,10 @@ public sealed class ImportProfiles
     private readonly Dictionary<string, Func<string?, IImportProfile>> _profiles = new(StringComparer.OrdinalIgnoreCase)
     {
         ["servicenow"] = _ => new ServiceNowProfile(),
+        ["jira"] = _ => new JiraProfile(),
+        ["topdesk"] = _ => new TopdeskProfile(),
+        ["zendesk"] = _ => new ZendeskProfile(),
+        ["generic"] = GenericProfile.FromFile,
     };
 
     public IReadOnlyCollection<string> Names => _profiles.Keys;

@@ -18,6 +18,13 @@ public static class ChannelNames
         ["balie"] = Channel.WalkIn, ["servicedesk balie"] = Channel.WalkIn, ["in person"] = Channel.WalkIn,
         ["monitoring"] = Channel.Monitoring, ["event"] = Channel.Monitoring, ["alert"] = Channel.Monitoring,
         ["system"] = Channel.Monitoring, ["automated"] = Channel.Monitoring,
+
+        // Jira Service Management request channels, Zendesk "Via" values, TOPdesk entry types.
+        ["anonymousportal"] = Channel.Portal, ["web service"] = Channel.Portal, ["web widget"] = Channel.Portal,
+        ["help center"] = Channel.Portal, ["mobile"] = Channel.Portal, ["mobile sdk"] = Channel.Portal,
+        ["mobile_sdk"] = Channel.Portal, ["webformulier"] = Channel.Portal, ["self service desk"] = Channel.Portal,
+        ["phone call (inbound)"] = Channel.Phone, ["slack"] = Channel.Chat, ["msteams"] = Channel.Chat,
+        ["native_messaging"] = Channel.Chat, ["persoonlijk"] = Channel.WalkIn,
     };
 
     /// <summary>The channel for a source's word; unknown words map to no channel rather than a wrong one.</summary>
