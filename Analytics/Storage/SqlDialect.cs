@@ -21,6 +21,10 @@ public abstract class SqlDialect
     /// </summary>
     internal virtual bool CanPrepareUntypedCommands => true;
 
+    /// <summary>The prepared ticket upsert for one batch's transaction.</summary>
+    internal virtual Task<ITicketUpsert> PrepareTicketUpsertAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        CommandTicketUpsert.PrepareAsync(connection, transaction, this, cancellationToken);
+
     /// <summary>Largest number of parameters to put in one statement.</summary>
     public virtual int MaxParameters => 999;
 
@@ -84,6 +88,20 @@ public abstract class SqlDialect
         VALUES ({string.Join(", ", columns.Select(c => "@" + c))})
         ON CONFLICT ({string.Join(", ", keys)}) DO NOTHING
         """;
+
+    /// <summary>Binds <paramref name="keys"/> to <paramref name="command"/> and returns the condition "column is one of them".</summary>
+    internal virtual string BindKeyList(DbCommand command, string column, IReadOnlyList<string> keys)
+    {
+        for (var k = 0; k < keys.Count; k++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@k" + k.ToString(CultureInfo.InvariantCulture);
+            parameter.Value = keys[k];
+            command.Parameters.Add(parameter);
+        }
+
+        return $"{column} IN ({ParameterList("k", keys.Count)})";
+    }
 
     /// <summary>Appends "@p0, @p1, ..." for an IN list.</summary>
     public static string ParameterList(string prefix, int count)

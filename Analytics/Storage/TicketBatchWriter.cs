@@ -34,14 +34,7 @@ public sealed class TicketBatchWriter : IAsyncDisposable
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
         var known = await LoadExistingAsync(batch, transaction, cancellationToken);
 
-        await using var upsert = _connection.CreateCommand();
-        upsert.Transaction = transaction;
-        upsert.CommandText = _dialect.Upsert("tickets", TicketRows.Keys, TicketRows.Columns);
-        TicketRows.AddParameters(upsert);
-        if (_dialect.CanPrepareUntypedCommands)
-        {
-            await upsert.PrepareAsync(cancellationToken);
-        }
+        await using var upsert = await _dialect.PrepareTicketUpsertAsync(_connection, transaction, cancellationToken);
 
         for (var i = 0; i < batch.Count; i++)
         {
@@ -67,8 +60,7 @@ public sealed class TicketBatchWriter : IAsyncDisposable
 
             if (outcome != WriteOutcome.Unchanged)
             {
-                TicketRows.Bind(upsert, ticket, hash, _fingerprint, line, _dialect);
-                await upsert.ExecuteNonQueryAsync(cancellationToken);
+                await upsert.ExecuteAsync(ticket, hash, _fingerprint, line, cancellationToken);
                 known[key] = new Existing(hash, _fingerprint, line);
             }
 
@@ -91,16 +83,13 @@ public sealed class TicketBatchWriter : IAsyncDisposable
             {
                 await using var select = _connection.CreateCommand();
                 select.Transaction = transaction;
+                AddParameter(select, "@source", group.Key);
+                var keyMatch = _dialect.BindKeyList(select, "ticket_id", chunk);
                 select.CommandText = $"""
                     SELECT ticket_id, row_hash, import_fingerprint, import_line
                     FROM {_dialect.Table("tickets")}
-                    WHERE source = @source AND ticket_id IN ({SqlDialect.ParameterList("k", chunk.Length)})
+                    WHERE source = @source AND {keyMatch}
                     """;
-                AddParameter(select, "@source", group.Key);
-                for (var k = 0; k < chunk.Length; k++)
-                {
-                    AddParameter(select, "@k" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), chunk[k]);
-                }
 
                 await using var reader = await select.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
