@@ -1,3 +1,4 @@
+using Analytics.Demo;
 using Analytics.Import;
 using Analytics.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,9 @@ public static class AnalyticsServiceCollectionExtensions
         services.TryAddSingleton<ImportLedger>();
         services.TryAddSingleton<ImportProfiles>();
         services.TryAddSingleton<CsvImporter>();
+        services.TryAddSingleton<SourceEraser>();
+        services.TryAddSingleton<DemoDataGenerator>();
+        services.TryAddSingleton<DemoDataLoader>();
         return services;
     }
 }

@@ -9,6 +9,7 @@ public static class CliApplication
     {
         var root = new RootCommand("Workload monitor for IT support: imports ticket history, measures workload, forecasts and reports.");
         root.Add(ImportCommand.Create());
+        root.Add(DemoCommand.Create());
         return root;
     }
 }
