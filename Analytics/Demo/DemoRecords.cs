@@ -58,9 +58,9 @@ internal sealed class DemoRecords(DemoScenario scenario, IReadOnlyList<Agent> ag
         foreach (var work in all)
         {
             work.Work.RemoveAll(w => w.At > scenario.AsOf);
-            if (work.ReopenedAt > scenario.AsOf || (work.ReopenedAt is not null && work.ResolvedAt is null && work.FirstResolvedAt is { } first && work.Work.Count == 1))
+            if (work.ReopenedAt > scenario.AsOf)
             {
-                // Reopened after the cut-off (or not worked since): at the cut-off it is still resolved.
+                // Reopened after the cut-off: at the cut-off it is still resolved.
                 work.ResolvedAt ??= work.FirstResolvedAt;
                 work.ResolvedBy ??= work.Work.Count > 0 ? work.Work[^1].Agent : work.Assignee;
                 work.ReopenedAt = null;

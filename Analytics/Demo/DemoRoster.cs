@@ -34,7 +34,10 @@ internal sealed class DemoRoster
                 present[d] = workdays.Contains(date.DayOfWeek) && !holidays.IsHoliday(date) && (agent.StartDate is not { } start || date >= start);
             }
 
-            AddLeave(present, firstDay, random);
+            // Colleagues spread their summer holidays over the season, as teams agree among themselves.
+            var teamIndex = agents.Take(a).Count(x => x.Team == agent.Team);
+            var teamSize = agents.Count(x => x.Team == agent.Team);
+            AddLeave(present, firstDay, 28 + (teamIndex * 6 / teamSize), random);
             if (agent.Name == absentAgent)
             {
                 for (var d = absenceStart.DayNumber - firstDay.DayNumber; d < days; d++)
@@ -84,14 +87,14 @@ internal sealed class DemoRoster
         return all;
     }
 
-    private static void AddLeave(bool[] present, DateOnly firstDay, DemoRandom random)
+    private static void AddLeave(bool[] present, DateOnly firstDay, int summerWeek, DemoRandom random)
     {
         var days = present.Length;
         for (var year = firstDay.Year; year <= firstDay.AddDays(days).Year; year++)
         {
             // Two or three weeks in the summer holidays, inside ISO weeks 28 to 35 when demand is low too.
-            var summerStart = new IsoWeek(year, random.Next(28, 34)).Monday;
-            Clear(present, firstDay, summerStart, random.Chance(0.6) ? 21 : 14);
+            var summerStart = new IsoWeek(year, Math.Min(33, summerWeek + random.Next(0, 2))).Monday;
+            Clear(present, firstDay, summerStart, random.Chance(0.4) ? 21 : 14);
 
             // Half the team takes the week between Christmas and New Year off.
             if (random.Chance(0.5))

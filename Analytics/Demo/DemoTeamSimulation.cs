@@ -140,7 +140,17 @@ internal sealed class DemoTeamSimulation
             var finish = start.AddMinutes(work.HandlingMinutes);
             if (finish > latest)
             {
-                // Too big to finish today: it waits, and the agent fills the rest of the day with smaller work.
+                // Too big to finish today: work longer than a day is done in parts; shorter work waits
+                // for tomorrow while the agent fills the day with smaller tickets.
+                var part = (latest - start).TotalMinutes;
+                if (work.HandlingMinutes > 240 && part >= 60)
+                {
+                    work.Work.Add((agent, latest, (int)Math.Round(part)));
+                    work.HandlingMinutes -= part;
+                    budget[agent] -= part;
+                    clock[agent] = latest;
+                }
+
                 continue;
             }
 

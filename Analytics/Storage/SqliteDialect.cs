@@ -110,5 +110,47 @@ public sealed class SqliteDialect : SqlDialect
     public override bool ReadBool(DbDataReader reader, int ordinal) => reader.GetInt64(ordinal) != 0;
 
     internal static DateTimeOffset ParseInstant(string text) =>
-        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        TryParseCanonical(text, out var instant)
+            ? instant
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    /// <summary>
+    /// The store writes "yyyy-MM-ddTHH:mm:ssZ"; reading that by hand is several times faster than the
+    /// general parser, which matters when the workload pass reads a million tickets.
+    /// </summary>
+    private static bool TryParseCanonical(string text, out DateTimeOffset instant)
+    {
+        instant = default;
+        if (text.Length != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+        {
+            return false;
+        }
+
+        if (!TryDigits(text, 0, 4, out var year) || !TryDigits(text, 5, 2, out var month) || !TryDigits(text, 8, 2, out var day)
+            || !TryDigits(text, 11, 2, out var hour) || !TryDigits(text, 14, 2, out var minute) || !TryDigits(text, 17, 2, out var second)
+            || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(1, year), month) || hour > 23 || minute > 59 || second > 59 || year < 1)
+        {
+            return false;
+        }
+
+        instant = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
+        return true;
+    }
+
+    private static bool TryDigits(string text, int start, int length, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            var digit = text[i] - '0';
+            if (digit is < 0 or > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
+    }
 }

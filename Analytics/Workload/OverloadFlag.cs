@@ -1,0 +1,24 @@
+using Analytics.Calendar;
+
+namespace Analytics.Workload;
+
+/// <summary>How urgent a flag is: worth watching, needs attention, or needs action now.</summary>
+public enum FlagSeverity
+{
+    Watch = 1,
+    Warning = 2,
+    Critical = 3,
+}
+
+/// <summary>One reason behind a flag, as a sentence with its figures.</summary>
+/// <param name="Rule">Stable identifier of the rule ("backlog-growth", "days-to-clear", ...).</param>
+public sealed record FlagReason(string Rule, FlagSeverity Severity, string Text);
+
+/// <summary>A team flagged as overloaded in a week, with every reason that applied.</summary>
+public sealed record TeamFlag(string Team, IsoWeek Week, FlagSeverity Severity, IReadOnlyList<FlagReason> Reasons);
+
+/// <summary>An agent flagged in a week. Personal data: only in results for the agent's own team manager.</summary>
+public sealed record AgentFlag(string Agent, string Team, IsoWeek Week, FlagSeverity Severity, IReadOnlyList<FlagReason> Reasons);
+
+/// <summary>The flags of one week.</summary>
+public sealed record OverloadReport(IsoWeek Week, IReadOnlyList<TeamFlag> Teams, IReadOnlyList<AgentFlag> Agents);

@@ -1,0 +1,41 @@
+using Analytics.Calendar;
+
+namespace Analytics.Workload;
+
+/// <summary>
+/// One agent's week. Personal data: only ever shown to the agent's own team manager (and the agent);
+/// see <see cref="Privacy.PrivacyPolicy"/>.
+/// </summary>
+public sealed record WeeklyAgentMetrics
+{
+    public required string Agent { get; init; }
+    public required string Team { get; init; }
+    public required IsoWeek Week { get; init; }
+
+    /// <summary>Whether the agent had joined by the week's end.</summary>
+    public bool OnStaff { get; init; }
+
+    /// <summary>Tickets the agent resolved in the week: credit goes to the resolver, not the last assignee.</summary>
+    public int Resolved { get; init; }
+
+    /// <summary>Open tickets the agent held when the week ended, by the assignment history where the source has one.</summary>
+    public int WorkInProgress { get; init; }
+
+    /// <summary>Resolutions by the agent outside the team's working hours.</summary>
+    public int AfterHoursResolutions { get; init; }
+
+    /// <summary>Of the agent's resolutions in the week, the share outside working hours.</summary>
+    public double? AfterHoursShare { get; init; }
+
+    /// <summary>Hours the agent registered for the week's days.</summary>
+    public double HoursLogged { get; init; }
+
+    /// <summary>The agent's weekly contract hours for the working days they were on staff.</summary>
+    public double ContractHours { get; init; }
+
+    /// <summary>Tickets the agent passed to a colleague or another team in the week.</summary>
+    public int HandedOn { get; init; }
+
+    /// <summary>Tickets that came back to the agent in the week after the agent had passed them on (ping-pong).</summary>
+    public int Bounced { get; init; }
+}

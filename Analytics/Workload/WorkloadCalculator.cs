@@ -1,0 +1,63 @@
+using Analytics.Calendar;
+using Analytics.Storage;
+using Analytics.Tickets;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Workload;
+
+/// <summary>
+/// Computes the weekly metrics of every team, the department and every agent in one streaming pass
+/// over the store's tickets (with their team and assignment events), plus one SQL aggregation of the
+/// time registrations. Memory grows with teams, agents and weeks, not with the number of tickets.
+/// </summary>
+public sealed class WorkloadCalculator(IDbConnectionFactory connections, ReferenceStore reference, DutchHolidayCalendar holidays, IOptions<WorkloadOptions> options)
+{
+    private readonly WorkloadOptions _options = options.Value;
+
+    public async Task<WorkloadHistory> ComputeAsync(IsoWeek firstWeek, IsoWeek lastWeek, CancellationToken cancellationToken)
+    {
+        if (lastWeek < firstWeek)
+        {
+            throw new ArgumentException($"The last week ({lastWeek}) comes before the first ({firstWeek}).", nameof(lastWeek));
+        }
+
+        var teams = await reference.GetTeamsAsync(cancellationToken);
+        var agents = await reference.GetAgentsAsync(cancellationToken);
+        var pass = new WorkloadPass(firstWeek, lastWeek, teams, agents, holidays, _options);
+
+        // A day either side covers every time zone's local week against the UTC filter.
+        var from = firstWeek.Monday.AddDays(-1).ToDateTime(TimeOnly.MinValue);
+        var until = lastWeek.NextMonday.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        await foreach (var ticket in new WorkloadTicketReader(connections).ReadAsync(new DateTimeOffset(from, TimeSpan.Zero), new DateTimeOffset(until, TimeSpan.Zero), cancellationToken))
+        {
+            pass.Add(ticket);
+        }
+
+        await foreach (var (agent, date, minutes) in ReadTimeLogAsync(firstWeek.Monday, lastWeek.Sunday, cancellationToken))
+        {
+            pass.AddLoggedMinutes(agent, date, minutes);
+        }
+
+        return pass.Finish();
+    }
+
+    private async IAsyncEnumerable<(string Agent, DateOnly Date, double Minutes)> ReadTimeLogAsync(DateOnly from, DateOnly to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var dialect = connections.Dialect;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"""
+            SELECT agent, work_date, SUM(minutes)
+            FROM {dialect.Table("time_entries")}
+            WHERE work_date >= @from AND work_date <= @to
+            GROUP BY agent, work_date
+            """,
+            new { from = dialect.ToDb(from), to = dialect.ToDb(to) },
+            cancellationToken: cancellationToken));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return (reader.GetString(0), dialect.ReadDate(reader, 1), Convert.ToDouble(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}

@@ -1,0 +1,297 @@
+using Analytics.Calendar;
+using Analytics.Tickets;
+
+namespace Analytics.Workload;
+
+/// <summary>The state of one metrics pass: tickets go in one at a time, weekly metrics come out.</summary>
+internal sealed class WorkloadPass
+{
+    private readonly IsoWeek _firstWeek;
+    private readonly IsoWeek _lastWeek;
+    private readonly IReadOnlyList<Agent> _agents;
+    private readonly DutchHolidayCalendar _holidays;
+    private readonly WorkloadOptions _options;
+    private readonly Dictionary<string, GroupWeeks> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AgentWeeks> _agentWeeks = new(StringComparer.Ordinal);
+    private readonly GroupWeeks _department;
+    private readonly List<Holding> _teamHoldings = [];
+    private readonly List<Holding> _agentHoldings = [];
+
+    public WorkloadPass(IsoWeek firstWeek, IsoWeek lastWeek, IReadOnlyList<Team> teams, IReadOnlyList<Agent> agents, DutchHolidayCalendar holidays, WorkloadOptions options)
+    {
+        _firstWeek = firstWeek;
+        _lastWeek = lastWeek;
+        _agents = agents;
+        _holidays = holidays;
+        _options = options;
+        foreach (var team in teams)
+        {
+            _groups[team.Name] = new GroupWeeks(team.Name, new TeamClock(team, firstWeek, lastWeek, holidays), false);
+        }
+
+        _department = new GroupWeeks(options.DepartmentName, new TeamClock(new Team { Name = options.DepartmentName, TimeZone = options.TimeZone }, firstWeek, lastWeek, holidays), true);
+        foreach (var agent in agents)
+        {
+            _agentWeeks[agent.Name] = new AgentWeeks(agent.Name, agent.Team, Group(agent.Team).Clock);
+        }
+    }
+
+    public void Add(WorkloadTicket ticket)
+    {
+        TicketTimeline.Teams(ticket, _teamHoldings);
+        foreach (var holding in _teamHoldings)
+        {
+            var group = Group(holding.Holder);
+            Hold(group, ticket, holding);
+        }
+
+        var resolvingTeam = _teamHoldings.Count > 0 && !_teamHoldings[^1].EndedByHandover ? Group(_teamHoldings[^1].Holder) : null;
+        Hold(_department, ticket, new Holding(_options.DepartmentName, ticket.OpenedAt, ticket.ResolvedAt, false));
+        if (ticket.ResolvedAt is { } resolved)
+        {
+            if (resolvingTeam is not null)
+            {
+                CountResolution(resolvingTeam, ticket, resolved);
+            }
+
+            CountResolution(_department, ticket, resolved);
+            if (ticket.ResolvedBy is { } resolver)
+            {
+                var agent = AgentNamed(resolver, resolvingTeam?.Name ?? ticket.Team);
+                var week = agent.Clock.WeekIndex(resolved);
+                if (week >= 0 && week < agent.Clock.WeekCount)
+                {
+                    agent.Resolved[week]++;
+                    agent.AfterHours[week] += agent.Clock.IsAfterHours(resolved) ? 1 : 0;
+                }
+            }
+        }
+
+        TicketTimeline.Assignees(ticket, _agentHoldings);
+        for (var i = 0; i < _agentHoldings.Count; i++)
+        {
+            var holding = _agentHoldings[i];
+            var agent = AgentNamed(holding.Holder, ticket.Team);
+            var clock = agent.Clock;
+            agent.Hold(clock.WeekIndex(holding.From), holding.Until is { } until ? clock.WeekIndex(until) : clock.WeekCount);
+            if (holding.EndedByHandover && holding.Until is { } handedAt)
+            {
+                Increment(agent.HandedOn, clock.WeekIndex(handedAt));
+            }
+
+            if (i > 0 && PassedOnBefore(holding.Holder, i))
+            {
+                Increment(agent.Bounced, clock.WeekIndex(holding.From));
+            }
+        }
+    }
+
+    public void AddLoggedMinutes(string agentName, DateOnly date, double minutes)
+    {
+        if (!_agentWeeks.TryGetValue(agentName, out var agent))
+        {
+            return;
+        }
+
+        var week = (date.DayNumber - _firstWeek.Monday.DayNumber) / 7;
+        if (date >= _firstWeek.Monday && week < agent.MinutesLogged.Length)
+        {
+            agent.MinutesLogged[week] += minutes;
+        }
+    }
+
+    public WorkloadHistory Finish()
+    {
+        var teamWeeks = new List<WeeklyTeamMetrics>();
+        foreach (var group in _groups.Values.Append(_department))
+        {
+            teamWeeks.AddRange(TeamMetrics(group));
+        }
+
+        var agentWeeks = new List<WeeklyAgentMetrics>();
+        foreach (var agent in _agentWeeks.Values)
+        {
+            agentWeeks.AddRange(AgentMetrics(agent));
+        }
+
+        return new WorkloadHistory(_firstWeek, _lastWeek, _options.DepartmentName, teamWeeks, agentWeeks);
+    }
+
+    private static void Hold(GroupWeeks group, WorkloadTicket ticket, Holding holding)
+    {
+        var clock = group.Clock;
+        var entered = clock.WeekIndex(holding.From);
+        var left = holding.Until is { } until ? clock.WeekIndex(until) : clock.WeekCount;
+        Increment(group.Incoming, entered);
+        if (holding.EndedByHandover)
+        {
+            Increment(group.PassedOn, left);
+        }
+
+        if (left > 0 && entered < clock.WeekCount && left > entered)
+        {
+            group.Spans.Add(new BacklogSpan(ticket.OpenedAt.UtcTicks, entered, Math.Min(left, clock.WeekCount)));
+        }
+    }
+
+    private static void CountResolution(GroupWeeks group, WorkloadTicket ticket, DateTimeOffset resolved)
+    {
+        var clock = group.Clock;
+        var week = clock.WeekIndex(resolved);
+        if (!group.InWindow(week))
+        {
+            return;
+        }
+
+        group.Resolved[week]++;
+        group.CalendarHours[week].Add((float)(resolved - ticket.OpenedAt).TotalHours);
+        group.BusinessHours[week].Add((float)(clock.BusinessMinutes(ticket.OpenedAt, resolved) / 60.0));
+        if (ticket.SlaBreached is { } breached)
+        {
+            group.SlaMeasured[week]++;
+            group.SlaMet[week] += breached ? 0 : 1;
+        }
+
+        if (ticket.Kind is TicketKind.Incident or TicketKind.Request)
+        {
+            group.FirstContactBase[week]++;
+            var sameDay = clock.DayIndex(ticket.OpenedAt) == clock.DayIndex(resolved);
+            group.FirstContact[week] += sameDay && ticket.ReassignmentCount == 0 && ticket.ReopenCount == 0 ? 1 : 0;
+        }
+
+        group.Reopened[week] += ticket.ReopenCount > 0 ? 1 : 0;
+        group.Reassigned[week] += ticket.ReassignmentCount > 0 ? 1 : 0;
+        group.AfterHours[week] += clock.IsAfterHours(resolved) ? 1 : 0;
+    }
+
+    private bool PassedOnBefore(string holder, int index)
+    {
+        for (var j = 0; j < index - 1; j++)
+        {
+            if (_agentHoldings[j].EndedByHandover && string.Equals(_agentHoldings[j].Holder, holder, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private GroupWeeks Group(string name)
+    {
+        if (!_groups.TryGetValue(name, out var group))
+        {
+            // A team the store's team list does not know: measured in the department's zone and hours.
+            group = new GroupWeeks(name, new TeamClock(new Team { Name = name, TimeZone = _options.TimeZone }, _firstWeek, _lastWeek, _holidays), false);
+            _groups[name] = group;
+        }
+
+        return group;
+    }
+
+    private AgentWeeks AgentNamed(string name, string? team)
+    {
+        if (!_agentWeeks.TryGetValue(name, out var agent))
+        {
+            var clock = team is null ? _department.Clock : Group(team).Clock;
+            agent = new AgentWeeks(name, team ?? _options.DepartmentName, clock);
+            _agentWeeks[name] = agent;
+        }
+
+        return agent;
+    }
+
+    private IEnumerable<WeeklyTeamMetrics> TeamMetrics(GroupWeeks g)
+    {
+        var (backlog, ageMedian, ageP90) = BacklogSweep.Run(g);
+        var members = _agents.Where(a => g.IsDepartment || a.Team == g.Name).ToList();
+        for (var w = 0; w < g.Clock.WeekCount; w++)
+        {
+            var week = g.Clock.WeekAt(w);
+            var resolved = g.Resolved[w];
+            var onStaff = members.Where(a => a.StartDate is not { } start || start <= week.Sunday).ToList();
+            var rateWeeks = Math.Max(0, w - _options.DaysToClearWeeks + 1);
+            var resolvedRecently = g.Resolved[rateWeeks..(w + 1)].Sum();
+            var workdays = g.Clock.WorkdaysIn(rateWeeks, w);
+            var agentWeeks = onStaff.Select(a => _agentWeeks[a.Name]).ToList();
+            yield return new WeeklyTeamMetrics
+            {
+                Team = g.Name,
+                Week = week,
+                IsDepartment = g.IsDepartment,
+                Incoming = g.Incoming[w],
+                Resolved = resolved,
+                PassedOn = g.PassedOn[w],
+                Backlog = backlog[w],
+                BacklogAgeMedianDays = ageMedian[w],
+                BacklogAgeP90Days = ageP90[w],
+                ResolutionHoursMedian = Percentile.Of(Span(g.CalendarHours[w]), 0.5),
+                ResolutionHoursP90 = Percentile.Of(Span(g.CalendarHours[w]), 0.9),
+                ResolutionBusinessHoursMedian = Percentile.Of(Span(g.BusinessHours[w]), 0.5),
+                ResolutionBusinessHoursP90 = Percentile.Of(Span(g.BusinessHours[w]), 0.9),
+                SlaCompliance = Share(g.SlaMet[w], g.SlaMeasured[w]),
+                SlaMeasured = g.SlaMeasured[w],
+                FirstContactResolution = Share(g.FirstContact[w], g.FirstContactBase[w]),
+                ReopenRate = Share(g.Reopened[w], resolved),
+                ReassignmentRate = Share(g.Reassigned[w], resolved),
+                AfterHoursShare = Share(g.AfterHours[w], resolved),
+                DaysToClear = resolvedRecently == 0 || workdays == 0 ? null : backlog[w] / ((double)resolvedRecently / workdays),
+                AgentsOnStaff = onStaff.Count,
+                WipPerAgent = onStaff.Count == 0 ? null : (double)backlog[w] / onStaff.Count,
+                HoursLogged = agentWeeks.Sum(a => a.MinutesLogged[w]) / 60.0,
+                ContractHours = onStaff.Sum(a => ContractHours(a, g.Clock, w)),
+            };
+        }
+    }
+
+    private IEnumerable<WeeklyAgentMetrics> AgentMetrics(AgentWeeks a)
+    {
+        var agent = _agents.FirstOrDefault(x => x.Name == a.Name);
+        var wip = 0;
+        for (var w = 0; w < a.Clock.WeekCount; w++)
+        {
+            wip += a.WipChanges[w];
+            var week = a.Clock.WeekAt(w);
+            yield return new WeeklyAgentMetrics
+            {
+                Agent = a.Name,
+                Team = a.Team,
+                Week = week,
+                OnStaff = agent is null || agent.StartDate is not { } start || start <= week.Sunday,
+                Resolved = a.Resolved[w],
+                WorkInProgress = wip,
+                AfterHoursResolutions = a.AfterHours[w],
+                AfterHoursShare = Share(a.AfterHours[w], a.Resolved[w]),
+                HoursLogged = a.MinutesLogged[w] / 60.0,
+                ContractHours = agent is null ? 0 : ContractHours(agent, a.Clock, w),
+                HandedOn = a.HandedOn[w],
+                Bounced = a.Bounced[w],
+            };
+        }
+    }
+
+    /// <summary>Weekly contract hours pro rata for the working days of the week the agent was on staff (public holidays are paid leave).</summary>
+    private static double ContractHours(Agent agent, TeamClock clock, int week)
+    {
+        var days = 0;
+        for (var d = week * 7; d < (week * 7) + 5; d++)
+        {
+            var date = clock.WeekAt(week).Monday.AddDays(d - (week * 7));
+            days += clock.IsWorkday(d) && (agent.StartDate is not { } start || date >= start) ? 1 : 0;
+        }
+
+        return (double)agent.ContractHours * days / 5.0;
+    }
+
+    private static double? Share(int part, int whole) => whole == 0 ? null : (double)part / whole;
+
+    private static Span<float> Span(List<float> values) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values);
+
+    private static void Increment(int[] counts, int index)
+    {
+        if (index >= 0 && index < counts.Length)
+        {
+            counts[index]++;
+        }
+    }
+}

@@ -1,0 +1,261 @@
+using Analytics.Calendar;
+using Analytics.Tickets;
+using Analytics.Workload;
+
+namespace Analytics.Tests.Workload;
+
+/// <summary>Weekly metrics on hand-built histories whose answers are worked out in each test. 2026-W11 is 9 to 15 March 2026.</summary>
+public sealed class WorkloadCalculatorTests : IDisposable
+{
+    private readonly WorkloadScenario _s = new();
+
+    [Fact]
+    public async Task Week_CountsIncomingResolvedAndBacklogAtTheWeeksEnd()
+    {
+        _s.Ticket("Alpha", "2026-03-09 09:00", "2026-03-09 11:00");
+        _s.Ticket("Alpha", "2026-03-10 10:00", "2026-03-17 10:00");
+        _s.Ticket("Alpha", "2026-03-11 10:00");
+        _s.Ticket("Alpha", "2026-03-02 10:00", "2026-03-10 12:00");
+
+        var history = await _s.ComputeAsync("2026-W10", "2026-W12");
+
+        var w10 = history.Team("Alpha", IsoWeek.Parse("2026-W10"))!;
+        var w11 = history.Team("Alpha", IsoWeek.Parse("2026-W11"))!;
+        var w12 = history.Team("Alpha", IsoWeek.Parse("2026-W12"))!;
+        Assert.Equal((1, 0, 1), (w10.Incoming, w10.Resolved, w10.Backlog));
+        Assert.Equal((3, 2, 2), (w11.Incoming, w11.Resolved, w11.Backlog));
+        Assert.Equal((0, 1, 1), (w12.Incoming, w12.Resolved, w12.Backlog));
+    }
+
+    [Fact]
+    public async Task Ticket_ResolvedExactlyAtTheWeekBoundary_BelongsToTheNextWeekAndToTheBacklogBefore()
+    {
+        // Monday 16 March 00:00 local is the end of 2026-W11 and the start of 2026-W12.
+        _s.Ticket("Alpha", "2026-03-12 10:00", "2026-03-16 00:00");
+
+        var history = await _s.ComputeAsync("2026-W11", "2026-W12");
+
+        var w11 = history.Team("Alpha", IsoWeek.Parse("2026-W11"))!;
+        var w12 = history.Team("Alpha", IsoWeek.Parse("2026-W12"))!;
+        Assert.Equal((0, 1), (w11.Resolved, w11.Backlog));
+        Assert.Equal((1, 0), (w12.Resolved, w12.Backlog));
+        Assert.Equal(3 + (14 / 24.0), w11.BacklogAgeMedianDays!.Value, 3); // Thursday 10:00 to Monday 00:00
+    }
+
+    [Fact]
+    public async Task ResolutionTimes_AreMedianAndP90InCalendarAndWorkingHours()
+    {
+        // 2 h inside office hours; Friday 16:30 to Monday 09:30 is 65 h but 1 + 1.5 working hours; Tuesday to Wednesday 10:00 is 24 h and 9.5 working hours.
+        _s.Ticket("Alpha", "2026-03-16 09:00", "2026-03-16 11:00");
+        _s.Ticket("Alpha", "2026-03-13 16:30", "2026-03-16 09:30");
+        _s.Ticket("Alpha", "2026-03-17 10:00", "2026-03-18 10:00");
+
+        var w12 = (await _s.ComputeAsync("2026-W12", "2026-W12")).Team("Alpha", IsoWeek.Parse("2026-W12"))!;
+
+        Assert.Equal(24, w12.ResolutionHoursMedian!.Value, 3);
+        Assert.Equal(24 + (0.8 * 41), w12.ResolutionHoursP90!.Value, 3);
+        Assert.Equal(2.5, w12.ResolutionBusinessHoursMedian!.Value, 3);
+        Assert.Equal(2.5 + (0.8 * 7), w12.ResolutionBusinessHoursP90!.Value, 3);
+    }
+
+    [Fact]
+    public async Task WorkingHours_SkipPublicHolidays()
+    {
+        // Easter Monday 2026 is 6 April: from Friday 3 April 17:00 to Tuesday 7 April 08:30 there is half an hour of work on Friday and half an hour on Tuesday.
+        _s.Ticket("Alpha", "2026-04-03 17:00", "2026-04-07 08:30");
+
+        var w15 = (await _s.ComputeAsync("2026-W15", "2026-W15")).Team("Alpha", IsoWeek.Parse("2026-W15"))!;
+
+        Assert.Equal(1.0, w15.ResolutionBusinessHoursMedian!.Value, 3);
+        Assert.Equal(87.5, w15.ResolutionHoursMedian!.Value, 3);
+    }
+
+    [Fact]
+    public async Task Rates_CountSlaFirstContactReopensAndReassignments()
+    {
+        _s.Ticket("Alpha", "2026-03-16 09:00", "2026-03-16 10:00", slaBreached: false);
+        _s.Ticket("Alpha", "2026-03-16 09:00", "2026-03-17 10:00", slaBreached: true, reopens: 1);
+        _s.Ticket("Alpha", "2026-03-17 09:00", "2026-03-17 15:00", kind: TicketKind.Request, slaBreached: false, reassignments: 2);
+        _s.Ticket("Alpha", "2026-03-18 09:00", "2026-03-18 10:00", kind: TicketKind.Change);
+
+        var w12 = (await _s.ComputeAsync("2026-W12", "2026-W12")).Team("Alpha", IsoWeek.Parse("2026-W12"))!;
+
+        Assert.Equal(3, w12.SlaMeasured);
+        Assert.Equal(2.0 / 3, w12.SlaCompliance!.Value, 6);
+        Assert.Equal(1.0 / 3, w12.FirstContactResolution!.Value, 6); // only the first: the change is not user work, the others were reopened or passed on
+        Assert.Equal(0.25, w12.ReopenRate!.Value, 6);
+        Assert.Equal(0.25, w12.ReassignmentRate!.Value, 6);
+    }
+
+    [Fact]
+    public async Task TicketPassedToAnotherTeam_IsIncomingForBothAndResolvedByTheSecond()
+    {
+        var id = _s.Ticket("Beta", "2026-03-16 09:00", "2026-03-24 11:00", assignee: "Bo", kind: TicketKind.Incident, reassignments: 1);
+        _s.Event(id, "2026-03-17 14:00", TicketEventKind.TeamAssignment, "Alpha", "Beta");
+        _s.Agent("Bo", "Beta");
+
+        var history = await _s.ComputeAsync("2026-W12", "2026-W13");
+
+        var alpha = history.Team("Alpha", IsoWeek.Parse("2026-W12"))!;
+        var beta12 = history.Team("Beta", IsoWeek.Parse("2026-W12"))!;
+        var beta13 = history.Team("Beta", IsoWeek.Parse("2026-W13"))!;
+        var department = history.Department(IsoWeek.Parse("2026-W12"))!;
+        Assert.Equal((1, 0, 1, 0), (alpha.Incoming, alpha.Resolved, alpha.PassedOn, alpha.Backlog));
+        Assert.Equal((1, 0, 1), (beta12.Incoming, beta12.Resolved, beta12.Backlog));
+        Assert.Equal((0, 1, 0), (beta13.Incoming, beta13.Resolved, beta13.Backlog));
+        Assert.Equal((1, 0, 1), (department.Incoming, department.PassedOn + department.Resolved, department.Backlog));
+    }
+
+    [Fact]
+    public async Task WithoutEvents_TheLastTeamHoldsTheTicketThroughout()
+    {
+        _s.Ticket("Beta", "2026-03-16 09:00", "2026-03-24 11:00", reassignments: 1);
+
+        var history = await _s.ComputeAsync("2026-W12", "2026-W12");
+
+        Assert.Equal(0, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.Incoming);
+        Assert.Equal(1, history.Team("Beta", IsoWeek.Parse("2026-W12"))!.Incoming);
+    }
+
+    [Fact]
+    public async Task AfterHours_FollowsLocalTimeAcrossTheSpringDaylightSavingChange()
+    {
+        // Summer time starts on Sunday 29 March 2026. Monday 30 March 07:30 local is 05:30 UTC: before the workday.
+        // Monday 30 March 08:30 local is 06:30 UTC: inside it, though 06:30 UTC read with winter time would be 07:30.
+        _s.Ticket("Alpha", "2026-03-30 07:00", "2026-03-30 07:30");
+        _s.Ticket("Alpha", "2026-03-30 08:10", "2026-03-30 08:30");
+        _s.Ticket("Alpha", "2026-03-31 17:00", "2026-03-31 17:29");
+        _s.Ticket("Alpha", "2026-04-01 17:00", "2026-04-01 17:30");
+
+        var w14 = (await _s.ComputeAsync("2026-W14", "2026-W14")).Team("Alpha", IsoWeek.Parse("2026-W14"))!;
+
+        Assert.Equal(4, w14.Resolved);
+        Assert.Equal(0.5, w14.AfterHoursShare!.Value, 6);
+    }
+
+    [Fact]
+    public async Task AfterHours_FollowsLocalTimeAcrossTheAutumnChange()
+    {
+        // Winter time starts on Sunday 25 October 2026: Monday 26 October 08:00 local is 07:00 UTC.
+        _s.Ticket("Alpha", "2026-10-26 07:40", "2026-10-26 08:00");
+        _s.Ticket("Alpha", "2026-10-24 10:00", "2026-10-24 11:00");
+
+        var w44 = (await _s.ComputeAsync("2026-W43", "2026-W44")).Team("Alpha", IsoWeek.Parse("2026-W44"))!;
+        var w43 = (await _s.ComputeAsync("2026-W43", "2026-W44")).Team("Alpha", IsoWeek.Parse("2026-W43"))!;
+
+        Assert.Equal(0.0, w44.AfterHoursShare!.Value, 6);
+        Assert.Equal(1.0, w43.AfterHoursShare!.Value, 6); // a Saturday
+    }
+
+    [Fact]
+    public async Task IsoWeek53_CollectsTheTurnOfTheYear()
+    {
+        _s.Ticket("Alpha", "2026-12-28 09:00", "2027-01-01 10:00");
+        _s.Ticket("Alpha", "2027-01-03 23:59", "2027-01-04 09:00");
+
+        var history = await _s.ComputeAsync("2026-W52", "2027-W01");
+
+        var w53 = history.Team("Alpha", new IsoWeek(2026, 53))!;
+        Assert.Equal((2, 1, 1), (w53.Incoming, w53.Resolved, w53.Backlog));
+        Assert.Equal(1, history.Team("Alpha", new IsoWeek(2027, 1))!.Resolved);
+    }
+
+    [Fact]
+    public async Task AgentWhoJoinsMidPeriod_IsNotOnStaffBeforeAndHasContractHoursProRata()
+    {
+        _s.Agent("Ann", "Alpha").Agent("Noor", "Alpha", 40m, new DateOnly(2026, 3, 18));
+
+        var history = await _s.ComputeAsync("2026-W11", "2026-W13");
+
+        Assert.False(history.Agent("Noor", IsoWeek.Parse("2026-W11"))!.OnStaff);
+        Assert.Equal(0, history.Agent("Noor", IsoWeek.Parse("2026-W11"))!.ContractHours);
+        Assert.Equal(24, history.Agent("Noor", IsoWeek.Parse("2026-W12"))!.ContractHours, 6); // Wednesday to Friday
+        Assert.Equal(40, history.Agent("Noor", IsoWeek.Parse("2026-W13"))!.ContractHours, 6);
+        Assert.Equal(1, history.Team("Alpha", IsoWeek.Parse("2026-W11"))!.AgentsOnStaff);
+        Assert.Equal(2, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.AgentsOnStaff);
+        Assert.Equal(64, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.ContractHours, 6);
+    }
+
+    [Fact]
+    public async Task TeamWithNoTicketsInAWeek_HasZeroCountsAndNoRates()
+    {
+        _s.Ticket("Alpha", "2026-03-09 09:00", "2026-03-09 10:00");
+
+        var beta = (await _s.ComputeAsync("2026-W11", "2026-W11")).Team("Beta", IsoWeek.Parse("2026-W11"))!;
+
+        Assert.Equal((0, 0, 0), (beta.Incoming, beta.Resolved, beta.Backlog));
+        Assert.Null(beta.SlaCompliance);
+        Assert.Null(beta.ResolutionHoursMedian);
+        Assert.Null(beta.BacklogAgeMedianDays);
+        Assert.Null(beta.DaysToClear);
+        Assert.Null(beta.AfterHoursShare);
+    }
+
+    [Fact]
+    public async Task BacklogAge_AndDaysToClear_AreMeasuredAtTheWeeksEnd()
+    {
+        // Open at the end of W12 (Monday 23 March 00:00): opened 2 and 10 days before.
+        _s.Ticket("Alpha", "2026-03-21 00:00");
+        _s.Ticket("Alpha", "2026-03-13 00:00");
+        // Eight resolved over W09 to W12 (4 weeks, 20 working days): 0.4 a day.
+        foreach (var day in new[] { "02", "04", "10", "11", "16", "17", "18", "19" })
+        {
+            _s.Ticket("Alpha", $"2026-03-{day} 09:00", $"2026-03-{day} 10:00");
+        }
+
+        var w12 = (await _s.ComputeAsync("2026-W09", "2026-W12")).Team("Alpha", IsoWeek.Parse("2026-W12"))!;
+
+        Assert.Equal(2, w12.Backlog);
+        Assert.Equal(6, w12.BacklogAgeMedianDays!.Value, 3);
+        Assert.Equal(2 + (0.9 * 8), w12.BacklogAgeP90Days!.Value, 3);
+        Assert.Equal(2 / (8.0 / 20), w12.DaysToClear!.Value, 6);
+    }
+
+    [Fact]
+    public async Task WorkInProgress_FollowsTheAssignmentHistory_AndCreditsTheResolver()
+    {
+        _s.Agent("Ann", "Alpha").Agent("Bas", "Alpha");
+        var moved = _s.Ticket("Alpha", "2026-03-16 09:00", assignee: "Bas");
+        _s.Event(moved, "2026-03-16 09:05", TicketEventKind.Assignment, null, "Ann");
+        _s.Event(moved, "2026-03-18 11:00", TicketEventKind.Assignment, "Ann", "Bas");
+        var bounced = _s.Ticket("Alpha", "2026-03-16 10:00", assignee: "Ann");
+        _s.Event(bounced, "2026-03-16 10:00", TicketEventKind.Assignment, null, "Ann");
+        _s.Event(bounced, "2026-03-17 10:00", TicketEventKind.Assignment, "Ann", "Bas");
+        _s.Event(bounced, "2026-03-19 10:00", TicketEventKind.Assignment, "Bas", "Ann");
+        _s.Ticket("Alpha", "2026-03-16 11:00", "2026-03-17 09:00", assignee: "Ann", resolvedBy: "Bas");
+        _s.Ticket("Alpha", "2026-03-16 12:00", assignee: "Bas");
+
+        var history = await _s.ComputeAsync("2026-W11", "2026-W12");
+
+        var ann = history.Agent("Ann", IsoWeek.Parse("2026-W12"))!;
+        var bas = history.Agent("Bas", IsoWeek.Parse("2026-W12"))!;
+        Assert.Equal((1, 0, 2, 1), (ann.WorkInProgress, ann.Resolved, ann.HandedOn, ann.Bounced));
+        Assert.Equal((2, 1, 1, 0), (bas.WorkInProgress, bas.Resolved, bas.HandedOn, bas.Bounced));
+        Assert.Equal(0, history.Agent("Ann", IsoWeek.Parse("2026-W11"))!.WorkInProgress);
+    }
+
+    [Fact]
+    public async Task HoursLogged_AddUpPerAgentAndTeamWeek()
+    {
+        _s.Agent("Ann", "Alpha").Agent("Bas", "Alpha", 32m);
+        _s.Logged("Ann", "2026-03-16", 480).Logged("Ann", "2026-03-22", 60).Logged("Bas", "2026-03-17", 300).Logged("Bas", "2026-03-23", 120);
+
+        var history = await _s.ComputeAsync("2026-W12", "2026-W13");
+
+        Assert.Equal(9, history.Agent("Ann", IsoWeek.Parse("2026-W12"))!.HoursLogged, 6);
+        Assert.Equal(5, history.Agent("Bas", IsoWeek.Parse("2026-W12"))!.HoursLogged, 6);
+        Assert.Equal(14, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.HoursLogged, 6);
+        Assert.Equal(72, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.ContractHours, 6);
+        Assert.Equal(2, history.Team("Alpha", IsoWeek.Parse("2026-W13"))!.HoursLogged, 6);
+    }
+
+    [Fact]
+    public async Task Compute_LastWeekBeforeFirst_IsRejected()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _s.ComputeAsync("2026-W12", "2026-W10"));
+
+        Assert.Contains("2026-W10", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _s.Dispose();
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Analytics.Calendar;
+using Analytics.Tests.Support;
+using Analytics.Tickets;
+using Analytics.Workload;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Tests.Workload;
+
+/// <summary>
+/// A hand-built history in a real SQLite store: tickets are written with local Amsterdam times
+/// ("2026-03-09 09:00"), so each test reads like the week it describes.
+/// </summary>
+internal sealed class WorkloadScenario : IDisposable
+{
+    public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    private readonly SqliteTestStore _store = new();
+    private readonly List<Ticket> _tickets = [];
+    private readonly List<TicketEvent> _events = [];
+    private readonly List<TimeEntry> _entries = [];
+    private readonly List<Agent> _agents = [];
+    private readonly List<Team> _teams = [new Team { Name = "Alpha" }, new Team { Name = "Beta" }];
+    private int _next;
+
+    public SqliteTestStore Store => _store;
+
+    public WorkloadScenario Agent(string name, string team, decimal hours = 40m, DateOnly? start = null)
+    {
+        _agents.Add(new Agent { Name = name, Team = team, ContractHours = hours, StartDate = start });
+        return this;
+    }
+
+    public WorkloadScenario Team(Team team)
+    {
+        _teams.RemoveAll(t => t.Name == team.Name);
+        _teams.Add(team);
+        return this;
+    }
+
+    /// <summary>Adds a ticket; times are local Amsterdam "yyyy-MM-dd HH:mm".</summary>
+    public string Ticket(string team, string opened, string? resolved = null, string? assignee = null, string? resolvedBy = null,
+        TicketKind kind = TicketKind.Incident, bool? slaBreached = null, int reopens = 0, int reassignments = 0, string? priority = null)
+    {
+        var id = string.Create(CultureInfo.InvariantCulture, $"T{++_next:000}");
+        _tickets.Add(new Ticket
+        {
+            Source = "test",
+            TicketId = id,
+            Kind = kind,
+            Team = team,
+            Assignee = assignee,
+            ResolvedBy = resolvedBy ?? (resolved is null ? null : assignee),
+            OpenedAt = Local(opened),
+            ResolvedAt = resolved is null ? null : Local(resolved),
+            SlaBreached = slaBreached,
+            ReopenCount = reopens,
+            ReassignmentCount = reassignments,
+            Priority = priority,
+            UpdatedAt = Local(resolved ?? opened),
+        });
+        return id;
+    }
+
+    public WorkloadScenario Event(string ticketId, string at, TicketEventKind kind, string? from, string? to)
+    {
+        _events.Add(new TicketEvent { Source = "test", TicketId = ticketId, OccurredAt = Local(at), Kind = kind, FromValue = from, ToValue = to });
+        return this;
+    }
+
+    public WorkloadScenario Logged(string agent, string date, int minutes, string? ticketId = null)
+    {
+        _entries.Add(new TimeEntry
+        {
+            Source = "test",
+            EntryId = string.Create(CultureInfo.InvariantCulture, $"E{_entries.Count + 1}"),
+            Agent = agent,
+            WorkDate = DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Minutes = minutes,
+            TicketId = ticketId,
+        });
+        return this;
+    }
+
+    public async Task<WorkloadHistory> ComputeAsync(string first, string last)
+    {
+        await _store.Reference.UpsertTeamsAsync(_teams, CancellationToken.None);
+        await _store.Reference.UpsertAgentsAsync(_agents, CancellationToken.None);
+        await _store.Tickets.UpsertAsync(_tickets, CancellationToken.None);
+        await _store.Tickets.AddEventsAsync(_events, CancellationToken.None);
+        await _store.Activity.UpsertTimeEntriesAsync(_entries, CancellationToken.None);
+        var calculator = new WorkloadCalculator(_store.Connections, _store.Reference, new DutchHolidayCalendar(), Options.Create(new WorkloadOptions()));
+        return await calculator.ComputeAsync(IsoWeek.Parse(first), IsoWeek.Parse(last), CancellationToken.None);
+    }
+
+    public static DateTimeOffset Local(string text)
+    {
+        var local = DateTime.ParseExact(text, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return new DateTimeOffset(local, Amsterdam.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    public void Dispose() => _store.Dispose();
+}
