@@ -102,24 +102,8 @@ public sealed class ReportFonts
     /// Text for a renderer that draws with one typeface only (ScottPlot): cleaned, on one line,
     /// with characters the report font lacks replaced by '?' and invisible format characters dropped.
     /// </summary>
-    public string ForSingleTypeface(string? text)
-    {
-        string clean = ReportText.CleanSingleLine(text);
-        var sb = new System.Text.StringBuilder(clean.Length);
-        foreach (var rune in clean.EnumerateRunes())
-        {
-            if (GlyphCoverage.Has(Regular, rune.Value))
-            {
-                sb.Append(rune.ToString());
-            }
-            else if (!GlyphRuns.IsInvisible(rune))
-            {
-                sb.Append('?');
-            }
-        }
-
-        return sb.ToString();
-    }
+    public string ForSingleTypeface(string? text) =>
+        GlyphRuns.ForSingleTypeface(ReportText.CleanSingleLine(text), Regular);
 
     private static SKTypeface? FindFamily(string family, bool bold)
     {
