@@ -22,6 +22,7 @@ internal static class PlotTheme
         plot.Axes.Title.Label.Text = title;
         plot.Axes.Title.Label.FontSize = TitleSize;
         plot.Axes.Title.Label.Bold = true;
+        plot.Axes.Title.Label.Font = fonts.Bold;
         plot.Axes.Title.Label.ForeColor = ChartPalette.Ink;
 
         foreach (var axis in plot.Axes.GetAxes())

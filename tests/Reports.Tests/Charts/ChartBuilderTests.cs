@@ -41,6 +41,9 @@ public sealed class ChartBuilderTests
         Assert.Contains("Beforethechart", text, StringComparison.Ordinal);
         Assert.Contains("Afterthechart", text, StringComparison.Ordinal);
 
+        var titleWord = chart.Title.Split(' ')[0];
+        Assert.Contains(pdf.Page(1).GetWords(), w => w.Text == titleWord && (w.FontName ?? string.Empty).Contains("Bold", StringComparison.Ordinal));
+
         // ScottPlot renders twice when its first pass changes the axis limits; the PDF must hold one copy.
         Assert.Equal(1, CountOf(text, title));
         PageGeometry.AssertInside(pdf, PageSetup.A4);
