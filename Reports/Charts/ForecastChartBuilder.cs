@@ -78,7 +78,7 @@ public sealed class ForecastChartBuilder(ReportFonts fonts)
             double top = Math.Max(1, observed.Select(h => h.Value).Concat(ahead.Select(f => Math.Max(f.Upper95, f.Expected))).Max());
             plot.Axes.SetLimitsY(0, top * 1.1);
             plot.Axes.SetLimitsX(-0.5, weeks.Count - 0.5);
-            PlotTheme.LegendBelow(plot);
+            PlotTheme.ShowLegend(plot, (ahead.Count > 0 ? 3 : 0) + (observed.Count > 0 ? 1 : 0));
         });
     }
 

@@ -67,7 +67,7 @@ public sealed class IncomingHeatmapChartBuilder(ReportFonts fonts)
                 });
             }
 
-            PlotTheme.LegendBelow(plot);
+            PlotTheme.ShowLegend(plot, plot.Legend.ManualItems.Count);
         });
     }
 

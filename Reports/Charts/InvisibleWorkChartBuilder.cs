@@ -67,7 +67,7 @@ public sealed class InvisibleWorkChartBuilder(ReportFonts fonts)
             plot.Axes.Left.Label.Text = text.Clean("Share of work (%)");
             plot.Axes.SetLimitsY(0, 100);
             plot.Axes.SetLimitsX(-0.6, ordered.Count - 0.4);
-            PlotTheme.LegendBelow(plot);
+            PlotTheme.ShowLegend(plot, categories.Count);
         });
     }
 }

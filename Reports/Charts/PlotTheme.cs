@@ -53,12 +53,17 @@ internal static class PlotTheme
         plot.Legend.ShadowColor = Colors.Transparent;
     }
 
-    /// <summary>Legend in a row under the data area, where it never covers a bar.</summary>
-    public static void LegendBelow(Plot plot)
+    /// <summary>
+    /// Legend outside the data area, where it never covers data: a row underneath for up to three
+    /// entries, a column on the right for more. (ScottPlot can under-measure a legend row that
+    /// wraps, cutting off its last line, so rows are only used where they do not wrap.)
+    /// </summary>
+    public static void ShowLegend(Plot plot, int entries)
     {
-        var panel = plot.ShowLegend(Edge.Bottom);
-        panel.Padding = new PixelPadding(0, 0, 2, 0);
-        plot.Legend.Orientation = Orientation.Horizontal;
+        bool row = entries <= 3;
+        var panel = plot.ShowLegend(row ? Edge.Bottom : Edge.Right);
+        panel.Padding = row ? new PixelPadding(0, 0, 2, 0) : new PixelPadding(4, 0, 0, 0);
+        plot.Legend.Orientation = row ? Orientation.Horizontal : Orientation.Vertical;
         plot.Legend.TightHorizontalWrapping = true;
         plot.Legend.Padding = new PixelPadding(2);
         plot.Legend.Margin = new PixelPadding(0);

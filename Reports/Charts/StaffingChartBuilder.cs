@@ -60,7 +60,7 @@ public sealed class StaffingChartBuilder(ReportFonts fonts)
             double max = Math.Max(1, ordered.Max(w => Math.Max(Clean(w.NeededFte), Clean(w.AvailableFte))));
             plot.Axes.SetLimitsY(0, max * 1.15);
             plot.Axes.SetLimitsX(-0.6, ordered.Count - 0.4);
-            PlotTheme.LegendBelow(plot);
+            PlotTheme.ShowLegend(plot, 3);
         });
     }
 

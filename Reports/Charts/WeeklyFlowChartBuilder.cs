@@ -43,7 +43,7 @@ public sealed class WeeklyFlowChartBuilder(ReportFonts fonts)
                 ChartPalette.Backlog);
             backlog.LineWidth = 2f;
             backlog.MarkerSize = 4f;
-            backlog.LegendText = "Backlog at week end (right axis)";
+            backlog.LegendText = "Backlog (right axis)";
             backlog.Axes.YAxis = plot.Axes.Right;
 
             var (positions, labels) = WeekAxis.Ticks(points.Select(p => p.Week).ToList());
@@ -57,7 +57,7 @@ public sealed class WeeklyFlowChartBuilder(ReportFonts fonts)
             plot.Axes.SetLimitsY(0, maxBacklog * 1.1, plot.Axes.Right);
             double maxFlow = Math.Max(1, points.Max(p => Math.Max(p.Incoming, p.Resolved)));
             plot.Axes.SetLimitsY(0, maxFlow * 1.1, plot.Axes.Left);
-            PlotTheme.LegendBelow(plot);
+            PlotTheme.ShowLegend(plot, 3);
         });
     }
 }

@@ -68,9 +68,10 @@ public sealed class ChartBuilderTests
     {
         var (chart, empty) = Charts(name);
 
-        foreach (var (c, w, h) in new[] { (chart, 640, 360), (empty, 320, 200), (chart, 1200, 500) })
+        foreach (var (c, w, h, scale) in new[] { (chart, 640, 360, 1f), (empty, 320, 200, 1f), (chart, 1200, 600, 2f) })
         {
-            byte[] png = ChartRenderer.ToPng(c, w, h);
+            byte[] png = ChartRenderer.ToPng(c, w, h, scale);
+            File.WriteAllBytes(Path.Combine(RenderedPdf.OutputFolder, $"chart-{name}-{w}x{h}.png"), png);
 
             Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]);
             using var bitmap = SKBitmap.Decode(png);
