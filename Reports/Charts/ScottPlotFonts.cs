@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using Reports.Layout;
+using ScottPlot;
+using SkiaSharp;
+
+namespace Reports.Charts;
+
+/// <summary>
+/// Hands the report's own typefaces to ScottPlot under a private font name. ScottPlot resolves
+/// fonts by name through Skia's font manager, which finds nothing on SkiaSharp's dependency-free
+/// Linux build; sharing the typeface objects also keeps each font embedded once per PDF.
+/// </summary>
+internal static class ScottPlotFonts
+{
+    private static readonly ConcurrentDictionary<string, ReportFonts> Registered = new(StringComparer.Ordinal);
+    private static readonly Lock Gate = new();
+    private static bool resolverAdded;
+
+    /// <summary>The font name to give ScottPlot for these fonts.</summary>
+    public static string NameFor(ReportFonts fonts)
+    {
+        string name = "reports:" + fonts.FamilyName;
+        Registered.TryAdd(name, fonts);
+        lock (Gate)
+        {
+            if (!resolverAdded)
+            {
+                // ScottPlot's resolver list is a plain static list: add once, in front of the system resolver.
+                ScottPlot.Fonts.FontResolvers.Insert(0, new Resolver());
+                resolverAdded = true;
+            }
+        }
+
+        return name;
+    }
+
+    private sealed class Resolver : IFontResolver
+    {
+        public SKTypeface? CreateTypeface(string fontName, FontWeight weight, FontSlant slant, FontSpacing spacing) =>
+            Registered.TryGetValue(fontName, out var fonts) ? fonts.Typeface(weight >= FontWeight.SemiBold) : null;
+
+        public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic) =>
+            CreateTypeface(fontName, bold ? FontWeight.Bold : FontWeight.Normal, italic ? FontSlant.Italic : FontSlant.Upright, FontSpacing.Normal);
+    }
+}

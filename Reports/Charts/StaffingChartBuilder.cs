@@ -1,0 +1,68 @@
+using Reports.Layout;
+using ScottPlot;
+
+namespace Reports.Charts;
+
+/// <summary>Available FTE per week as bars, needed FTE as a line, and the shortfall between them shaded red.</summary>
+public sealed class StaffingChartBuilder(ReportFonts fonts)
+{
+    public IChart Build(IReadOnlyList<StaffingWeek> weeks, string title = "Needed and available staff (FTE) per week")
+    {
+        ArgumentNullException.ThrowIfNull(weeks);
+        if (weeks.Count == 0)
+        {
+            return new NoDataChart(fonts, title);
+        }
+
+        var ordered = weeks.OrderBy(w => w.Week).ToList();
+        return new PlotChart(fonts, title, (plot, text) =>
+        {
+            var available = plot.Add.Bars(ordered.Select((w, i) => new Bar
+            {
+                Position = i,
+                Value = Clean(w.AvailableFte),
+                Size = 0.62,
+                FillColor = ChartPalette.Available,
+                LineWidth = 0,
+            }).ToList());
+            available.LegendText = "Available";
+
+            var gaps = ordered
+                .Select((w, i) => (w, i))
+                .Where(p => Clean(p.w.NeededFte) > Clean(p.w.AvailableFte))
+                .Select(p => new Bar
+                {
+                    Position = p.i,
+                    ValueBase = Clean(p.w.AvailableFte),
+                    Value = Clean(p.w.NeededFte),
+                    Size = 0.62,
+                    FillColor = ChartPalette.Shortfall,
+                    LineWidth = 0,
+                })
+                .ToList();
+            if (gaps.Count > 0)
+            {
+                var shortfall = plot.Add.Bars(gaps);
+                shortfall.LegendText = "Shortfall";
+            }
+
+            var needed = plot.Add.Scatter(
+                ordered.Select((_, i) => (double)i).ToArray(),
+                ordered.Select(w => Clean(w.NeededFte)).ToArray(),
+                ChartPalette.Needed);
+            needed.LineWidth = 2f;
+            needed.MarkerSize = 4f;
+            needed.LegendText = "Needed";
+
+            var (positions, labels) = WeekAxis.Ticks(ordered.Select(w => w.Week).ToList());
+            plot.Axes.Bottom.SetTicks(positions, labels);
+            plot.Axes.Left.Label.Text = text.Clean("FTE");
+            double max = Math.Max(1, ordered.Max(w => Math.Max(Clean(w.NeededFte), Clean(w.AvailableFte))));
+            plot.Axes.SetLimitsY(0, max * 1.15);
+            plot.Axes.SetLimitsX(-0.6, ordered.Count - 0.4);
+            PlotTheme.ShowLegend(plot, 3);
+        });
+    }
+
+    private static double Clean(double fte) => double.IsFinite(fte) ? Math.Max(0, fte) : 0;
+}

@@ -1,0 +1,54 @@
+using Reports.Layout;
+using Reports.Tests.Support;
+
+namespace Reports.Tests.Layout;
+
+public sealed class KeepTogetherTests
+{
+    // Body height on A4 is 842 - 68 - 58 = 716 pt; the intro line and its gap take 21.8 pt.
+    private static ReportDocument WithSpaceLeft(float spaceLeft, Block heading) =>
+        Documents.New()
+            .Add(new Paragraph("Intro"))
+            .Add(new Spacer(716f - 21.8f - spaceLeft))
+            .Add(heading)
+            .Add(new Paragraph("Body text under the heading. " + Documents.Words(60)));
+
+    [Fact]
+    public void Heading_NearPageBottom_MovesToNextPageWithItsParagraph()
+    {
+        // 40 pt is room for the heading line (8 + 17 pt) but not for the heading and two lines.
+        using var pdf = RenderedPdf.Render(WithSpaceLeft(40f, new Heading("Keep me", 2)), "keep-together");
+
+        Assert.DoesNotContain("Keepme", pdf.CompactText(1), StringComparison.Ordinal);
+        string page2 = pdf.CompactText(2);
+        Assert.Contains("Keepme", page2, StringComparison.Ordinal);
+        Assert.Contains("Bodytextundertheheading.", page2, StringComparison.Ordinal);
+        var words = pdf.Page(2).GetWords().ToList();
+        Assert.True(words.Single(w => w.Text == "Keep").BoundingBox.Bottom > words.Single(w => w.Text == "Body").BoundingBox.Top);
+    }
+
+    [Fact]
+    public void Heading_WithRoomForItsParagraph_StaysOnThePage()
+    {
+        using var pdf = RenderedPdf.Render(WithSpaceLeft(120f, new Heading("Keep me", 2)), "keep-together-room");
+
+        string page1 = pdf.CompactText(1);
+        Assert.Contains("Keepme", page1, StringComparison.Ordinal);
+        Assert.Contains("Bodytextundertheheading.", page1, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Heading_BeforeTable_MovesWithHeaderAndFirstRow()
+    {
+        var doc = Documents.New()
+            .Add(new Paragraph("Intro"))
+            .Add(new Spacer(716f - 21.8f - 45f))
+            .Add(new Heading("Table heading", 2))
+            .Add(new Table([TableColumn.Text("Column")], [["row one"], ["row two"]]));
+
+        using var pdf = RenderedPdf.Render(doc, "keep-together-table");
+
+        Assert.DoesNotContain("Tableheading", pdf.CompactText(1), StringComparison.Ordinal);
+        Assert.Contains("TableheadingColumnrowone", pdf.CompactText(2), StringComparison.Ordinal);
+    }
+}
