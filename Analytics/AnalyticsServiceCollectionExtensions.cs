@@ -1,6 +1,10 @@
+using Analytics.Calendar;
 using Analytics.Demo;
 using Analytics.Import;
+using Analytics.Privacy;
+using Analytics.Recognition;
 using Analytics.Storage;
+using Analytics.Workload;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,8 +30,22 @@ public static class AnalyticsServiceCollectionExtensions
         services.TryAddSingleton<ImportProfiles>();
         services.TryAddSingleton<CsvImporter>();
         services.TryAddSingleton<SourceEraser>();
+
+        services.AddOptions<HolidayOptions>().BindConfiguration(HolidayOptions.Section);
+        services.AddOptions<WorkloadOptions>().BindConfiguration(WorkloadOptions.Section).ValidateDataAnnotations().Validate(o => IsTimeZone(o.TimeZone), "Workload:TimeZone is not a known time zone.").ValidateOnStart();
+        services.AddOptions<OverloadOptions>().BindConfiguration(OverloadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InvisibleWorkOptions>().BindConfiguration(InvisibleWorkOptions.Section);
+        services.TryAddSingleton(sp => new DutchHolidayCalendar(sp.GetRequiredService<IOptions<HolidayOptions>>().Value));
+        services.TryAddSingleton<WorkloadCalculator>();
+        services.TryAddSingleton<OverloadDetector>();
+        services.TryAddSingleton<WorkClassifier>();
+        services.TryAddSingleton<WorkLedgerCalculator>();
+        services.TryAddSingleton<RecognitionCalculator>();
         services.TryAddSingleton<DemoDataGenerator>();
         services.TryAddSingleton<DemoDataLoader>();
         return services;
     }
+
+    private static bool IsTimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 }

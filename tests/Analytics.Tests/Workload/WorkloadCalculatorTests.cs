@@ -1,4 +1,5 @@
 using Analytics.Calendar;
+using Analytics.Tests.Support;
 using Analytics.Tickets;
 using Analytics.Workload;
 

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace Analytics.Recognition;
+
+/// <summary>
+/// Turns facts into sentences. Only what someone did, never how they compare: no ranking, no
+/// "most", no "lowest", and nothing below a threshold that would make the praise sound thin.
+/// </summary>
+internal static class HighlightWriter
+{
+    public static IEnumerable<Highlight> ForAgent(string team, string agent, RecognitionFacts f) => Write(team, agent, f, agentVoice: true);
+
+    public static IEnumerable<Highlight> ForTeam(string team, RecognitionFacts f) => Write(team, null, f, agentVoice: false);
+
+    private static IEnumerable<Highlight> Write(string team, string? agent, RecognitionFacts f, bool agentVoice)
+    {
+        if (f.PriorityOneResolved >= 1)
+        {
+            yield return new(team, agent, "p1", Text($"resolved {Count(f.PriorityOneResolved, "priority-1 incident", "priority-1 incidents")}"));
+        }
+
+        if (f.HardTicketsClosed >= 2)
+        {
+            yield return new(team, agent, "passed-on", Text($"closed {f.HardTicketsClosed} tickets that had been passed on 3 or more times"));
+        }
+
+        if (f.ChangesAfterHours >= 2 && f.ChangesAfterHoursWithIncident == 0)
+        {
+            yield return new(team, agent, "changes-after-hours", Text($"carried out {f.ChangesAfterHours} changes after hours, none of which caused an incident"));
+        }
+
+        foreach (var problem in f.Problems.Where(p => p.LinkedBefore >= 3))
+        {
+            yield return new(team, agent, "problem", Text(
+                $"solved problem {problem.ProblemId}, which had caused {problem.LinkedBefore} incidents in {Weeks(problem.WeeksBefore)}; about {Math.Round(problem.PreventedEstimate):0} fewer are expected over the next {problem.PreventionWeeks} weeks"));
+        }
+
+        if (agentVoice && f.TopArticle is { Uses: >= 10 } article)
+        {
+            yield return new(team, agent, "article", Text($"wrote the knowledge article “{article.Title}”, used in {article.Uses} tickets"));
+        }
+        else if (!agentVoice && f.ArticleUses >= 10)
+        {
+            yield return new(team, agent, "article", Text($"maintains knowledge articles that have been used in {f.ArticleUses} tickets{(f.ArticlesWritten > 0 ? $", {f.ArticlesWritten} of them written in this period" : "")}"));
+        }
+
+        if (f.ThankYous >= 2)
+        {
+            yield return new(team, agent, "thank-you", Text($"received {f.ThankYous} thank-yous in customer feedback"));
+        }
+
+        if (!agentVoice && f.Resolved > 0 && f.BehindTheScenesResolved * 2 >= f.Resolved)
+        {
+            yield return new(team, agent, "behind-the-scenes", Text(
+                $"resolved {f.Resolved} tickets, {f.BehindTheScenesResolved} of them work users never see (requests, changes, maintenance, monitoring, problems)"));
+        }
+    }
+
+    private static string Count(int n, string one, string many) => n == 1 ? $"1 {one}" : string.Create(CultureInfo.InvariantCulture, $"{n} {many}");
+
+    private static string Weeks(double weeks) => weeks < 1.5 ? "a week" : string.Create(CultureInfo.InvariantCulture, $"{Math.Round(weeks):0} weeks");
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,147 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Analytics.Calendar;
+using Analytics.Privacy;
+using Analytics.Recognition;
+using Analytics.Storage;
+using Analytics.Tests.Support;
+using Analytics.Tickets;
+using Analytics.Workload;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Tests.Privacy;
+
+/// <summary>
+/// Every scoped result for every scope of the demo department, serialised and searched for names it
+/// must not hold; with a minimum group size that suppresses the smallest team.
+/// </summary>
+public sealed class PrivacyLeakTests
+{
+    private const int MinimumGroupSize = 8;
+
+    [Fact]
+    public async Task TeamViews_HoldNoNameOfAnotherTeamsAgents()
+    {
+        var results = await ResultsAsync();
+        foreach (var team in results.Teams)
+        {
+            var text = results.Serialised(ReportScope.ForTeam(team));
+            var outsiders = results.Agents.Where(a => a.Team != team).ToList();
+
+            AssertNoNames(text, outsiders, $"the view for {team}");
+            Assert.Contains(results.Agents.First(a => a.Team == team && !a.RecognitionOptOut).Name, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task DepartmentView_HoldsNoAgentNameAtAll()
+    {
+        var results = await ResultsAsync();
+
+        AssertNoNames(results.Serialised(ReportScope.Department), results.Agents, "the department view");
+    }
+
+    [Fact]
+    public async Task AgentViews_HoldOnlyTheAgentsOwnName()
+    {
+        var results = await ResultsAsync();
+        foreach (var agent in results.Agents.Where(a => a.Team == DemoData.Default.Scenario.OverloadedTeam))
+        {
+            var text = results.Serialised(ReportScope.ForAgent(agent.Name, agent.Team));
+
+            AssertNoNames(text, results.Agents.Where(a => a.Name != agent.Name), $"{agent.Name}'s own view");
+        }
+    }
+
+    [Fact]
+    public async Task SmallTeams_AreSuppressedOutsideTheirOwnManagersView()
+    {
+        var results = await ResultsAsync();
+        var small = results.History.Team("Identity & Access", results.Week)!;
+        Assert.True(small.AgentsOnStaff < MinimumGroupSize);
+
+        var department = results.WorkloadView(ReportScope.Department);
+        var appreciation = results.AppreciationView(ReportScope.Department);
+        var own = results.WorkloadView(ReportScope.ForTeam("Identity & Access"));
+
+        Assert.Null(department.Teams.Single(t => t.Team == "Identity & Access").Metrics);
+        Assert.NotNull(department.Teams.Single(t => t.Team == "Workplace").Metrics);
+        Assert.DoesNotContain(department.TeamFlags, f => f.Team == "Identity & Access");
+        Assert.Null(appreciation.Teams.Single(t => t.Team == "Identity & Access").Ledger);
+        Assert.DoesNotContain(appreciation.Highlights, h => h.Team == "Identity & Access");
+        Assert.DoesNotContain(appreciation.ThankYous, t => t.Team == "Identity & Access");
+        Assert.NotNull(own.Current);
+        Assert.Equal(small.Incoming, own.Current!.Incoming);
+        Assert.Empty(results.WorkloadView(ReportScope.ForAgent("x", "Identity & Access")).Trend);
+    }
+
+    [Fact]
+    public async Task OptedOutAgents_GetNoHighlightsAnywhere()
+    {
+        var results = await ResultsAsync();
+        var optedOut = results.Agents.Where(a => a.RecognitionOptOut).ToList();
+        Assert.NotEmpty(optedOut);
+
+        Assert.DoesNotContain(results.Recognition.Highlights, h => optedOut.Any(a => a.Name == h.Agent));
+        foreach (var agent in optedOut)
+        {
+            var view = results.AppreciationView(ReportScope.ForTeam(agent.Team));
+            Assert.DoesNotContain(view.Highlights, h => h.Agent == agent.Name);
+            Assert.Contains(view.Highlights, h => h.Agent is not null);
+        }
+    }
+
+    private static void AssertNoNames(string text, IEnumerable<Agent> agents, string where)
+    {
+        foreach (var agent in agents)
+        {
+            var first = agent.Name.Split(' ')[0];
+            Assert.False(text.Contains(agent.Name, StringComparison.Ordinal), $"{agent.Name} appears in {where}");
+            Assert.False(Regex.IsMatch(text, $@"(?<![\p{{L}}])({Regex.Escape(first)})(?![\p{{L}}])"), $"{first} ({agent.Name}) appears in {where}");
+        }
+    }
+
+    private static readonly Lazy<Task<ScopedResults>> Shared = new(BuildAsync);
+
+    private static Task<ScopedResults> ResultsAsync() => Shared.Value;
+
+    private static async Task<ScopedResults> BuildAsync()
+    {
+        var store = await DemoData.StoreAsync();
+        var c = store.Connections;
+        var reference = new ReferenceStore(c);
+        var week = store.Data.Scenario.LastWeek;
+        var quarter = week.AddWeeks(-12);
+        var holidays = new DutchHolidayCalendar();
+        var workload = Options.Create(new WorkloadOptions());
+        var invisible = Options.Create(new InvisibleWorkOptions());
+        var classifier = new WorkClassifier(invisible);
+        var history = await new WorkloadCalculator(c, reference, holidays, workload).ComputeAsync(quarter.AddWeeks(-12), week, CancellationToken.None);
+        var overload = new OverloadDetector(Options.Create(new OverloadOptions()), workload).Detect(history, week);
+        var ledger = await new WorkLedgerCalculator(c, reference, classifier, holidays, invisible, workload).ComputeAsync(quarter, week, CancellationToken.None);
+        var recognition = await new RecognitionCalculator(c, reference, new ActivityStore(c), classifier, holidays, invisible, workload).ComputeAsync(quarter, week, CancellationToken.None);
+        var agents = await reference.GetAgentsAsync(CancellationToken.None);
+        var policy = new PrivacyPolicy(Options.Create(new PrivacyOptions { MinimumGroupSize = MinimumGroupSize }), agents);
+        return new ScopedResults(policy, history, overload, ledger, recognition, agents, week);
+    }
+
+    private sealed record ScopedResults(PrivacyPolicy Policy, WorkloadHistory History, OverloadReport Overload, WorkLedger Ledger, RecognitionResult Recognition, IReadOnlyList<Agent> Agents, IsoWeek Week)
+    {
+        public IEnumerable<string> Teams => History.TeamNames;
+
+        public WorkloadView WorkloadView(ReportScope scope) => new WorkloadViewBuilder(Policy).Build(scope, History, Overload, Week);
+
+        public AppreciationView AppreciationView(ReportScope scope)
+        {
+            var sizes = History.TeamNames.ToDictionary(t => t, t => History.Team(t, Week)!.AgentsOnStaff);
+            return new AppreciationViewBuilder(Policy).Build(scope, Ledger, Recognition, Week, sizes);
+        }
+
+        // Unescaped, so that "Ayşe" is searched for as written rather than as "Ay\u015Fe".
+        private static readonly JsonSerializerOptions Plain = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        public string Serialised(ReportScope scope) =>
+            JsonSerializer.Serialize(WorkloadView(scope), Plain) + JsonSerializer.Serialize(AppreciationView(scope), Plain);
+    }
+}
