@@ -39,6 +39,13 @@ public readonly record struct IsoWeek : IComparable<IsoWeek>
         return new IsoWeek(ISOWeek.GetYear(dateTime), ISOWeek.GetWeekOfYear(dateTime));
     }
 
+    /// <summary>The last week that has ended at <paramref name="now"/> in <paramref name="zone"/>: on a Monday, last week.</summary>
+    public static IsoWeek LastCompleted(DateTimeOffset now, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime)).Previous();
+    }
+
     public IsoWeek Next() => Of(NextMonday);
 
     public IsoWeek Previous() => Of(Monday.AddDays(-7));

@@ -32,6 +32,8 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string Table(string name) => "dbo." + name;
 
+    public override string EpochSeconds(string column) => $"DATEDIFF_BIG(SECOND, '19700101', {column})";
+
     public override string Upsert(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns)
     {
         var updates = columns.Where(c => !keys.Contains(c)).Select(c => $"target.{c} = src.{c}");

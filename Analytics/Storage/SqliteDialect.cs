@@ -32,6 +32,8 @@ public sealed class SqliteDialect : SqlDialect
         return $"{column} IN (SELECT value FROM json_each(@keys))";
     }
 
+    public override string EpochSeconds(string column) => $"unixepoch({column})";
+
     public override async Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         // WAL lets readers (reports) run while the sync writes; NORMAL is durable at every checkpoint in WAL mode.

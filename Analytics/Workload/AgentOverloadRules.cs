@@ -54,7 +54,7 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
         var recentOver = before.TakeLast(2).Count(b => b.ContractHours > 0 && b.HoursLogged >= options.HoursOverContract * b.ContractHours);
         var severity = recentOver == 2 ? FlagSeverity.Critical : recentOver == 1 ? FlagSeverity.Warning : FlagSeverity.Watch;
         return new FlagReason("agent-hours", severity, Text(
-            $"registered {now.HoursLogged:0.0} h against {now.ContractHours:0.#} contract hours ({now.HoursLogged / now.ContractHours:P0}){(recentOver > 0 ? $", also over in {recentOver} of the 2 weeks before" : "")}"));
+            $"registered {now.HoursLogged:0.0} h against {now.ContractHours:0.#} contract hours ({now.HoursLogged / now.ContractHours:0%}){(recentOver > 0 ? $", also over in {recentOver} of the 2 weeks before" : "")}"));
     }
 
     private FlagReason? AfterHours(WeeklyAgentMetrics now, List<WeeklyAgentMetrics> before)
@@ -72,7 +72,7 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
         }
 
         return new FlagReason("agent-after-hours", share >= 0.3 ? FlagSeverity.Critical : FlagSeverity.Warning, Text(
-            $"resolved {now.AfterHoursResolutions} tickets outside working hours ({share:P0} of their resolutions; usually {usual ?? 0:P0})"));
+            $"resolved {now.AfterHoursResolutions} tickets outside working hours ({share:0%} of their resolutions; usually {usual ?? 0:0%})"));
     }
 
     private FlagReason? PingPong(WeeklyAgentMetrics now, List<WeeklyAgentMetrics> before, List<WeeklyAgentMetrics> colleagues)

@@ -95,8 +95,8 @@ internal sealed class TeamOverloadRules(OverloadOptions options, int baselineWee
         }
 
         var severity = compliance < options.SlaTarget - 0.15 ? FlagSeverity.Critical : FlagSeverity.Warning;
-        var usualText = usual is { } v ? Text($", usually {v:P0}") : "";
-        return new FlagReason("sla", severity, Text($"SLA compliance fell to {compliance:P0} of {now.SlaMeasured} tickets (target {options.SlaTarget:P0}{usualText})"));
+        var usualText = usual is { } v ? Text($", usually {v:0%}") : "";
+        return new FlagReason("sla", severity, Text($"SLA compliance fell to {compliance:0%} of {now.SlaMeasured} tickets (target {options.SlaTarget:0%}{usualText})"));
     }
 
     private FlagReason? Forecast(string team, IsoWeek week, IReadOnlyList<CapacityOutlook> outlook)

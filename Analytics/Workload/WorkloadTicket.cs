@@ -24,6 +24,20 @@ internal sealed class WorkloadTicket
     /// <summary>Assignee changes (<see cref="TicketEventKind.Assignment"/>) in time order.</summary>
     public List<Handover> AssigneeChanges { get; } = [];
 
+    /// <summary>Events in time order, whatever order the database returned them in.</summary>
+    public void SortChanges()
+    {
+        if (TeamChanges.Count > 1)
+        {
+            TeamChanges.Sort((a, b) => a.At.CompareTo(b.At));
+        }
+
+        if (AssigneeChanges.Count > 1)
+        {
+            AssigneeChanges.Sort((a, b) => a.At.CompareTo(b.At));
+        }
+    }
+
     public void Clear()
     {
         TeamChanges.Clear();

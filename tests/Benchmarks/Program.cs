@@ -1,11 +1,22 @@
 using Benchmarks;
 using BenchmarkDotNet.Running;
 
-// "import" runs the end-to-end import bench (one long run: rows/s and peak memory);
+// "import" runs the end-to-end import bench (one long run: rows/s and peak memory), "workload" the
+// weekly metrics over a large history (and "workload-measure" is its child process);
 // anything else goes to BenchmarkDotNet for the micro-benchmarks.
 if (args.Length > 0 && args[0] == "import")
 {
     return await ImportBench.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "workload")
+{
+    return await WorkloadBench.RunAsync(args[1..]);
+}
+
+if (args.Length > 1 && args[0] == "workload-measure")
+{
+    return await WorkloadBench.MeasureAsync(args[1]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(ImportBench).Assembly).Run(args);

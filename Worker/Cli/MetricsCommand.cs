@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Globalization;
+using Analytics.Calendar;
+using Analytics.Workload;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace Worker.Cli;
+
+/// <summary><c>metrics [--team T] [--week W] [--weeks N] [--agents]</c>: the weekly metrics as tables.</summary>
+public static class MetricsCommand
+{
+    public static Command Create()
+    {
+        var team = new Option<string?>("--team") { Description = "Team name (default: the department and every team)." };
+        var week = CliWeek.Option();
+        var weeks = new Option<int>("--weeks") { Description = "Weeks of trend to show, ending at --week.", DefaultValueFactory = _ => 4 };
+        var agents = new Option<bool>("--agents") { Description = "Also print per-agent figures (personal data: for the team's own manager)." };
+        var command = new Command("metrics", "Print a team's (or every team's) weekly workload metrics.") { team, week, weeks, agents };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = CliHost.Build();
+            if (CliWeek.Resolve(parse.GetValue(week), host.Services) is not { } last)
+            {
+                return 2;
+            }
+
+            var count = Math.Clamp(parse.GetValue(weeks), 1, 52);
+            var history = await host.Services.GetRequiredService<WorkloadCalculator>().ComputeAsync(last.AddWeeks(-(count - 1)), last, cancellationToken);
+            var name = parse.GetValue(team);
+            if (name is not null && !history.TeamNames.Contains(name))
+            {
+                await Console.Error.WriteLineAsync($"metrics: no team named '{name}'. Teams: {string.Join(", ", history.TeamNames.Order(StringComparer.Ordinal))}.");
+                return 2;
+            }
+
+            if (name is null)
+            {
+                PrintWeek(history, last);
+            }
+            else
+            {
+                PrintTrend(history, name, last.AddWeeks(-(count - 1)), last);
+                if (parse.GetValue(agents))
+                {
+                    PrintAgents(history, name, last);
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void PrintWeek(WorkloadHistory history, IsoWeek week)
+    {
+        var table = MetricsTable($"Workload {week}", "team");
+        foreach (var m in history.TeamNames.Order(StringComparer.Ordinal).Select(t => history.Team(t, week)!).Append(history.Department(week)!))
+        {
+            AddRow(table, m.IsDepartment ? $"[bold]{Markup.Escape(m.Team)}[/]" : Markup.Escape(m.Team), m);
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static void PrintTrend(WorkloadHistory history, string team, IsoWeek from, IsoWeek to)
+    {
+        var table = MetricsTable($"{team}, {from} to {to}", "week");
+        foreach (var m in history.TeamSeries(team, from, to))
+        {
+            AddRow(table, m.Week.ToString(), m);
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static void PrintAgents(WorkloadHistory history, string team, IsoWeek week)
+    {
+        var table = new Table { Title = new TableTitle($"{Markup.Escape(team)} agents, {week}") }
+            .AddColumns("agent", "resolved", "open (WIP)", "after hours", "hours / contract", "passed on", "came back");
+        foreach (var a in history.AgentsOf(team, week).Where(a => a.OnStaff))
+        {
+            table.AddRow(Markup.Escape(a.Agent), N(a.Resolved), N(a.WorkInProgress), N(a.AfterHoursResolutions), string.Create(CultureInfo.InvariantCulture, $"{a.HoursLogged:0.0} / {a.ContractHours:0.#}"), N(a.HandedOn), N(a.Bounced));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static Table MetricsTable(string title, string first) =>
+        new Table { Title = new TableTitle(Markup.Escape(title)) }
+            .AddColumns(first, "in", "resolved", "passed on", "backlog", "age med/p90 (d)", "resolution med/p90 (h)", "SLA", "FCR", "reopen", "after hours", "days to clear", "WIP/agent");
+
+    private static void AddRow(Table table, string label, WeeklyTeamMetrics m) =>
+        table.AddRow(label, N(m.Incoming), N(m.Resolved), N(m.PassedOn), N(m.Backlog), Pair(m.BacklogAgeMedianDays, m.BacklogAgeP90Days), Pair(m.ResolutionHoursMedian, m.ResolutionHoursP90),
+            Percent(m.SlaCompliance), Percent(m.FirstContactResolution), Percent(m.ReopenRate), Percent(m.AfterHoursShare), Number(m.DaysToClear), Number(m.WipPerAgent));
+
+    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Number(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "–";
+
+    private static string Percent(double? value) => value is { } v ? v.ToString("0%", CultureInfo.InvariantCulture) : "–";
+
+    private static string Pair(double? a, double? b) => a is null ? "–" : $"{Number(a)} / {Number(b)}";
+}

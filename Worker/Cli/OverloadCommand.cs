@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Analytics.Workload;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace Worker.Cli;
+
+/// <summary><c>overload [--week W] [--agents]</c>: the week's overload flags with their reasons.</summary>
+public static class OverloadCommand
+{
+    public static Command Create()
+    {
+        var week = CliWeek.Option();
+        var agents = new Option<bool>("--agents") { Description = "Also print agent flags (personal data: for each team's own manager)." };
+        var command = new Command("overload", "Print the teams (and agents) flagged as overloaded in a week, with the reasons.") { week, agents };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = CliHost.Build();
+            if (CliWeek.Resolve(parse.GetValue(week), host.Services) is not { } target)
+            {
+                return 2;
+            }
+
+            var baseline = host.Services.GetRequiredService<IOptions<WorkloadOptions>>().Value.BaselineWeeks;
+            var history = await host.Services.GetRequiredService<WorkloadCalculator>().ComputeAsync(target.AddWeeks(-baseline - 8), target, cancellationToken);
+            var outlook = host.Services.GetService<ICapacityOutlook>() is { } capacity ? await capacity.GetAsync(target.Next(), 4, cancellationToken) : [];
+            var report = host.Services.GetRequiredService<OverloadDetector>().Detect(history, target, outlook);
+
+            var table = new Table { Title = new TableTitle($"Overload flags, {target}") }.AddColumns("team", "severity", "reasons");
+            foreach (var flag in report.Teams)
+            {
+                table.AddRow(Markup.Escape(flag.Team), Severity(flag.Severity), Markup.Escape(string.Join(Environment.NewLine, flag.Reasons.Select(r => r.Text))));
+            }
+
+            if (report.Teams.Count == 0)
+            {
+                table.AddRow("–", "–", "No team is flagged this week.");
+            }
+
+            AnsiConsole.Write(table);
+            if (parse.GetValue(agents))
+            {
+                var people = new Table { Title = new TableTitle($"Agent flags, {target}") }.AddColumns("team", "agent", "severity", "reasons");
+                foreach (var flag in report.Agents.OrderBy(f => f.Team, StringComparer.Ordinal).ThenBy(f => f.Agent, StringComparer.Ordinal))
+                {
+                    people.AddRow(Markup.Escape(flag.Team), Markup.Escape(flag.Agent), Severity(flag.Severity), Markup.Escape(string.Join(Environment.NewLine, flag.Reasons.Select(r => r.Text))));
+                }
+
+                AnsiConsole.Write(people);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Severity(FlagSeverity severity) => severity switch
+    {
+        FlagSeverity.Critical => "[red]critical[/]",
+        FlagSeverity.Warning => "[yellow]warning[/]",
+        _ => "watch",
+    };
+}
