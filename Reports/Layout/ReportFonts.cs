@@ -18,6 +18,8 @@ public sealed class ReportFonts
     // "Say so once": one warning per missing family for the life of the process.
     private static readonly ConcurrentDictionary<string, bool> WarnedFamilies = new(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly ConcurrentDictionary<SKTypeface, SKTypeface> Subsets = new();
+
     private readonly ConcurrentDictionary<(int CodePoint, bool Bold), SKTypeface?> fallbacks = new();
 
     private ReportFonts(string requestedFamily, SKTypeface regular, SKTypeface bold, string? warning)
@@ -52,7 +54,7 @@ public sealed class ReportFonts
         if (regular is not null)
         {
             var bold = FindFamily(requested, bold: true) ?? regular;
-            return new ReportFonts(requested, regular, bold, warning: null);
+            return new ReportFonts(requested, Subset(regular), Subset(bold), warning: null);
         }
 
         var fallback = DefaultSansSerif()
@@ -65,8 +67,30 @@ public sealed class ReportFonts
             Log.ReportFontMissing(logger, requested, fallback.FamilyName);
         }
 
-        return new ReportFonts(requested, fallback, fallbackBold, warning);
+        return new ReportFonts(requested, Subset(fallback), Subset(fallbackBold), warning);
     }
+
+    /// <summary>
+    /// The face cut down to <see cref="ReportCharacters"/> (see <see cref="TrueTypeSubsetter"/>), made
+    /// once per face for the process so every report and chart shares it and the PDF embeds it once.
+    /// </summary>
+    private static SKTypeface Subset(SKTypeface full) => Subsets.GetOrAdd(full, static face =>
+    {
+        using var stream = face.OpenStream(out _);
+        if (stream is null || !stream.HasLength)
+        {
+            return face;
+        }
+
+        var bytes = new byte[stream.Length];
+        if (stream.Read(bytes, bytes.Length) != bytes.Length || TrueTypeSubsetter.Subset(bytes, ReportCharacters.Default) is not { } cut)
+        {
+            return face;
+        }
+
+        using var data = SKData.CreateCopy(cut);
+        return SKTypeface.FromData(data) is { IsEmpty: false } subset ? subset : face;
+    });
 
     /// <summary>The typeface for a style: bold or regular.</summary>
     public SKTypeface Typeface(bool bold) => bold ? Bold : Regular;
