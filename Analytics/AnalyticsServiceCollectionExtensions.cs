@@ -2,6 +2,7 @@ using Analytics.Calendar;
 using Analytics.Demo;
 using Analytics.Import;
 using Analytics.Privacy;
+using Analytics.Quality;
 using Analytics.Recognition;
 using Analytics.Storage;
 using Analytics.Workload;
@@ -42,6 +43,8 @@ public static class AnalyticsServiceCollectionExtensions
         services.TryAddSingleton<WorkClassifier>();
         services.TryAddSingleton<WorkLedgerCalculator>();
         services.TryAddSingleton<RecognitionCalculator>();
+        services.TryAddSingleton<IncomingPatternCalculator>();
+        services.TryAddSingleton<DataQualityCalculator>();
         services.TryAddSingleton<DemoDataGenerator>();
         services.TryAddSingleton<DemoDataLoader>();
         return services;

@@ -60,6 +60,9 @@ internal sealed class TeamClock
     /// <summary>Local day of <paramref name="instant"/> as days since the window's first Monday.</summary>
     public int DayIndex(DateTimeOffset instant) => (int)(LocalTicks(instant) / TimeSpan.TicksPerDay) - _firstDayNumber;
 
+    /// <summary>Local hour of the day (0-23).</summary>
+    public int HourOfDay(DateTimeOffset instant) => (int)(LocalTicks(instant) % TimeSpan.TicksPerDay / TimeSpan.TicksPerHour);
+
     /// <summary>Whether the instant falls outside working hours: evenings, nights, weekends and public holidays.</summary>
     public bool IsAfterHours(DateTimeOffset instant)
     {

@@ -5,6 +5,9 @@ internal static class WeekAxis
 {
     public const int MaxLabels = 13;
 
+    // "26-W36" is half as wide again as "W36": fewer fit before they run into each other.
+    public const int MaxLabelsWithYear = 8;
+
     public static (double[] Positions, string[] Labels) Ticks(IReadOnlyList<WeekLabel> weeks)
     {
         if (weeks.Count == 0)
@@ -13,7 +16,7 @@ internal static class WeekAxis
         }
 
         bool withYear = weeks.Select(w => w.Year).Distinct().Skip(1).Any();
-        int step = Math.Max(1, (int)Math.Ceiling(weeks.Count / (double)MaxLabels));
+        int step = Math.Max(1, (int)Math.Ceiling(weeks.Count / (double)(withYear ? MaxLabelsWithYear : MaxLabels)));
         var positions = new List<double>();
         var labels = new List<string>();
         for (int i = 0; i < weeks.Count; i += step)

@@ -30,7 +30,7 @@ public sealed class ChartBuilderTests
     public void Chart_InPdfSlot_TitleAndAxisTextAreExtractableOnce(string name)
     {
         var (chart, _) = Charts(name);
-        var doc = Documents.New().Add(new Paragraph("Before the chart")).Add(chart.ToSlot(240)).Add(new Paragraph("After the chart"));
+        var doc = SampleDocuments.New().Add(new Paragraph("Before the chart")).Add(chart.ToSlot(240)).Add(new Paragraph("After the chart"));
 
         using var pdf = RenderedPdf.Render(doc, "chart-" + name);
 
@@ -55,7 +55,7 @@ public sealed class ChartBuilderTests
     {
         var (_, empty) = Charts(name);
 
-        using var pdf = RenderedPdf.Render(Documents.New().Add(empty.ToSlot(180)), "chart-empty-" + name);
+        using var pdf = RenderedPdf.Render(SampleDocuments.New().Add(empty.ToSlot(180)), "chart-empty-" + name);
 
         string text = pdf.CompactText(1);
         Assert.Contains(RenderedPdf.Compact(empty.Title), text, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class ChartBuilderTests
         var week = new WeekLabel(2026, 48);
         var chart = new ForecastChartBuilder(TestFonts.Default).Build([new WeeklyValue(new WeekLabel(2026, 47), 3)], [new ForecastWeek(week, 2, -5, 6, -20, 12)]);
 
-        using var pdf = RenderedPdf.Render(Documents.New().Add(chart.ToSlot(200)), "forecast-negative");
+        using var pdf = RenderedPdf.Render(SampleDocuments.New().Add(chart.ToSlot(200)), "forecast-negative");
 
         var tickLabels = pdf.Page(1).GetWords().Select(w => w.Text).ToList();
         Assert.DoesNotContain(tickLabels, t => t.StartsWith('-') || t.StartsWith('\u2212'));

@@ -12,7 +12,7 @@ public sealed class HostileTextTests
     {
         var doc = new ReportDocument(
             new ReportMetadata(LongTitle + "\u0007", "<script>alert(1)</script>", "Mallory\u0000"),
-            new PageHeaderInfo(LongTitle, "Team <b>\u202Eevil\u202C</b>", "2026-W47\u001b[31m", Documents.DataAsOf));
+            new PageHeaderInfo(LongTitle, "Team <b>\u202Eevil\u202C</b>", "2026-W47\u001b[31m", SampleDocuments.DataAsOf));
         doc.Add(new Heading("<script>alert('x')</script> & <b>bold</b>"))
             .Add(new Heading(LongTitle, 2))
             .Add(new Paragraph("Word: " + LongWord + " end."))

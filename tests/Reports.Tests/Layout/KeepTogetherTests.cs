@@ -7,11 +7,11 @@ public sealed class KeepTogetherTests
 {
     // Body height on A4 is 842 - 68 - 58 = 716 pt; the intro line and its gap take 21.8 pt.
     private static ReportDocument WithSpaceLeft(float spaceLeft, Block heading) =>
-        Documents.New()
+        SampleDocuments.New()
             .Add(new Paragraph("Intro"))
             .Add(new Spacer(716f - 21.8f - spaceLeft))
             .Add(heading)
-            .Add(new Paragraph("Body text under the heading. " + Documents.Words(60)));
+            .Add(new Paragraph("Body text under the heading. " + SampleDocuments.Words(60)));
 
     [Fact]
     public void Heading_NearPageBottom_MovesToNextPageWithItsParagraph()
@@ -40,7 +40,7 @@ public sealed class KeepTogetherTests
     [Fact]
     public void Heading_BeforeTable_MovesWithHeaderAndFirstRow()
     {
-        var doc = Documents.New()
+        var doc = SampleDocuments.New()
             .Add(new Paragraph("Intro"))
             .Add(new Spacer(716f - 21.8f - 45f))
             .Add(new Heading("Table heading", 2))

@@ -17,10 +17,10 @@ public sealed class PageBoundsTests
     public void CustomMargins_BodyStaysInsideThem()
     {
         var setup = PageSetup.A4 with { MarginLeft = 90, MarginRight = 120 };
-        var doc = Documents.New()
-            .Add(new Heading(Documents.Words(30)))
-            .Add(new Paragraph(Documents.Words(800) + " " + new string('M', 500)))
-            .Add(new Table([TableColumn.Text("A"), TableColumn.Number("B")], Enumerable.Range(0, 80).Select(i => (IReadOnlyList<string>)[Documents.Words(20, i), new string('9', 80)]).ToList()));
+        var doc = SampleDocuments.New()
+            .Add(new Heading(SampleDocuments.Words(30)))
+            .Add(new Paragraph(SampleDocuments.Words(800) + " " + new string('M', 500)))
+            .Add(new Table([TableColumn.Text("A"), TableColumn.Number("B")], Enumerable.Range(0, 80).Select(i => (IReadOnlyList<string>)[SampleDocuments.Words(20, i), new string('9', 80)]).ToList()));
 
         using var pdf = RenderedPdf.Render(doc, "custom-margins", page: setup);
 

@@ -8,7 +8,7 @@ public sealed class PdfReportRendererTests
     [Fact]
     public void Document_WithHeadingsParagraphsAndKpis_TextComesBackOut()
     {
-        var doc = Documents.New()
+        var doc = SampleDocuments.New()
             .Add(new Heading("Summary"))
             .Add(new Paragraph("The backlog grew for the third week in a row."))
             .Add(new Heading("Service level", 2))
@@ -40,7 +40,7 @@ public sealed class PdfReportRendererTests
     [Fact]
     public void Footer_OnEveryPage_ShowsPageXOfYAndTimes()
     {
-        var doc = Documents.New()
+        var doc = SampleDocuments.New()
             .Add(new Paragraph("first")).Add(new PageBreak())
             .Add(new Paragraph("second")).Add(new PageBreak())
             .Add(new Paragraph("third"));
@@ -69,7 +69,7 @@ public sealed class PdfReportRendererTests
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
         var doc = new ReportDocument(
             new ReportMetadata("Report"),
-            new PageHeaderInfo("Report", "Team", "2026-W47", Documents.DataAsOf) { TimeZone = zone });
+            new PageHeaderInfo("Report", "Team", "2026-W47", SampleDocuments.DataAsOf) { TimeZone = zone });
 
         using var pdf = RenderedPdf.Render(doc, "time-zone");
 
@@ -79,7 +79,7 @@ public sealed class PdfReportRendererTests
     [Fact]
     public void Metadata_TitleSubjectAuthorAndCreationDate_ComeFromDocumentAndTimeProvider()
     {
-        using var pdf = RenderedPdf.Render(Documents.New(), "metadata");
+        using var pdf = RenderedPdf.Render(SampleDocuments.New(), "metadata");
 
         var info = pdf.Document.Information;
         Assert.Equal("Weekly workload report", info.Title);
@@ -92,7 +92,7 @@ public sealed class PdfReportRendererTests
     [Fact]
     public void EmptyDocument_RendersOnePageWithHeaderAndFooter()
     {
-        using var pdf = RenderedPdf.Render(Documents.New(), "empty");
+        using var pdf = RenderedPdf.Render(SampleDocuments.New(), "empty");
 
         Assert.Equal(1, pdf.PageCount);
         Assert.Contains("Page1of1", pdf.CompactText(1), StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed class PdfReportRendererTests
     [Fact]
     public void Pages_AreA4()
     {
-        using var pdf = RenderedPdf.Render(Documents.New().Add(new Paragraph("x")), "a4");
+        using var pdf = RenderedPdf.Render(SampleDocuments.New().Add(new Paragraph("x")), "a4");
 
         var box = pdf.Page(1).MediaBox.Bounds;
         Assert.Equal(595, box.Width, 0.5);
@@ -111,7 +111,7 @@ public sealed class PdfReportRendererTests
     [Fact]
     public void RenderToStream_WritesTheSamePdf()
     {
-        var doc = Documents.New().Add(new Paragraph("streamed"));
+        var doc = SampleDocuments.New().Add(new Paragraph("streamed"));
         var renderer = new PdfReportRenderer(TestFonts.Default, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(RenderedPdf.Now));
         using var stream = new MemoryStream();
 
@@ -124,8 +124,8 @@ public sealed class PdfReportRendererTests
     [Fact]
     public void Paragraph_LongerThanAPage_ContinuesOnNextPages()
     {
-        string text = "Opening " + Documents.Words(1500, 3) + " Closing";
-        using var pdf = RenderedPdf.Render(Documents.New().Add(new Paragraph(text)), "long-paragraph");
+        string text = "Opening " + SampleDocuments.Words(1500, 3) + " Closing";
+        using var pdf = RenderedPdf.Render(SampleDocuments.New().Add(new Paragraph(text)), "long-paragraph");
 
         Assert.True(pdf.PageCount >= 2);
         // Body text is drawn before the running header, so page text starts with the paragraph.

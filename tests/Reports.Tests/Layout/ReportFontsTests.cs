@@ -15,7 +15,7 @@ public sealed class ReportFontsTests
         Assert.Null(fonts.Warning);
         Assert.True(fonts.Bold.FontWeight >= 600);
 
-        using var pdf = RenderedPdf.Render(Documents.New().Add(new Paragraph("Typeface check")), "font-default", fonts);
+        using var pdf = RenderedPdf.Render(SampleDocuments.New().Add(new Paragraph("Typeface check")), "font-default", fonts);
         Assert.All(pdf.Page(1).Letters, l => Assert.Contains("DejaVuSans", l.FontName, StringComparison.Ordinal));
     }
 
@@ -36,7 +36,7 @@ public sealed class ReportFontsTests
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains(family, warning.Message, StringComparison.Ordinal);
 
-        using var pdf = RenderedPdf.Render(Documents.New().Add(new Heading("Fallback heading")).Add(new Paragraph("Fallback text 42")), "font-missing", fonts);
+        using var pdf = RenderedPdf.Render(SampleDocuments.New().Add(new Heading("Fallback heading")).Add(new Paragraph("Fallback text 42")), "font-missing", fonts);
         string text = pdf.CompactText(1);
         Assert.Contains("Fallbackheading", text, StringComparison.Ordinal);
         Assert.Contains("Fallbacktext42", text, StringComparison.Ordinal);

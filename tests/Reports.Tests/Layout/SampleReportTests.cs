@@ -12,7 +12,7 @@ public sealed class SampleReportTests
 {
     public static ReportDocument Build(ReportFonts fonts)
     {
-        var doc = Documents.New();
+        var doc = SampleDocuments.New();
         doc.Add(new Heading("Summary"))
             .Add(new Paragraph("The service desk received 1,284 tickets this week, 6 % more than last week, and resolved 1,197. "
                 + "The backlog grew for the third week in a row and now stands at 412 open tickets, of which 38 are older than 30 days."))
@@ -59,7 +59,7 @@ public sealed class SampleReportTests
                 Enumerable.Range(1, 60).Select(i => (IReadOnlyList<string>)
                 [
                     $"INC{100200 + i}",
-                    i % 7 == 0 ? Documents.Words(40, i) : Documents.Words(6, i),
+                    i % 7 == 0 ? SampleDocuments.Words(40, i) : SampleDocuments.Words(6, i),
                     i % 3 == 0 ? "Workplace" : "Accounts & access",
                     (90 - i).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     (i % 5).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -67,7 +67,7 @@ public sealed class SampleReportTests
             .Add(new Paragraph("Tickets are ordered by age; reassignment counts above 3 suggest ping-pong between teams.") { Muted = true })
             .Add(new Spacer(12))
             .Add(new Heading("Notes"))
-            .Add(new Paragraph(Documents.Words(180, 7)));
+            .Add(new Paragraph(SampleDocuments.Words(180, 7)));
         return doc;
     }
 

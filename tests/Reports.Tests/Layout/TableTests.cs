@@ -21,7 +21,7 @@ public sealed class TableTests
     [Fact]
     public void Table_With300Rows_RepeatsHeaderOnEveryPage()
     {
-        var doc = Documents.New()
+        var doc = SampleDocuments.New()
             .Add(new Heading("Open tickets"))
             .Add(new Table(Columns, Enumerable.Range(1, 300).Select(Row).ToList()));
 
@@ -51,7 +51,7 @@ public sealed class TableTests
         var rows = Numbers
             .Select(n => (IReadOnlyList<string>)[$"T{n}", "text", n.ToString(CultureInfo.InvariantCulture)])
             .ToList();
-        using var pdf = RenderedPdf.Render(Documents.New().Add(new Table(Columns, rows)), "table-align");
+        using var pdf = RenderedPdf.Render(SampleDocuments.New().Add(new Table(Columns, rows)), "table-align");
 
         var words = pdf.Page(1).GetWords().ToList();
         var numbers = words.Where(w => w.Text is "7" or "1234" or "56" or "99999").ToList();
@@ -66,10 +66,10 @@ public sealed class TableTests
     [Fact]
     public void Table_VeryLongCell_WrapsAndIsCutWithEllipsisAfterMaxLines()
     {
-        string longText = "Start " + Documents.Words(300, 5) + " Finale";
+        string longText = "Start " + SampleDocuments.Words(300, 5) + " Finale";
         var table = new Table(Columns, [["INC1", longText, "1"], ["INC2", "short", "2"]]) { MaxLinesPerCell = 2 };
 
-        using var pdf = RenderedPdf.Render(Documents.New().Add(table), "table-ellipsis");
+        using var pdf = RenderedPdf.Render(SampleDocuments.New().Add(table), "table-ellipsis");
 
         var words = pdf.Page(1).GetWords().ToList();
         string text = pdf.CompactText(1);
@@ -86,7 +86,7 @@ public sealed class TableTests
     public void Table_HeaderWord_IsNotBrokenByCharacter()
     {
         TableColumn[] narrow = [TableColumn.Text("Title", 10f), TableColumn.Number("Reassigned", 0.5f)];
-        using var pdf = RenderedPdf.Render(Documents.New().Add(new Table(narrow, [["a", "1"]])), "table-header-word");
+        using var pdf = RenderedPdf.Render(SampleDocuments.New().Add(new Table(narrow, [["a", "1"]])), "table-header-word");
 
         Assert.Contains(pdf.Page(1).GetWords(), w => w.Text == "Reassigned");
     }

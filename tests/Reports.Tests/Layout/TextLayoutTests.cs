@@ -29,7 +29,7 @@ public sealed class TextLayoutTests
     {
         using var painter = new TextPainter(TestFonts.Default);
         var style = new TextStyle(10, false, SkiaSharp.SKColors.Black);
-        string text = Documents.Words(200) + " " + new string('W', 400) + " tail";
+        string text = SampleDocuments.Words(200) + " " + new string('W', 400) + " tail";
 
         var lines = LineBreaker.Wrap(painter, text, style, 200f);
 
@@ -55,7 +55,7 @@ public sealed class TextLayoutTests
         using var painter = new TextPainter(TestFonts.Default);
         var style = new TextStyle(9, true, SkiaSharp.SKColors.Black);
 
-        string cut = LineBreaker.Ellipsize(painter, Documents.Words(50), style, 120f);
+        string cut = LineBreaker.Ellipsize(painter, SampleDocuments.Words(50), style, 120f);
 
         Assert.EndsWith("\u2026", cut, StringComparison.Ordinal);
         Assert.True(painter.Measure(cut, style) <= 120f);

@@ -2,7 +2,7 @@ using Reports.Layout;
 
 namespace Reports.Tests.Support;
 
-internal static class Documents
+internal static class SampleDocuments
 {
     public static readonly DateTimeOffset DataAsOf = new(2026, 11, 22, 23, 0, 0, TimeSpan.Zero);
 

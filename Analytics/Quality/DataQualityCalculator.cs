@@ -1,0 +1,61 @@
+using System.Globalization;
+using Analytics.Storage;
+using Dapper;
+
+namespace Analytics.Quality;
+
+/// <summary>Counts the gaps in a period's data with a few SQL aggregates.</summary>
+public sealed class DataQualityCalculator(IDbConnectionFactory connections, TimeProvider time)
+{
+    /// <param name="team">The team, or null for the whole department.</param>
+    public async Task<DataQualityReport> ComputeAsync(string? team, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var d = connections.Dialect;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var period = new { from = d.ToDb(from), until = d.ToDb(until), team };
+        var inPeriod = "((opened_at >= @from AND opened_at < @until) OR (resolved_at >= @from AND resolved_at < @until))";
+        var row = await connection.QuerySingleAsync<(long Tickets, long? WithoutResolver, long? WithoutPriority, long? WithoutSla, long? WithoutTime)>(new CommandDefinition(
+            $"""
+            SELECT COUNT(*),
+                   SUM(CASE WHEN resolved_at IS NOT NULL AND resolved_by IS NULL THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN priority IS NULL THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN resolved_at IS NOT NULL AND sla_breached IS NULL AND kind IN ('incident', 'request') THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN resolved_at IS NOT NULL AND time_spent_minutes IS NULL THEN 1 ELSE 0 END)
+            FROM {d.Table("tickets")}
+            WHERE {inPeriod} AND (@team IS NULL OR team = @team)
+            """,
+            period,
+            cancellationToken: cancellationToken));
+        var withoutTeam = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM {d.Table("tickets")} WHERE {inPeriod} AND team IS NULL", period, cancellationToken: cancellationToken));
+        var asOf = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(
+            $"SELECT MAX(updated_at) FROM {d.Table("tickets")}", cancellationToken: cancellationToken));
+        var lastImport = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(
+            $"SELECT MAX(finished_at) FROM {d.Table("import_runs")}", cancellationToken: cancellationToken));
+        var quarantined = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM {d.Table("quarantine")} WHERE quarantined_at >= @since",
+            new { since = d.ToDb(time.GetUtcNow().AddDays(-30)) },
+            cancellationToken: cancellationToken));
+
+        return new DataQualityReport(
+            Instant(asOf),
+            Instant(lastImport),
+            (int)row.Tickets,
+            (int)withoutTeam,
+            (int)(row.WithoutResolver ?? 0),
+            (int)(row.WithoutPriority ?? 0),
+            (int)(row.WithoutSla ?? 0),
+            (int)(row.WithoutTime ?? 0),
+            (int)quarantined);
+    }
+
+    /// <summary>MAX() of an instant column comes back as the engine's type: text in SQLite, a timestamp elsewhere.</summary>
+    private static DateTimeOffset? Instant(object? value) => value switch
+    {
+        null or DBNull => null,
+        DateTimeOffset v => v.ToUniversalTime(),
+        DateTime v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+        string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+        _ => throw new InvalidCastException($"Unexpected instant value of type {value.GetType().Name}."),
+    };
+}

@@ -1,0 +1,19 @@
+using Analytics.Calendar;
+
+namespace Reports.Documents;
+
+/// <summary>One forecast week with its 80% and 95% prediction intervals.</summary>
+public sealed record ForecastPoint(IsoWeek Week, double Expected, double Lower80, double Upper80, double Lower95, double Upper95);
+
+/// <summary>
+/// The forecast as a report shows it: recent weeks, the coming weeks with intervals, and how good
+/// the forecast has been, in words. Null in a report model when no forecast exists (the report says so).
+/// </summary>
+/// <param name="Accuracy">Plain words, e.g. "Over the last 12 weeks this forecast was off by 9% on average."</param>
+/// <param name="ModelAge">How old the model is, e.g. "trained 2 days ago".</param>
+public sealed record ForecastOutlook(
+    IReadOnlyList<(IsoWeek Week, double Tickets)> History,
+    IReadOnlyList<ForecastPoint> Weeks,
+    string Accuracy,
+    string? ModelAge = null,
+    string? Note = null);

@@ -1,0 +1,158 @@
+using Analytics.Calendar;
+using Analytics.Privacy;
+using Analytics.Quality;
+using Analytics.Recognition;
+using Analytics.Tickets;
+using Analytics.Workload;
+using Microsoft.Extensions.Options;
+using Reports.Documents;
+
+namespace Reports.Tests.Support;
+
+/// <summary>
+/// Report models built from hand-made weekly figures, so every number the reports print is known:
+/// team "Workplace" (four agents, overloaded in the last weeks), team "Desk" and team "Tiny" (two people).
+/// </summary>
+internal static class ReportFixtures
+{
+    public static readonly IsoWeek Week = new(2026, 47);
+    public static readonly IsoWeek First = Week.AddWeeks(-15);
+    public static readonly DateTimeOffset DataAsOf = new(2026, 11, 22, 22, 55, 0, TimeSpan.Zero);
+
+    public static readonly Agent[] Agents =
+    [
+        new() { Name = "Sanne de Vries", Team = "Workplace" },
+        new() { Name = "Tim Bakker", Team = "Workplace" },
+        new() { Name = "Ayşe Yılmaz", Team = "Workplace" },
+        new() { Name = "Noor Haddou", Team = "Workplace", RecognitionOptOut = true },
+        new() { Name = "Kees Jansen", Team = "Desk" },
+        new() { Name = "Lotte Smit", Team = "Desk" },
+        new() { Name = "Bram Visser", Team = "Desk" },
+        new() { Name = "Ivo Tiny", Team = "Tiny" },
+        new() { Name = "Ria Small", Team = "Tiny" },
+    ];
+
+    public static PrivacyPolicy Policy { get; } = new(Options.Create(new PrivacyOptions()), Agents);
+
+    /// <summary>Workplace: 200 in and out a week until week 42, then 300 in and 240 out; the backlog climbs by 60 a week from 80.</summary>
+    public static WeeklyTeamMetrics Workplace(IsoWeek week)
+    {
+        var overload = week.WeeksSince(new IsoWeek(2026, 42));
+        return new WeeklyTeamMetrics
+        {
+            Team = "Workplace",
+            Week = week,
+            Incoming = overload >= 0 ? 300 : 200,
+            Resolved = overload >= 0 ? 240 : 200,
+            Backlog = overload >= 0 ? 80 + (60 * (overload + 1)) : 80,
+            DaysToClear = overload >= 0 ? 1.6 + overload : 1.6,
+            SlaCompliance = overload >= 3 ? 0.71 : 0.94,
+            SlaMeasured = 180,
+            FirstContactResolution = 0.21,
+            ReopenRate = 0.02,
+            ReassignmentRate = 0.18,
+            ResolutionHoursMedian = 26.5,
+            ResolutionHoursP90 = 120.25,
+            ResolutionBusinessHoursMedian = 9.5,
+            ResolutionBusinessHoursP90 = 38,
+            BacklogAgeMedianDays = 4.25,
+            BacklogAgeP90Days = 12.5,
+            AfterHoursShare = overload >= 0 ? 0.12 : 0.03,
+            AgentsOnStaff = 4,
+            WipPerAgent = (overload >= 0 ? 80 + (60 * (overload + 1)) : 80) / 4.0,
+            HoursLogged = 170,
+            ContractHours = 160,
+        };
+    }
+
+    public static WorkloadHistory History()
+    {
+        var weeks = IsoWeek.Range(First, Week).ToList();
+        var teams = new List<WeeklyTeamMetrics>();
+        foreach (var w in weeks)
+        {
+            var workplace = Workplace(w);
+            var desk = workplace with { Team = "Desk", Incoming = 900, Resolved = 880, PassedOn = 20, Backlog = 120, DaysToClear = 0.7, SlaCompliance = 0.95, AfterHoursShare = 0.02, AgentsOnStaff = 3, WipPerAgent = 40 };
+            var tiny = workplace with { Team = "Tiny", Incoming = 12, Resolved = 11, Backlog = 4, AgentsOnStaff = 2, WipPerAgent = 2, DaysToClear = 1.8, SlaCompliance = 0.9, AfterHoursShare = 0.3 };
+            teams.AddRange([workplace, desk, tiny]);
+            teams.Add(workplace with
+            {
+                Team = "Department",
+                IsDepartment = true,
+                Incoming = workplace.Incoming + 912,
+                Resolved = workplace.Resolved + 891,
+                Backlog = workplace.Backlog + 124,
+                AgentsOnStaff = 9,
+            });
+        }
+
+        var agents = weeks.SelectMany(w => Agents.Select((a, i) => new WeeklyAgentMetrics
+        {
+            Agent = a.Name,
+            Team = a.Team,
+            Week = w,
+            OnStaff = true,
+            Resolved = 40 + i,
+            WorkInProgress = w == Week && a.Name == "Tim Bakker" ? 95 : 20 + i,
+            AfterHoursResolutions = w == Week && a.Name == "Tim Bakker" ? 12 : 1,
+            AfterHoursShare = w == Week && a.Name == "Tim Bakker" ? 0.3 : 0.025,
+            HoursLogged = 38.5,
+            ContractHours = 40,
+            HandedOn = 2,
+        })).ToList();
+        return new WorkloadHistory(First, Week, "Department", teams, agents);
+    }
+
+    public static OverloadReport Overload(WorkloadHistory history) =>
+        new OverloadDetector(Options.Create(new OverloadOptions()), Options.Create(new WorkloadOptions())).Detect(history, Week);
+
+    public static ReportContext Context(ReportScope scope, string subject) =>
+        new(scope, subject, Week, new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero), DataAsOf, "Europe/Amsterdam", 3);
+
+    public static IncomingPattern Pattern(string team)
+    {
+        var counts = new int[7, 24];
+        for (var d = 0; d < 5; d++)
+        {
+            for (var h = 8; h < 18; h++)
+            {
+                counts[d, h] = 20 + (d == 0 ? 15 : 0) + (h == 9 ? 10 : 0);
+            }
+
+            counts[d, 22] = 2;
+        }
+
+        counts[5, 11] = 3;
+        return new IncomingPattern(team, Week.AddWeeks(-3), Week, counts);
+    }
+
+    public static IReadOnlyList<TeamLedger> Ledgers(string team) =>
+        [.. IsoWeek.Range(Week.AddWeeks(-11), Week).Select(w =>
+        {
+            var tally = new WorkTally();
+            tally.Add(WorkCategory.UserIncidents, 120, 60, false);
+            tally.Add(WorkCategory.Provisioning, 60 + w.Week, 55, true);
+            tally.Add(WorkCategory.Changes, 8, 16, false, afterHours: true);
+            tally.Add(WorkCategory.Maintenance, 12, 14, false);
+            tally.Add(WorkCategory.Monitoring, 20, 10, false, afterHours: true);
+            tally.Add(WorkCategory.Problems, 1, 6, false);
+            tally.Add(WorkCategory.KnowledgeArticles, 2, 3, true);
+            tally.Add(WorkCategory.WithoutTicket, 30, 24, false);
+            return tally.ToLedger(team, w, w);
+        })];
+
+    public static ForecastOutlook Forecast() => new(
+        [.. IsoWeek.Range(Week.AddWeeks(-11), Week).Select(w => (w, (double)Workplace(w).Incoming))],
+        [.. Enumerable.Range(1, 12).Select(i => new ForecastPoint(Week.AddWeeks(i), 290 - i, 250 - i, 330 - i, 225 - i, 360 - i))],
+        "Over the last 12 weeks this forecast was off by 9% on average.",
+        "Model trained 2 days ago.");
+
+    public static DataQualityReport Quality() => new(DataAsOf, DataAsOf.AddHours(-3), 612, 4, 2, 0, 7, 0, 3);
+
+    public static WeeklyReportModel Weekly(ReportScope scope, string subject, bool withForecast = true)
+    {
+        var history = History();
+        var view = new WorkloadViewBuilder(Policy).Build(scope, history, Overload(history), Week);
+        return new WeeklyReportModel(Context(scope, subject), view, Pattern(subject), Ledgers(subject), withForecast ? Forecast() : null, Quality());
+    }
+}
