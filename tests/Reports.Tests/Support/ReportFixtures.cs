@@ -141,6 +141,52 @@ internal static class ReportFixtures
             return tally.ToLedger(team, w, w);
         })];
 
+    public static WorkLedger WorkLedger()
+    {
+        var weeks = new Dictionary<(string, IsoWeek), WorkTally>();
+        foreach (var team in new[] { "Workplace", "Desk", "Tiny", "Department" })
+        {
+            foreach (var ledger in Ledgers(team))
+            {
+                var tally = new WorkTally();
+                foreach (var line in ledger.Lines)
+                {
+                    tally.Add(line.Category, line.Count, line.Hours, line.EstimatedHours > 0);
+                }
+
+                tally.Add(WorkCategory.Changes, 0, 0, false);
+                weeks[(team, ledger.From)] = tally;
+            }
+        }
+
+        return new WorkLedger(Week.AddWeeks(-11), Week, "Department", weeks);
+    }
+
+    public static RecognitionResult Recognition() => new(
+        Week.AddWeeks(-11),
+        Week,
+        [
+            new Highlight("Workplace", null, "p1", "resolved 4 priority-1 incidents"),
+            new Highlight("Workplace", "Sanne de Vries", "p1", "resolved 3 priority-1 incidents"),
+            new Highlight("Workplace", "Tim Bakker", "changes-after-hours", "carried out 5 changes after hours, none of which caused an incident"),
+            new Highlight("Desk", null, "thank-you", "received 31 thank-yous in customer feedback"),
+            new Highlight("Desk", "Kees Jansen", "article", "wrote the knowledge article “How to: reset MFA”, used in 14 tickets"),
+            new Highlight("Tiny", null, "p1", "resolved 1 priority-1 incident"),
+        ],
+        [new ProblemCredit("PRB0010042", "Workplace", "Probleem: docking stations verliezen verbinding", "Sanne de Vries", new DateTimeOffset(2026, 11, 18, 14, 0, 0, TimeSpan.Zero), 9, 5, 1, 22.4, 13)],
+        [
+            new ThankYou("Workplace", "Tim Bakker", new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero), 5, "Thanks Tim, you saved my presentation! Sanne helped too."),
+            new ThankYou("Desk", "Kees Jansen", new DateTimeOffset(2026, 11, 19, 9, 0, 0, TimeSpan.Zero), 5, "Dank je wel Kees, super snel opgelost!"),
+            new ThankYou("Tiny", "Ivo Tiny", new DateTimeOffset(2026, 11, 18, 9, 0, 0, TimeSpan.Zero), 4, "Thanks Ivo!"),
+        ]);
+
+    public static AppreciationReportModel Appreciation(ReportScope scope, string subject)
+    {
+        var sizes = new Dictionary<string, int> { ["Workplace"] = 4, ["Desk"] = 3, ["Tiny"] = 2 };
+        var view = new AppreciationViewBuilder(Policy).Build(scope, WorkLedger(), Recognition(), Week, sizes);
+        return new AppreciationReportModel(Context(scope, subject), view, Quality(), InvisibleWorkOptions.DefaultMinutes);
+    }
+
     public static ForecastOutlook Forecast() => new(
         [.. IsoWeek.Range(Week.AddWeeks(-11), Week).Select(w => (w, (double)Workplace(w).Incoming))],
         [.. Enumerable.Range(1, 12).Select(i => new ForecastPoint(Week.AddWeeks(i), 290 - i, 250 - i, 330 - i, 225 - i, 360 - i))],
