@@ -23,14 +23,18 @@ public sealed class PdfReportRenderer
         this.page = page ?? PageSetup.A4;
     }
 
-    public byte[] Render(ReportDocument document)
+    public byte[] Render(ReportDocument document) => RenderCounted(document).Pdf;
+
+    /// <summary>The PDF and its number of pages.</summary>
+    public (byte[] Pdf, int Pages) RenderCounted(ReportDocument document)
     {
         using var buffer = new MemoryStream();
-        Render(document, buffer);
-        return buffer.ToArray();
+        var pages = Render(document, buffer);
+        return (buffer.ToArray(), pages);
     }
 
-    public void Render(ReportDocument document, Stream output)
+    /// <summary>Writes the PDF to <paramref name="output"/> and returns its number of pages.</summary>
+    public int Render(ReportDocument document, Stream output)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
@@ -73,5 +77,6 @@ public sealed class PdfReportRenderer
         }
 
         pdf.Close();
+        return pages.Count;
     }
 }
