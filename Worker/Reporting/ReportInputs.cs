@@ -1,0 +1,33 @@
+using Analytics.Calendar;
+using Analytics.Privacy;
+using Analytics.Recognition;
+using Analytics.Tickets;
+using Analytics.Workload;
+using Reports.Documents;
+
+namespace Worker.Reporting;
+
+/// <summary>
+/// Everything computed once for a reporting week and shared by every scope's reports: the history
+/// with its baseline, the flags, the quarter's ledger and recognition, arrival patterns, forecasts.
+/// </summary>
+public sealed record ReportInputs(
+    IsoWeek Week,
+    IsoWeek QuarterStart,
+    WorkloadHistory History,
+    OverloadReport Overload,
+    WorkLedger Ledger,
+    RecognitionResult Recognition,
+    IReadOnlyDictionary<string, IncomingPattern> Patterns,
+    IReadOnlyList<Team> Teams,
+    IReadOnlyList<Agent> Agents,
+    PrivacyPolicy Policy,
+    IReadOnlyDictionary<string, ForecastOutlook> Forecasts)
+{
+    /// <summary>The department and every team known to the store or seen in the week's data.</summary>
+    public IEnumerable<ReportScope> Scopes =>
+        new[] { ReportScope.Department }.Concat(History.TeamNames.Order(StringComparer.Ordinal).Select(ReportScope.ForTeam));
+
+    public IReadOnlyDictionary<string, int> TeamSizes =>
+        History.TeamNames.ToDictionary(t => t, t => History.Team(t, Week)?.AgentsOnStaff ?? 0, StringComparer.Ordinal);
+}
