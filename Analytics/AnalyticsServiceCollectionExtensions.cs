@@ -1,4 +1,6 @@
+using Analytics.Calendar;
 using Analytics.Demo;
+using Analytics.Forecasting;
 using Analytics.Import;
 using Analytics.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +30,13 @@ public static class AnalyticsServiceCollectionExtensions
         services.TryAddSingleton<SourceEraser>();
         services.TryAddSingleton<DemoDataGenerator>();
         services.TryAddSingleton<DemoDataLoader>();
+        services.AddOptions<HolidayOptions>();
+        services.AddOptions<ForecastOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IncomingSeriesReader>();
+        services.TryAddSingleton<ForecastModelStore>();
+        services.TryAddSingleton<ForecastCalendar>();
+        services.TryAddSingleton<ForecastTrainer>();
+        services.TryAddSingleton<ForecastService>();
         return services;
     }
 }

@@ -119,4 +119,10 @@ public abstract class SqlDialect
 
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Whole seconds since 1970-01-01 UTC of an instant column, as an integer expression: the forecasting
+    /// series group tickets by UTC time buckets in SQL and fold the buckets into local days in code.
+    /// </summary>
+    internal abstract string EpochSeconds(string column);
 }

@@ -51,4 +51,6 @@ public sealed class SqlServerDialect : SqlDialect
         ON {string.Join(" AND ", keys.Select(k => $"target.{k} = src.{k}"))}
         WHEN NOT MATCHED THEN INSERT ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "src." + c))});
         """;
+
+    internal override string EpochSeconds(string column) => $"DATEDIFF_BIG(SECOND, CAST('1970-01-01T00:00:00+00:00' AS DATETIMEOFFSET(0)), {column})";
 }

@@ -111,4 +111,6 @@ public sealed class SqliteDialect : SqlDialect
 
     internal static DateTimeOffset ParseInstant(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    internal override string EpochSeconds(string column) => $"CAST(strftime('%s', {column}) AS INTEGER)";
 }
