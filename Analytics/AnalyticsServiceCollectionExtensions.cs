@@ -1,8 +1,10 @@
 using Analytics.Calendar;
 using Analytics.Demo;
 using Analytics.Forecasting;
+using Analytics.Forecasting.Staffing;
 using Analytics.Import;
 using Analytics.Storage;
+using Analytics.Workload;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -37,6 +39,10 @@ public static class AnalyticsServiceCollectionExtensions
         services.TryAddSingleton<ForecastCalendar>();
         services.TryAddSingleton<ForecastTrainer>();
         services.TryAddSingleton<ForecastService>();
+        services.AddOptions<StaffingOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<WorkloadProfileReader>();
+        services.TryAddSingleton<StaffingPlanner>();
+        services.TryAddSingleton<ICapacityOutlook, CapacityOutlookProvider>();
         return services;
     }
 }
