@@ -112,8 +112,14 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
             var history = new SeriesHistory(s);
             var evaluation = metadata.Evaluation(s.Key);
             var (method, reason, fallback) = Plan(history, evaluation, metadata, model is not null);
+            if (method != ForecastMethod.Model && model is not null && !fallback
+                && Enumerable.Range(1, horizon).Any(h => features.HolidayAffected(history, history.Count - 1, h)))
+            {
+                reason += "; on holidays (and days the baseline would copy from a holiday) the model's forecast, as the baseline knows no calendar";
+            }
+
             plans.Add((history, method, reason, fallback, evaluation));
-            if (method == ForecastMethod.Model)
+            if (model is not null && !fallback)
             {
                 for (var h = 1; h <= horizon; h++)
                 {
@@ -128,13 +134,16 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
         foreach (var (history, method, reason, fallback, evaluation) in plans)
         {
             var origin = history.Count - 1;
+            var first = next;
+            next += model is not null && !fallback ? horizon : 0;
             var dispersion = evaluation is { CoveragePoints: > 0 } e ? e.Dispersion : pooledDispersion;
             var scale = features.Scale(history, origin);
             var forecastPoints = new List<ForecastPoint>(horizon);
             for (var h = 1; h <= horizon; h++)
             {
-                var point = method == ForecastMethod.Model
-                    ? ratios[next++] * scale
+                var useModel = model is not null && !fallback && (method == ForecastMethod.Model || features.HolidayAffected(history, origin, h));
+                var point = useModel
+                    ? ratios[first + h - 1] * scale
                     : Baselines.Forecast(method, history, features.Season, origin, h);
                 var q = metadata.Quantiles.FirstOrDefault(x => x.Horizon == h) ?? ConformalIntervals.Uncalibrated(h);
                 var (lo80, hi80) = ConformalIntervals.Interval(point, dispersion, q.Lower80, q.Upper80);

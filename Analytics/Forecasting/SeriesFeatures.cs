@@ -33,6 +33,35 @@ internal abstract class SeriesFeatures(DutchHolidayCalendar holidays, VacationPe
     /// </summary>
     public abstract double Scale(SeriesHistory history, int origin);
 
+    /// <summary>
+    /// Whether a holiday falls on the target or on a period the baselines copy from (up to four seasons
+    /// back): there the baselines, which know no calendar, are wrong by construction.
+    /// </summary>
+    public bool HolidayAffected(SeriesHistory history, int origin, int horizon)
+    {
+        var target = origin + horizon;
+        if (HasHoliday(history.DateAt(target)))
+        {
+            return true;
+        }
+
+        var reference = target - (Season * ((horizon + Season - 1) / Season));
+        for (var k = 0; k < 4 && reference - (Season * k) >= 0; k++)
+        {
+            if (HasHoliday(history.DateAt(reference - (Season * k))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A holiday on the period's day, or on a weekday of the period's week for weekly series.</summary>
+    private bool HasHoliday(DateOnly periodStart) => Season == 7
+        ? Holidays.IsHoliday(periodStart)
+        : Enumerable.Range(0, 5).Any(d => Holidays.IsHoliday(periodStart.AddDays(d)));
+
     /// <summary>Writes the features of target <paramref name="origin"/> + <paramref name="horizon"/> into <paramref name="features"/>.</summary>
     public abstract void Fill(SeriesHistory history, SeriesLevel level, int origin, int horizon, Span<float> features);
 
