@@ -10,6 +10,8 @@ public static class CliApplication
         var root = new RootCommand("Workload monitor for IT support: imports ticket history, measures workload, forecasts and reports.");
         root.Add(ImportCommand.Create());
         root.Add(DemoCommand.Create());
+        root.Add(ForecastCommand.Create());
+        root.Add(StaffingCommand.Create());
         return root;
     }
 }

@@ -19,3 +19,6 @@ CREATE TABLE IF NOT EXISTS forecast_models (
 );
 
 CREATE INDEX IF NOT EXISTS ix_forecast_models_frequency_created ON forecast_models (frequency, created_at);
+
+-- Handling times join time registrations to their tickets.
+CREATE INDEX IF NOT EXISTS ix_time_entries_ticket ON time_entries (source, ticket_id);

@@ -21,3 +21,7 @@ CREATE TABLE dbo.forecast_models (
 
 IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_forecast_models_frequency_created')
     CREATE INDEX ix_forecast_models_frequency_created ON dbo.forecast_models (frequency, created_at);
+
+-- Handling times join time registrations to their tickets.
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_time_entries_ticket')
+    CREATE INDEX ix_time_entries_ticket ON dbo.time_entries (source, ticket_id);

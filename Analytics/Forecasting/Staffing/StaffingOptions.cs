@@ -32,12 +32,12 @@ public sealed class StaffingOptions : IValidatableObject
     /// <summary>Planned leave on top of the teams' average shrinkage (parental leave, long-term sickness, sabbaticals).</summary>
     public IList<PlannedLeave> Leave { get; } = [];
 
-    /// <summary>Queues staffed by Erlang C. Default: phone (6 min handling) and chat (8 min), both 80% answered within 20 s at most 85% occupancy.</summary>
-    public IList<QueueSettings> Queues { get; } =
-    [
-        new() { Channel = "phone", HandlingSeconds = 360 },
-        new() { Channel = "chat", HandlingSeconds = 480, AnswerSeconds = 30 },
-    ];
+    /// <summary>
+    /// Live channels staffed by Erlang C, hour by hour in the teams' working hours. Default: none (a list
+    /// bound from configuration adds to defaults rather than replacing them); the shipped appsettings.json
+    /// configures the Service Desk's phone and chat: 80% answered within 20 s and 30 s, at most 85% occupancy.
+    /// </summary>
+    public IList<QueueSettings> Queues { get; } = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -86,6 +86,9 @@ public sealed class PlannedLeave
 /// <summary>A contact channel answered live, staffed with Erlang C per hour.</summary>
 public sealed class QueueSettings
 {
+    /// <summary>Teams that answer this channel live; empty means every team with contacts through it.</summary>
+    public IList<string> Teams { get; } = [];
+
     /// <summary>The canonical channel name: phone, chat or walk_in.</summary>
     public string Channel { get; set; } = "phone";
 

@@ -14,8 +14,11 @@ public sealed record StaffingOutlook(ForecastSet Forecast, IReadOnlyList<TeamWee
 /// <param name="VolumeUpper80">The upper end of the 80% prediction interval of <paramref name="Volume"/>.</param>
 /// <param name="NeededHours">Hands-on hours: forecast volume x handling time per category.</param>
 /// <param name="NeededHoursHigh">The same at the upper end of the 80% interval.</param>
-/// <param name="Queues">Erlang C per live channel; their waiting-for-contacts time comes on top of the hands-on hours in <paramref name="NeededFte"/>.</param>
-/// <param name="NeededFte">(Hands-on hours + queue readiness hours) / (FTE hours x (1 - shrinkage)).</param>
+/// <param name="Queues">Erlang C per live channel, hour by hour in the team's working hours.</param>
+/// <param name="NeededFte">
+/// max(hands-on hours, the queues' agent-hours) / (FTE hours x (1 - shrinkage)): agents on a blended desk
+/// work tickets between contacts, so queue staffing is a floor under the hours rather than an addition.
+/// </param>
 /// <param name="AvailableHours">Roster: contract hours of the agents on staff, less public holidays and planned leave, times (1 - shrinkage).</param>
 /// <param name="AvailableFte">The roster's hours (before shrinkage) in FTE.</param>
 public sealed record TeamWeekStaffing(

@@ -61,10 +61,12 @@ public sealed class StaffingPlanner(
                 var (hours, hoursHigh) = HandsOnHours(name, point, breakdown, handling, settings);
                 var queues = settings.Queues
                     .Select(q => (Settings: q, Profile: channelProfiles.FirstOrDefault(p => p.Team == name && p.Channel == q.Channel)))
-                    .Where(q => q.Profile is not null)
-                    .Select(q => Queue(q.Settings, q.Profile!, point.Forecast, week))
+                    .Where(q => q.Profile is not null && (q.Settings.Teams.Count == 0 || q.Settings.Teams.Contains(name, StringComparer.Ordinal)))
+                    .Select(q => Queue(q.Settings, q.Profile!, point.Forecast, week, OpenHours(team, week, holidays)))
                     .ToList();
-                var readiness = queues.Sum(q => Math.Max(0, q.AgentHours - q.HandsOnHours));
+                // A blended desk works tickets between calls: the hours Erlang C keeps agents on the queues are
+                // a floor under the week's hours (they must be there), not an addition to the hands-on work.
+                var queueFloor = queues.Sum(q => q.AgentHours);
                 var roster = RosterHours(agents.Where(a => a.Team == name), week, holidays, settings);
                 var productiveFte = settings.FteHours * (1 - shrinkage);
                 rows.Add(new TeamWeekStaffing(
@@ -75,7 +77,7 @@ public sealed class StaffingPlanner(
                     hours,
                     hoursHigh,
                     queues,
-                    (hours + readiness) / productiveFte,
+                    Math.Max(hours, queueFloor) / productiveFte,
                     roster * (1 - shrinkage),
                     roster / settings.FteHours));
             }
@@ -124,16 +126,48 @@ public sealed class StaffingPlanner(
         return (hours, high);
     }
 
-    private static QueueWeek Queue(QueueSettings settings, ChannelProfile profile, double teamVolume, IsoWeek week)
+    /// <summary>
+    /// The hours of the week the live channels are staffed: the team's working hours on weekdays that are
+    /// not public holidays. Contacts outside them wait for the next opening, so their share of the week is
+    /// spread over the open hours rather than staffed at 3 a.m.
+    /// </summary>
+    private static bool[] OpenHours(Team team, IsoWeek week, DutchHolidayCalendar holidays)
+    {
+        var open = new bool[168];
+        var first = team.WorkdayStart.Hour;
+        var last = team.WorkdayEnd.Minute > 0 ? team.WorkdayEnd.Hour : team.WorkdayEnd.Hour - 1;
+        for (var day = 0; day < 5; day++)
+        {
+            if (holidays.IsHoliday(week.Monday.AddDays(day)))
+            {
+                continue;
+            }
+
+            for (var hour = first; hour <= last; hour++)
+            {
+                open[(day * 24) + hour] = true;
+            }
+        }
+
+        return open;
+    }
+
+    private static QueueWeek Queue(QueueSettings settings, ChannelProfile profile, double teamVolume, IsoWeek week, bool[] open)
     {
         var contacts = teamVolume * profile.ShareOfTickets;
+        var openShare = Enumerable.Range(0, 168).Where(h => open[h]).Sum(h => profile.HourOfWeekShares[h]);
         var agentHours = 0.0;
         var peak = 0;
         var peakHour = 0;
         for (var h = 0; h < 168; h++)
         {
+            if (!open[h] || openShare <= 0)
+            {
+                continue;
+            }
+
             var staffing = ErlangC.AgentsNeeded(new QueueDemand(
-                contacts * profile.HourOfWeekShares[h], 3600, settings.HandlingSeconds, settings.ServiceLevel, settings.AnswerSeconds, settings.MaximumOccupancy));
+                contacts * profile.HourOfWeekShares[h] / openShare, 3600, settings.HandlingSeconds, settings.ServiceLevel, settings.AnswerSeconds, settings.MaximumOccupancy));
             agentHours += staffing.Agents;
             if (staffing.Agents > peak)
             {

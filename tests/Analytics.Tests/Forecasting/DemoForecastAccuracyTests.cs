@@ -1,5 +1,7 @@
 using System.Globalization;
+using Analytics.Calendar;
 using Analytics.Forecasting;
+using Analytics.Forecasting.Staffing;
 using Xunit.Abstractions;
 
 namespace Analytics.Tests.Forecasting;
@@ -32,6 +34,71 @@ public sealed class DemoForecastAccuracyTests(DemoForecastFixture fixture, ITest
 
         Assert.InRange(teams.Coverage80!.Value, 0.72, 0.88);
         Assert.True(teams.Coverage95 > teams.Coverage80);
+    }
+
+    [Fact]
+    public async Task Forecast_DailyFromStoredModel_FourteenDaysAfterTheLastDayWithTheModelsAge()
+    {
+        fixture.Time.Advance(TimeSpan.Zero);
+        var set = await fixture.Service.ForecastAsync(SeriesFrequency.Daily, CancellationToken.None);
+
+        Assert.NotNull(set);
+        var desk = set.ForTeam("Service Desk")!;
+        Assert.Equal(new DateOnly(2026, 11, 22), desk.Origin);
+        Assert.Equal(14, desk.Points.Count);
+        Assert.Equal(new DateOnly(2026, 11, 23), desk.Points[0].Date);
+        Assert.NotNull(desk.Backtest);
+        Assert.True(set.ModelAge >= TimeSpan.Zero && set.ModelAge < TimeSpan.FromHours(1));
+        Assert.NotNull(set.Department);
+        Assert.NotEmpty(set.BreakdownOf("Workplace"));
+        // Weekdays carry the work: Monday's forecast is far above Sunday's.
+        Assert.True(desk.Points[0].Forecast > 5 * desk.Points[6].Forecast);
+    }
+
+    [Fact]
+    public async Task Forecast_WeeklyFromStoredModel_TwelveIsoWeeksWithBacktest()
+    {
+        var set = await fixture.Service.ForecastAsync(SeriesFrequency.Weekly, CancellationToken.None);
+
+        Assert.NotNull(set);
+        var weekly = fixture.Weekly.Summary(SeriesLevel.Team);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"weekly teams: MASE model {weekly.ModelMase:0.000}, naive {weekly.SeasonalNaiveMase:0.000}, moving average {weekly.MovingAverageMase:0.000}, chosen {weekly.ChosenMase:0.000}; coverage 80% {weekly.Coverage80:P1}, 95% {weekly.Coverage95:P1}"));
+        var workplace = set.ForTeam("Workplace")!;
+        Assert.Equal(12, workplace.Points.Count);
+        Assert.Equal(IsoWeek.Parse("2026-W48").Monday, workplace.Points[0].Date);
+        Assert.All(workplace.Points, p => Assert.True(p.Lower80 >= 0 && p.Upper80 >= p.Forecast));
+        Assert.NotNull(weekly.ChosenMase);
+    }
+
+    [Fact]
+    public async Task Staffing_DemoDepartment_OverloadedTeamHasTheWorstRatioOfNeededToAvailable()
+    {
+        var outlook = await fixture.Staffing.PlanAsync(null, 12, CancellationToken.None);
+
+        Assert.NotNull(outlook);
+        foreach (var row in outlook.Weeks.Where(w => w.Week == outlook.Weeks[0].Week))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{row.Team,-20} {row.Week}: volume {row.Volume,6:0} (80% up to {row.VolumeUpper80:0}), hands-on {row.NeededHours,6:0} h, needed {row.NeededFte,5:0.0} FTE, available {row.AvailableFte,5:0.0} FTE ({row.AvailableHours:0} h), gap {row.GapFte,5:0.0}{string.Concat(row.Queues.Select(q => $"; {q.Channel} {q.Contacts:0} contacts, peak {q.PeakAgents} agents at {q.PeakHour:ddd HH:mm}, {q.AgentHours:0} agent-hours"))}"));
+        }
+
+        Assert.Equal(6, outlook.Weeks.Select(w => w.Team).Distinct().Count());
+        Assert.All(outlook.Weeks, w => Assert.True(w.NeededHours > 0 && w.AvailableHours > 0 && w.NeededHoursHigh >= w.NeededHours));
+        var first = outlook.Weeks.Where(w => w.Week == outlook.Weeks[0].Week).ToList();
+        Assert.Equal("Workplace", first.MaxBy(w => w.NeededHours / w.AvailableHours)!.Team);
+        Assert.Contains(first.Single(w => w.Team == "Service Desk").Queues, q => q.Channel == "phone" && q.PeakAgents > 0);
+    }
+
+    [Fact]
+    public async Task CapacityOutlook_FromTheStaffingForecast_OneRowPerTeamAndWeek()
+    {
+        var outlook = new CapacityOutlookProvider(fixture.Staffing);
+
+        var rows = await outlook.GetAsync(IsoWeek.Parse("2026-W48"), 4, CancellationToken.None);
+
+        Assert.Equal(6 * 4, rows.Count);
+        Assert.All(rows, r => Assert.True(r.Week >= IsoWeek.Parse("2026-W48") && r.Week <= IsoWeek.Parse("2026-W51")));
     }
 
     private void Print(ForecastModelMetadata metadata)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Analytics.Calendar;
 using Analytics.Forecasting;
+using Analytics.Forecasting.Staffing;
 using Analytics.Storage;
 using Analytics.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,6 +32,18 @@ public sealed class DemoForecastFixture : IAsyncLifetime
 
     public ForecastService Service { get; private set; } = null!;
 
+    public StaffingPlanner Staffing { get; private set; } = null!;
+
+    /// <summary>As the shipped appsettings.json: the Service Desk answers phone and chat live.</summary>
+    public StaffingOptions StaffingOptions { get; } = new()
+    {
+        Queues =
+        {
+            new QueueSettings { Channel = "phone", HandlingSeconds = 360, Teams = { "Service Desk" } },
+            new QueueSettings { Channel = "chat", HandlingSeconds = 480, AnswerSeconds = 30, Teams = { "Service Desk" } },
+        },
+    };
+
     public async Task InitializeAsync()
     {
         Demo = await DemoData.StoreAsync();
@@ -46,6 +59,8 @@ public sealed class DemoForecastFixture : IAsyncLifetime
         Weekly = stored.Single(m => m.Frequency == SeriesFrequency.Weekly);
         Service = new ForecastService(reader, models, calendar, Microsoft.Extensions.Options.Options.Create(Options),
             Microsoft.Extensions.Options.Options.Create(new HolidayOptions()), Time);
+        Staffing = new StaffingPlanner(Service, new WorkloadProfileReader(Demo.Connections, new ReferenceStore(Demo.Connections)), new ReferenceStore(Demo.Connections),
+            Microsoft.Extensions.Options.Options.Create(StaffingOptions), Microsoft.Extensions.Options.Options.Create(new HolidayOptions()), Time);
     }
 
     public Task DisposeAsync()
