@@ -1,11 +1,16 @@
 using Benchmarks;
 using BenchmarkDotNet.Running;
 
-// "import" runs the end-to-end import bench (one long run: rows/s and peak memory);
-// anything else goes to BenchmarkDotNet for the micro-benchmarks.
+// "import" runs the end-to-end import bench (one long run: rows/s and peak memory), "forecast" the
+// forecast training and backtest bench; anything else goes to BenchmarkDotNet for the micro-benchmarks.
 if (args.Length > 0 && args[0] == "import")
 {
     return await ImportBench.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "forecast")
+{
+    return ForecastBench.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(ImportBench).Assembly).Run(args);

@@ -39,7 +39,7 @@ public sealed class CapacityOutlookWithoutModelTests
         var reference = new ReferenceStore(store.Connections);
         var reader = new IncomingSeriesReader(store.Connections, reference);
         var models = new ForecastModelStore(store.Connections);
-        var calendar = new ForecastCalendar(store.Time, reference);
+        var calendar = new ForecastCalendar(store.Time, reference, store.Connections);
         var forecast = Options.Create(new ForecastOptions());
         var holidays = Options.Create(new HolidayOptions());
         var trainer = new ForecastTrainer(reader, models, calendar, forecast, holidays, store.Time, NullLogger<ForecastTrainer>.Instance);

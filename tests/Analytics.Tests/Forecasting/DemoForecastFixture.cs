@@ -48,7 +48,7 @@ public sealed class DemoForecastFixture : IAsyncLifetime
     {
         Demo = await DemoData.StoreAsync();
         var reader = new IncomingSeriesReader(Demo.Connections, new ReferenceStore(Demo.Connections));
-        var calendar = new ForecastCalendar(Time, new ReferenceStore(Demo.Connections));
+        var calendar = new ForecastCalendar(Time, new ReferenceStore(Demo.Connections), Demo.Connections);
         var models = new ForecastModelStore(ModelStore.Connections);
         var trainer = new ForecastTrainer(reader, models, calendar, Microsoft.Extensions.Options.Options.Create(Options),
             Microsoft.Extensions.Options.Options.Create(new HolidayOptions()), Time, NullLogger<ForecastTrainer>.Instance);
