@@ -96,7 +96,8 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(series);
         var features = SeriesFeatures.For(metadata.Frequency, holidays, _vacations);
-        if (!metadata.Features.Take(features.Names.Count).SequenceEqual(features.Names, StringComparer.Ordinal))
+        var outdated = model is not null && !metadata.Features.Take(features.Names.Count).SequenceEqual(features.Names, StringComparer.Ordinal);
+        if (outdated)
         {
             // A model from an older version computes other features: the baselines serve until the nightly retraining.
             model = null;
@@ -111,7 +112,9 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
         {
             var history = new SeriesHistory(s);
             var evaluation = metadata.Evaluation(s.Key);
-            var (method, reason, fallback) = Plan(history, evaluation, metadata, model is not null);
+            var (method, reason, fallback) = outdated
+                ? (ForecastMethod.SeasonalNaive, "the stored model was trained with other features by an older version: seasonal naive baseline until the next retraining", true)
+                : Plan(history, evaluation, metadata, model is not null);
             if (method != ForecastMethod.Model && model is not null && !fallback
                 && Enumerable.Range(1, horizon).Any(h => features.HolidayAffected(history, history.Count - 1, h)))
             {

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Analytics.Forecasting;
 
 /// <summary>How ticket volume is forecast and how forecasts are tested. Section "Forecast".</summary>
-public sealed class ForecastOptions
+public sealed class ForecastOptions : IValidatableObject
 {
     public const string Section = "Forecast";
 
@@ -83,6 +83,16 @@ public sealed class ForecastOptions
 
     /// <summary>Seed of training, so the same data gives the same model. Default 2026.</summary>
     public int Seed { get; set; } = 2026;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SummerFirstWeek > SummerLastWeek)
+        {
+            yield return new ValidationResult(
+                $"Forecast:SummerFirstWeek ({SummerFirstWeek}) must not come after Forecast:SummerLastWeek ({SummerLastWeek}).",
+                [nameof(SummerFirstWeek), nameof(SummerLastWeek)]);
+        }
+    }
 }
 
 /// <summary>The breakdown below team level that gets its own forecast series.</summary>

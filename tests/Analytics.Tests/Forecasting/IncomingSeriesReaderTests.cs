@@ -5,7 +5,10 @@ using Analytics.Tickets;
 
 namespace Analytics.Tests.Forecasting;
 
-/// <summary>The series query on a real engine: local days across daylight saving, breakdowns, late-starting teams.</summary>
+/// <summary>
+/// The forecasting SQL on a real engine: the series query (local days across daylight saving, breakdowns,
+/// late-starting teams) and the model store.
+/// </summary>
 public abstract class IncomingSeriesReaderContract
 {
     protected abstract Task<(IDbConnectionFactory Connections, Func<ValueTask> Drop)> CreateStoreAsync();
@@ -61,6 +64,74 @@ public abstract class IncomingSeriesReaderContract
             await drop();
         }
     }
+
+    [Fact]
+    public async Task ModelStore_SavesModelsAndMetadata_ReturnsTheNewestAndKeepsFive()
+    {
+        var (connections, drop) = await CreateStoreAsync();
+        try
+        {
+            var store = new ForecastModelStore(connections);
+            Assert.Null(await store.GetLatestAsync(SeriesFrequency.Daily, CancellationToken.None));
+
+            for (var i = 0; i < 7; i++)
+            {
+                await store.SaveAsync(Metadata(i), [1, 2, (byte)i], CancellationToken.None);
+            }
+
+            await store.SaveAsync(Metadata(99) with { Frequency = SeriesFrequency.Weekly, HasModel = false }, null, CancellationToken.None);
+
+            var latest = await store.GetLatestAsync(SeriesFrequency.Daily, CancellationToken.None);
+            Assert.NotNull(latest);
+            Assert.Equal([1, 2, 6], latest.Model);
+            Assert.Equal(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero), latest.Metadata.CreatedAt);
+            var evaluation = Assert.Single(latest.Metadata.Series);
+            Assert.Equal(new SeriesKey("Desk", "Mail"), evaluation.Key);
+            Assert.Equal(0.75, evaluation.ScoresOf(ForecastMethod.Model)!.Mase);
+            Assert.Null(evaluation.ScoresOf(ForecastMethod.SeasonalNaive)!.Mase);
+            Assert.True(double.IsNaN(evaluation.InSampleScale));
+            Assert.Equal(-1.5, latest.Metadata.Quantiles[0].Lower80);
+
+            var weekly = await store.GetLatestAsync(SeriesFrequency.Weekly, CancellationToken.None);
+            Assert.Null(weekly!.Model);
+            Assert.False(weekly.Metadata.HasModel);
+
+            await using var connection = await connections.OpenAsync(CancellationToken.None);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM {connections.Dialect.Table("forecast_models")} WHERE frequency = 'daily'";
+            Assert.Equal(ForecastModelStore.Kept, Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    private static ForecastModelMetadata Metadata(int i) => new()
+    {
+        Frequency = SeriesFrequency.Daily,
+        Grain = ForecastGrain.Category,
+        CreatedAt = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero).AddHours(i),
+        DataFrom = new DateOnly(2024, 11, 25),
+        DataTo = new DateOnly(2026, 11, 22),
+        Horizon = 14,
+        MinimumHistory = 56,
+        BacktestOrigins = [new DateOnly(2026, 8, 23), new DateOnly(2026, 11, 8)],
+        Features = ["horizon", "series (one-hot)"],
+        HasModel = true,
+        Trainer = "test",
+        TrainingRows = 1000 + i,
+        TrainingSeconds = 1.5,
+        Series =
+        [
+            new SeriesEvaluation(new SeriesKey("Desk", "Mail"), new DateOnly(2024, 11, 25), 728, ForecastMethod.Model, "lowest error",
+                [new MethodScores(ForecastMethod.Model, new AccuracyScores(2, 0.75, 0.2, 0.1, 0.01, 168)),
+                 new MethodScores(ForecastMethod.SeasonalNaive, new AccuracyScores(3, null, 0.3, 0, 0, 168))],
+                double.NaN, 1.1, 168, 130, 160),
+        ],
+        Quantiles = [new IntervalQuantiles(1, -1.5, 1.4, -2.2, 2.5)],
+        IntervalsCalibrated = true,
+    };
 }
 
 public sealed class SqliteIncomingSeriesReaderTests : IncomingSeriesReaderContract
