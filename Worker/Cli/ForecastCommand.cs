@@ -64,7 +64,7 @@ public static class ForecastCommand
     {
         var model = set.Model;
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"{series.Key} - {(series.Frequency == SeriesFrequency.Daily ? "daily" : "weekly")} incoming tickets from {series.Origin:yyyy-MM-dd}; model trained {model.CreatedAt:yyyy-MM-dd HH:mm} UTC ({Age(set.ModelAge)} ago) on {model.DataFrom:yyyy-MM-dd} to {model.DataTo:yyyy-MM-dd}")));
+            $"{series.Key} - {(series.Frequency == SeriesFrequency.Daily ? $"daily incoming tickets after {series.Origin:yyyy-MM-dd}" : $"weekly incoming tickets after {Analytics.Calendar.IsoWeek.Of(series.Origin)}")}; model trained {model.CreatedAt:yyyy-MM-dd HH:mm} UTC ({Age(set.ModelAge)} ago) on {model.DataFrom:yyyy-MM-dd} to {model.DataTo:yyyy-MM-dd}")));
         AnsiConsole.MarkupLine(Markup.Escape($"method: {ForecastMethodName(series.Method)} ({series.Reason})"));
 
         var table = new Table().AddColumns(series.Frequency == SeriesFrequency.Daily ? "day" : "week", "forecast", "80% interval", "95% interval");

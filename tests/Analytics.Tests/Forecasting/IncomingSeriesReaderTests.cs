@@ -107,6 +107,29 @@ public abstract class IncomingSeriesReaderContract
         }
     }
 
+    [Fact]
+    public async Task LastCompleteDay_SyncStoppedDaysAgo_IsTheDayOfTheNewestTicketElseYesterday()
+    {
+        var (connections, drop) = await CreateStoreAsync();
+        try
+        {
+            var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
+            var calendar = new ForecastCalendar(time, new ReferenceStore(connections), connections);
+            Assert.Equal(new DateOnly(2026, 11, 22), await calendar.LastCompleteDayAsync(CancellationToken.None));
+
+            // 23:30 UTC on 9 November is 00:30 on the 10th in Amsterdam.
+            await new TicketStore(connections).UpsertAsync([Ticket("1", "Desk", "Mail", "2026-11-09T23:30:00Z")], CancellationToken.None);
+            Assert.Equal(new DateOnly(2026, 11, 10), await calendar.LastCompleteDayAsync(CancellationToken.None));
+
+            await new TicketStore(connections).UpsertAsync([Ticket("2", "Desk", "Mail", "2026-11-23T06:30:00Z")], CancellationToken.None);
+            Assert.Equal(new DateOnly(2026, 11, 22), await calendar.LastCompleteDayAsync(CancellationToken.None));
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
     private static ForecastModelMetadata Metadata(int i) => new()
     {
         Frequency = SeriesFrequency.Daily,
