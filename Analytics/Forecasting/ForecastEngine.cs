@@ -49,12 +49,20 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
         var clock = Stopwatch.StartNew();
         cancellationToken.ThrowIfCancellationRequested();
 
-        // The backtest model sees nothing after the first origin, so every backtest forecast is out of sample.
-        var backtestRows = TrainingRows(histories, features, horizon, origins[0]);
-        var backtestModel = backtestRows.Count >= MinimumTrainingRows
-            ? GlobalForecastModel.Train(backtestRows, features.Names.Count, options, cancellationToken)
-            : null;
-        var points = Backtest(histories, features, horizon, minimumHistory, origins, backtestModel);
+        // Each backtest model sees nothing after the first origin it forecasts from, so every backtest
+        // forecast is out of sample. Refitting for later origins mimics the nightly retraining.
+        var points = new List<BacktestPoint>();
+        var refits = Math.Clamp(options.BacktestRefits, 1, origins.Count);
+        for (var r = 0; r < refits; r++)
+        {
+            var firstOrigin = r * origins.Count / refits;
+            var lastOrigin = ((r + 1) * origins.Count / refits) - 1;
+            var backtestRows = TrainingRows(histories, features, horizon, origins[firstOrigin]);
+            var backtestModel = backtestRows.Count >= MinimumTrainingRows
+                ? GlobalForecastModel.Train(backtestRows, features.Names.Count, options, cancellationToken)
+                : null;
+            points.AddRange(Backtest(histories, features, horizon, minimumHistory, origins, firstOrigin, lastOrigin, backtestModel));
+        }
 
         var finalRows = TrainingRows(histories, features, horizon, end);
         var model = finalRows.Count >= MinimumTrainingRows
@@ -231,14 +239,14 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
     }
 
     private static List<BacktestPoint> Backtest(
-        List<SeriesHistory> histories, SeriesFeatures features, int horizon, int minimumHistory, List<DateOnly> origins, GlobalForecastModel? model)
+        List<SeriesHistory> histories, SeriesFeatures features, int horizon, int minimumHistory, List<DateOnly> origins, int firstOrigin, int lastOrigin, GlobalForecastModel? model)
     {
         var points = new List<BacktestPoint>();
         var rows = new List<ForecastRow>();
         for (var s = 0; s < histories.Count; s++)
         {
             var history = histories[s];
-            for (var k = 0; k < origins.Count; k++)
+            for (var k = firstOrigin; k <= lastOrigin; k++)
             {
                 var origin = history.IndexOf(origins[k]);
                 if (origin + 1 < minimumHistory || origin + horizon >= history.Count)

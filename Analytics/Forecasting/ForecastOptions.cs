@@ -30,6 +30,14 @@ public sealed class ForecastOptions : IValidatableObject
     public int BacktestOrigins { get; set; } = 12;
 
     /// <summary>
+    /// Models trained for the backtest: 1 trains once, on the data before the first origin; more split the
+    /// origins into that many groups with a model each, closer to the nightly retraining but slower.
+    /// Default 1.
+    /// </summary>
+    [Range(1, 52, ErrorMessage = "Forecast:BacktestRefits must be between 1 and 52.")]
+    public int BacktestRefits { get; set; } = 1;
+
+    /// <summary>
     /// A series with less history than this at the forecast origin is forecast by its baseline, and the
     /// forecast says so. Default 8 weeks.
     /// </summary>
