@@ -1,5 +1,7 @@
 using Analytics.Calendar;
 using Analytics.Demo;
+using Analytics.Forecasting;
+using Analytics.Forecasting.Staffing;
 using Analytics.Import;
 using Analytics.Privacy;
 using Analytics.Quality;
@@ -47,6 +49,17 @@ public static class AnalyticsServiceCollectionExtensions
         services.TryAddSingleton<DataQualityCalculator>();
         services.TryAddSingleton<DemoDataGenerator>();
         services.TryAddSingleton<DemoDataLoader>();
+        services.AddOptions<HolidayOptions>();
+        services.AddOptions<ForecastOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IncomingSeriesReader>();
+        services.TryAddSingleton<ForecastModelStore>();
+        services.TryAddSingleton<ForecastCalendar>();
+        services.TryAddSingleton<ForecastTrainer>();
+        services.TryAddSingleton<ForecastService>();
+        services.AddOptions<StaffingOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<WorkloadProfileReader>();
+        services.TryAddSingleton<StaffingPlanner>();
+        services.TryAddSingleton<ICapacityOutlook, CapacityOutlookProvider>();
         return services;
     }
 

@@ -27,4 +27,6 @@ public sealed class PostgresDialect : SqlDialect
     }
 
     public override DateOnly ReadDate(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateOnly>(ordinal);
+
+    internal override string EpochSeconds(string column) => $"CAST(floor(extract(epoch FROM {column})) AS BIGINT)";
 }

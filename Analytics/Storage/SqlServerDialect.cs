@@ -32,8 +32,6 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string Table(string name) => "dbo." + name;
 
-    public override string EpochSeconds(string column) => $"DATEDIFF_BIG(SECOND, '19700101', {column})";
-
     public override string Upsert(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns)
     {
         var updates = columns.Where(c => !keys.Contains(c)).Select(c => $"target.{c} = src.{c}");
@@ -53,4 +51,6 @@ public sealed class SqlServerDialect : SqlDialect
         ON {string.Join(" AND ", keys.Select(k => $"target.{k} = src.{k}"))}
         WHEN NOT MATCHED THEN INSERT ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "src." + c))});
         """;
+
+    internal override string EpochSeconds(string column) => $"DATEDIFF_BIG(SECOND, CAST('1970-01-01T00:00:00+00:00' AS DATETIMEOFFSET(0)), {column})";
 }

@@ -32,7 +32,7 @@ public sealed class SqliteDialect : SqlDialect
         return $"{column} IN (SELECT value FROM json_each(@keys))";
     }
 
-    public override string EpochSeconds(string column) => $"unixepoch({column})";
+    internal override string EpochSeconds(string column) => $"unixepoch({column})";
 
     public override async Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
     {

@@ -19,6 +19,8 @@ public static class CliApplication
         root.Add(DemoCommand.Create());
         root.Add(MetricsCommand.Create());
         root.Add(OverloadCommand.Create());
+        root.Add(ForecastCommand.Create());
+        root.Add(StaffingCommand.Create());
         return root;
     }
 }

@@ -1,4 +1,7 @@
 using Analytics;
+using Analytics.Calendar;
+using Analytics.Forecasting;
+using Analytics.Forecasting.Staffing;
 using Analytics.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +34,9 @@ public static class CliHost
 
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section);
+        builder.Services.AddOptions<ForecastOptions>().BindConfiguration(ForecastOptions.Section);
+        builder.Services.AddOptions<StaffingOptions>().BindConfiguration(StaffingOptions.Section);
+        builder.Services.AddOptions<HolidayOptions>().BindConfiguration(HolidayOptions.Section);
         builder.Services.AddAnalytics();
         var host = builder.Build();
 

@@ -4,6 +4,7 @@ using Worker.Cli;
 namespace Worker.Tests.Cli;
 
 /// <summary>The import command as an operator runs it: real files, a real SQLite store, exit codes and messages.</summary>
+[Collection(CliEnvironmentDefinition.Name)]
 public sealed class ImportCommandTests : IDisposable
 {
     private const string Header = "number,opened_at,resolved_at,assignment_group,assigned_to,short_description";

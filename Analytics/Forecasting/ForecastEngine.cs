@@ -1,0 +1,429 @@
+using System.Diagnostics;
+using System.Globalization;
+using Analytics.Calendar;
+
+namespace Analytics.Forecasting;
+
+/// <summary>
+/// Trains the global model, backtests it against the baselines with a rolling origin, chooses a method per
+/// series, calibrates the intervals, and forecasts. Pure computation: the series come in, model bytes and
+/// metadata go out; the store is the trainer's business.
+/// </summary>
+internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalendar holidays)
+{
+    private readonly VacationPeriods _vacations = new(options.SummerFirstWeek, options.SummerLastWeek);
+
+    /// <summary>Fewer training rows than this and no model is trained: the baselines carry the forecast.</summary>
+    internal const int MinimumTrainingRows = 200;
+
+    private static readonly ForecastMethod[] BaselineMethods = [ForecastMethod.SeasonalNaive, ForecastMethod.MovingAverage];
+
+    public int Horizon(SeriesFrequency frequency) => frequency == SeriesFrequency.Daily ? options.DailyHorizon : options.WeeklyHorizon;
+
+    public int MinimumHistory(SeriesFrequency frequency)
+    {
+        var periods = frequency == SeriesFrequency.Daily ? options.MinimumHistoryWeeks * 7 : options.MinimumHistoryWeeks;
+        return Math.Max(periods, SeriesFeatures.For(frequency, holidays, _vacations).MinimumOrigin + 1);
+    }
+
+    public TrainedForecast Train(IReadOnlyList<CountSeries> series, SeriesFrequency frequency, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var histories = series.Where(s => s.Count > 0 && s.Frequency == frequency).Select(s => new SeriesHistory(s)).ToList();
+        if (histories.Count == 0)
+        {
+            throw new ArgumentException("There is no series to train on.", nameof(series));
+        }
+
+        var features = SeriesFeatures.For(frequency, holidays, _vacations);
+        var horizon = Horizon(frequency);
+        var minimumHistory = MinimumHistory(frequency);
+        var end = histories.Max(h => h.Series.End);
+        var spacing = frequency == SeriesFrequency.Daily ? 7 : 1;
+        var periodDays = histories[0].Series.PeriodDays;
+        var origins = Enumerable.Range(0, options.BacktestOrigins)
+            .Select(j => end.AddDays(-(horizon + (spacing * j)) * periodDays))
+            .Reverse()
+            .ToList();
+
+        var clock = Stopwatch.StartNew();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Each backtest model sees nothing after the first origin it forecasts from, so every backtest
+        // forecast is out of sample. Refitting for later origins mimics the nightly retraining.
+        var points = new List<BacktestPoint>();
+        var refits = Math.Clamp(options.BacktestRefits, 1, origins.Count);
+        for (var r = 0; r < refits; r++)
+        {
+            var firstOrigin = r * origins.Count / refits;
+            var lastOrigin = ((r + 1) * origins.Count / refits) - 1;
+            var backtestRows = TrainingRows(histories, features, horizon, origins[firstOrigin]);
+            var backtestModel = backtestRows.Count >= MinimumTrainingRows
+                ? GlobalForecastModel.Train(backtestRows, features.Names.Count, options, cancellationToken)
+                : null;
+            points.AddRange(Backtest(histories, features, horizon, minimumHistory, origins, firstOrigin, lastOrigin, backtestModel));
+        }
+
+        var finalRows = TrainingRows(histories, features, horizon, end);
+        var model = finalRows.Count >= MinimumTrainingRows
+            ? GlobalForecastModel.Train(finalRows, features.Names.Count, options, cancellationToken)
+            : null;
+
+        var evaluations = Evaluate(histories, features, horizon, minimumHistory, origins, points, model is not null);
+        clock.Stop();
+
+        var metadata = new ForecastModelMetadata
+        {
+            Frequency = frequency,
+            Grain = options.Grain,
+            CreatedAt = createdAt,
+            DataFrom = histories.Min(h => h.Series.Start),
+            DataTo = end.AddDays(periodDays - 1),
+            Horizon = horizon,
+            MinimumHistory = minimumHistory,
+            BacktestOrigins = origins,
+            Features = [.. features.Names, "series (one-hot)"],
+            HasModel = model is not null,
+            Trainer = string.Create(CultureInfo.InvariantCulture,
+                $"ML.NET FastTreeTweedie (power {options.TweediePower}, {options.Trees} trees, {options.Leaves} leaves, learning rate {options.LearningRate}), ratio-to-scale label weighted by scale"),
+            TrainingRows = finalRows.Count,
+            TrainingSeconds = clock.Elapsed.TotalSeconds,
+            Series = evaluations.Series,
+            Quantiles = evaluations.Quantiles,
+            IntervalsCalibrated = evaluations.Calibrated,
+        };
+        return new TrainedForecast(model, metadata);
+    }
+
+    /// <summary>
+    /// Forecasts every series from its last period. <paramref name="model"/> may be null (no model could be
+    /// trained), and a series the metadata does not know (new team or category) gets a method by its age.
+    /// </summary>
+    public IReadOnlyList<SeriesForecast> Forecast(GlobalForecastModel? model, ForecastModelMetadata metadata, IReadOnlyList<CountSeries> series)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(series);
+        var features = SeriesFeatures.For(metadata.Frequency, holidays, _vacations);
+        var outdated = model is not null && !metadata.Features.Take(features.Names.Count).SequenceEqual(features.Names, StringComparer.Ordinal);
+        if (outdated)
+        {
+            // A model from an older version computes other features: the baselines serve until the nightly retraining.
+            model = null;
+        }
+
+        var horizon = metadata.Horizon;
+        var pooledDispersion = metadata.Series.Where(s => s.CoveragePoints > 0).Select(s => s.Dispersion).DefaultIfEmpty(1).Average();
+
+        var plans = new List<(SeriesHistory History, ForecastMethod Method, string Reason, bool Fallback, SeriesEvaluation? Evaluation)>();
+        var rows = new List<ForecastRow>();
+        foreach (var s in series.Where(s => s.Count > 0 && s.Frequency == metadata.Frequency))
+        {
+            var history = new SeriesHistory(s);
+            var evaluation = metadata.Evaluation(s.Key);
+            var (method, reason, fallback) = outdated
+                ? (ForecastMethod.SeasonalNaive, "the stored model was trained with other features by an older version: seasonal naive baseline until the next retraining", true)
+                : Plan(history, evaluation, metadata, model is not null);
+            if (method != ForecastMethod.Model && model is not null && !fallback
+                && Enumerable.Range(1, horizon).Any(h => features.HolidayAffected(history, history.Count - 1, h)))
+            {
+                reason += "; on holidays (and days the baseline would copy from a holiday) the model's forecast, as the baseline knows no calendar";
+            }
+
+            plans.Add((history, method, reason, fallback, evaluation));
+            if (model is not null && !fallback)
+            {
+                for (var h = 1; h <= horizon; h++)
+                {
+                    rows.Add(Row(history, features, history.Count - 1, h, label: double.NaN));
+                }
+            }
+        }
+
+        var ratios = model?.Predict(rows) ?? [];
+        var next = 0;
+        var forecasts = new List<SeriesForecast>(plans.Count);
+        foreach (var (history, method, reason, fallback, evaluation) in plans)
+        {
+            var origin = history.Count - 1;
+            var first = next;
+            next += model is not null && !fallback ? horizon : 0;
+            var dispersion = evaluation is { CoveragePoints: > 0 } e ? e.Dispersion : pooledDispersion;
+            var scale = features.Scale(history, origin);
+            var forecastPoints = new List<ForecastPoint>(horizon);
+            for (var h = 1; h <= horizon; h++)
+            {
+                var useModel = model is not null && !fallback && (method == ForecastMethod.Model || features.HolidayAffected(history, origin, h));
+                var point = useModel
+                    ? ratios[first + h - 1] * scale
+                    : Baselines.Forecast(method, history, features.Season, origin, h);
+                var q = metadata.Quantiles.FirstOrDefault(x => x.Horizon == h) ?? ConformalIntervals.Uncalibrated(h);
+                var (lo80, hi80) = ConformalIntervals.Interval(point, dispersion, q.Lower80, q.Upper80);
+                var (lo95, hi95) = ConformalIntervals.Interval(point, dispersion, q.Lower95, q.Upper95);
+                forecastPoints.Add(new ForecastPoint(history.DateAt(origin + h), point, lo80, hi80, Math.Min(lo80, lo95), Math.Max(hi80, hi95)));
+            }
+
+            forecasts.Add(new SeriesForecast(history.Series.Key, metadata.Frequency, method, reason, fallback, history.DateAt(origin), forecastPoints, evaluation));
+        }
+
+        return forecasts;
+    }
+
+    private static (ForecastMethod Method, string Reason, bool Fallback) Plan(SeriesHistory history, SeriesEvaluation? evaluation, ForecastModelMetadata metadata, bool hasModel)
+    {
+        if (history.Count < metadata.MinimumHistory)
+        {
+            return (ForecastMethod.SeasonalNaive, TooShort(history.Count, metadata.MinimumHistory, metadata.Frequency), true);
+        }
+
+        if (evaluation is { Scores.Count: > 0 } && (evaluation.Chosen != ForecastMethod.Model || hasModel))
+        {
+            return (evaluation.Chosen, evaluation.Reason, false);
+        }
+
+        return hasModel
+            ? (ForecastMethod.Model, "not backtested (the series is newer than the backtest origins): the global model", false)
+            : (ForecastMethod.SeasonalNaive, "no model could be trained (too little data): seasonal naive baseline", true);
+    }
+
+    private static string TooShort(int periods, int minimum, SeriesFrequency frequency)
+    {
+        var unit = frequency == SeriesFrequency.Daily ? "days" : "weeks";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"only {periods} {unit} of history, fewer than the {minimum} the model needs: seasonal naive baseline instead");
+    }
+
+    private List<ForecastRow> TrainingRows(List<SeriesHistory> histories, SeriesFeatures features, int horizon, DateOnly lastTarget)
+    {
+        var random = new Random(options.Seed);
+        var perTarget = Math.Min(horizon, options.TrainingHorizonsPerDay);
+        var steps = Enumerable.Range(1, horizon).ToArray();
+        var rows = new List<ForecastRow>();
+        foreach (var history in histories)
+        {
+            var last = Math.Min(history.Count - 1, history.IndexOf(lastTarget));
+            for (var target = features.MinimumOrigin + 1; target <= last; target++)
+            {
+                // A few horizon steps drawn per target day instead of all of them: the model learns the
+                // horizon as a feature from a sample, and training time stays linear in days x series.
+                if (perTarget < horizon)
+                {
+                    random.Shuffle(steps);
+                }
+
+                for (var k = 0; k < perTarget; k++)
+                {
+                    var origin = target - steps[k];
+                    if (origin >= features.MinimumOrigin)
+                    {
+                        rows.Add(Row(history, features, origin, steps[k], history[target]));
+                    }
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    private static ForecastRow Row(SeriesHistory history, SeriesFeatures features, int origin, int horizon, double label)
+    {
+        var values = new float[features.Names.Count];
+        features.Fill(history, history.Series.Key.Level, origin, horizon, values);
+        var scale = features.Scale(history, origin);
+        return new ForecastRow
+        {
+            Label = double.IsNaN(label) ? 0 : (float)(label / scale),
+            Weight = (float)scale,
+            Numeric = values,
+            SeriesId = history.Series.Key.Id,
+        };
+    }
+
+    private static List<BacktestPoint> Backtest(
+        List<SeriesHistory> histories, SeriesFeatures features, int horizon, int minimumHistory, List<DateOnly> origins, int firstOrigin, int lastOrigin, GlobalForecastModel? model)
+    {
+        var points = new List<BacktestPoint>();
+        var rows = new List<ForecastRow>();
+        for (var s = 0; s < histories.Count; s++)
+        {
+            var history = histories[s];
+            for (var k = firstOrigin; k <= lastOrigin; k++)
+            {
+                var origin = history.IndexOf(origins[k]);
+                if (origin + 1 < minimumHistory || origin + horizon >= history.Count)
+                {
+                    continue;
+                }
+
+                for (var h = 1; h <= horizon; h++)
+                {
+                    points.Add(new BacktestPoint(
+                        s,
+                        k,
+                        h,
+                        history[origin + h],
+                        Baselines.SeasonalNaive(history, features.Season, origin, h),
+                        Baselines.MovingAverage(history, features.Season, origin, h))
+                    {
+                        Scale = features.Scale(history, origin),
+                    });
+                    if (model is not null)
+                    {
+                        rows.Add(Row(history, features, origin, h, double.NaN));
+                    }
+                }
+            }
+        }
+
+        if (model is not null)
+        {
+            var ratios = model.Predict(rows);
+            for (var i = 0; i < points.Count; i++)
+            {
+                points[i] = points[i] with { Model = ratios[i] * points[i].Scale };
+            }
+        }
+
+        return points;
+    }
+
+    private static (List<SeriesEvaluation> Series, List<IntervalQuantiles> Quantiles, bool Calibrated) Evaluate(
+        List<SeriesHistory> histories, SeriesFeatures features, int horizon, int minimumHistory, List<DateOnly> origins, List<BacktestPoint> points, bool hasModel)
+    {
+        var bySeries = points.GroupBy(p => p.Series).ToDictionary(g => g.Key, g => g.ToList());
+        var chosen = new ForecastMethod[histories.Count];
+        var draft = new List<(SeriesHistory History, double Scale, List<MethodScores> Scores, string Reason)>();
+        for (var s = 0; s < histories.Count; s++)
+        {
+            var history = histories[s];
+            var mine = bySeries.GetValueOrDefault(s) ?? [];
+            var firstOrigin = mine.Count > 0 ? history.IndexOf(origins[mine.Min(p => p.Origin)]) : history.Count - 1;
+            var scale = InSampleScale(history, features.Season, firstOrigin);
+            var actual = mine.Select(p => p.Actual).ToList();
+            var methods = mine.Count > 0 && !double.IsNaN(mine[0].Model) ? [ForecastMethod.Model, .. BaselineMethods] : BaselineMethods;
+            var scores = mine.Count == 0
+                ? []
+                : methods.Select(m => new MethodScores(m, AccuracyScores.Of(actual, mine.Select(p => p.Forecast(m)).ToList(), scale))).ToList();
+            (chosen[s], var reason) = Choose(history, scores, minimumHistory, features, hasModel);
+            draft.Add((history, scale, scores, reason));
+        }
+
+        // Each origin's intervals are calibrated on the other origins' errors, so the coverage is out of sample.
+        var covered80 = new int[histories.Count];
+        var covered95 = new int[histories.Count];
+        var checkedPoints = new int[histories.Count];
+        for (var k = 0; k < origins.Count; k++)
+        {
+            var held = k;
+            var (dispersion, quantiles) = Calibrate(histories.Count, horizon, points.Where(p => p.Origin != held), chosen);
+            foreach (var p in points.Where(p => p.Origin == held))
+            {
+                var forecast = p.Forecast(chosen[p.Series]);
+                var q = quantiles[p.Horizon - 1];
+                var (lo80, hi80) = ConformalIntervals.Interval(forecast, dispersion[p.Series], q.Lower80, q.Upper80);
+                var (lo95, hi95) = ConformalIntervals.Interval(forecast, dispersion[p.Series], q.Lower95, q.Upper95);
+                checkedPoints[p.Series]++;
+                covered80[p.Series] += p.Actual >= lo80 && p.Actual <= hi80 ? 1 : 0;
+                covered95[p.Series] += p.Actual >= lo95 && p.Actual <= hi95 ? 1 : 0;
+            }
+        }
+
+        var (finalDispersion, finalQuantiles) = Calibrate(histories.Count, horizon, points, chosen);
+        var evaluations = draft.Select((d, s) => new SeriesEvaluation(
+            d.History.Series.Key,
+            d.History.Series.Start,
+            d.History.Count,
+            chosen[s],
+            d.Reason,
+            d.Scores,
+            d.Scale,
+            finalDispersion[s],
+            checkedPoints[s],
+            covered80[s],
+            covered95[s])).ToList();
+        return (evaluations, finalQuantiles, points.Count > 0);
+    }
+
+    private static (ForecastMethod, string) Choose(SeriesHistory history, List<MethodScores> scores, int minimumHistory, SeriesFeatures features, bool hasModel)
+    {
+        if (history.Count < minimumHistory)
+        {
+            return (ForecastMethod.SeasonalNaive, TooShort(history.Count, minimumHistory, features.Season == 7 ? SeriesFrequency.Daily : SeriesFrequency.Weekly));
+        }
+
+        if (scores.Count == 0)
+        {
+            return hasModel
+                ? (ForecastMethod.Model, "not backtested (the series is newer than the backtest origins): the global model")
+                : (ForecastMethod.SeasonalNaive, "not backtested and no model: seasonal naive baseline");
+        }
+
+        // Every method was scored on the same points, so the lowest mean absolute error is the lowest MASE.
+        var candidates = scores.Where(s => s.Method != ForecastMethod.Model || hasModel).ToList();
+        var best = candidates.MinBy(s => s.Scores.Mae)!;
+        var evidence = string.Join(", ", scores.Select(s => string.Create(CultureInfo.InvariantCulture,
+            $"{Describe(s.Method)} {(s.Scores.Mase is { } m ? $"MASE {m:0.000}" : $"MAE {s.Scores.Mae:0.00}")}")));
+        return (best.Method, $"lowest backtest error ({evidence} over {best.Scores.Points} forecasts)");
+    }
+
+    internal static string Describe(ForecastMethod method) => method switch
+    {
+        ForecastMethod.Model => "model",
+        ForecastMethod.SeasonalNaive => "seasonal naive",
+        _ => "moving average",
+    };
+
+    private static double InSampleScale(SeriesHistory history, int season, int last)
+    {
+        var sum = 0.0;
+        var n = 0;
+        for (var i = season; i <= last && i < history.Count; i++)
+        {
+            sum += Math.Abs(history[i] - history[i - season]);
+            n++;
+        }
+
+        return n > 0 ? sum / n : double.NaN;
+    }
+
+    private static (double[] Dispersion, List<IntervalQuantiles> Quantiles) Calibrate(
+        int seriesCount, int horizon, IEnumerable<BacktestPoint> points, ForecastMethod[] chosen)
+    {
+        var scores = points.Select(p => (p.Series, p.Horizon, Z: ConformalIntervals.Normalised(p.Actual, p.Forecast(chosen[p.Series])))).ToList();
+        var pooled = scores.Count > 0 ? scores.Average(x => Math.Abs(x.Z)) : 1;
+        var dispersion = new double[seriesCount];
+        var perSeries = scores.GroupBy(x => x.Series).ToDictionary(g => g.Key, g => (Count: g.Count(), Mean: g.Average(x => Math.Abs(x.Z))));
+        for (var s = 0; s < seriesCount; s++)
+        {
+            // A series with few errors borrows the pooled spread rather than trusting a handful of points.
+            dispersion[s] = perSeries.TryGetValue(s, out var own) && own.Count >= horizon ? own.Mean : pooled;
+        }
+
+        var pools = Enumerable.Range(0, horizon).Select(_ => new List<double>()).ToList();
+        foreach (var (series, h, z) in scores)
+        {
+            if (dispersion[series] > 1e-9)
+            {
+                pools[h - 1].Add(z / dispersion[series]);
+            }
+        }
+
+        return (dispersion, [.. pools.Select((pool, i) => ConformalIntervals.Quantiles(i + 1, pool))]);
+    }
+
+    private sealed record BacktestPoint(int Series, int Origin, int Horizon, double Actual, double SeasonalNaive, double MovingAverage)
+    {
+        public double Model { get; init; } = double.NaN;
+
+        public double Scale { get; init; }
+
+        public double Forecast(ForecastMethod method) => method switch
+        {
+            ForecastMethod.Model => Model,
+            ForecastMethod.SeasonalNaive => SeasonalNaive,
+            _ => MovingAverage,
+        };
+    }
+}
+
+/// <summary>A training run's result: the model (null when there was too little data) and its metadata.</summary>
+internal sealed record TrainedForecast(GlobalForecastModel? Model, ForecastModelMetadata Metadata);

@@ -1,0 +1,62 @@
+using Analytics.Calendar;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Forecasting;
+
+/// <summary>
+/// Forecasts from the last good model: reads the history up to yesterday, forecasts every series from
+/// its last complete day or ISO week, and reports the model's age and backtest evidence with it.
+/// </summary>
+public sealed class ForecastService(
+    IncomingSeriesReader reader,
+    ForecastModelStore store,
+    ForecastCalendar calendar,
+    IOptions<ForecastOptions> options,
+    IOptions<HolidayOptions> holidays,
+    TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<SeriesFrequency, (long Id, GlobalForecastModel? Model)> _loaded = [];
+
+    /// <summary>
+    /// Every series' forecast (department, teams, breakdowns) at <paramref name="frequency"/>, or null when
+    /// no model has been trained yet.
+    /// </summary>
+    public async Task<ForecastSet?> ForecastAsync(SeriesFrequency frequency, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetLatestAsync(frequency, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var settings = options.Value;
+        var metadata = stored.Metadata;
+        var lastDay = await calendar.LastCompleteDayAsync(cancellationToken);
+        var daily = await reader.ReadDailyAsync(lastDay.AddDays(-(7 * settings.HistoryWeeks) + 1), lastDay, metadata.Grain, cancellationToken);
+        IReadOnlyList<CountSeries> series = frequency == SeriesFrequency.Daily
+            ? daily
+            : [.. daily.Select(IncomingSeriesReader.ToWeekly).OfType<CountSeries>()];
+
+        var engine = new ForecastEngine(settings, new DutchHolidayCalendar(holidays.Value));
+        var forecasts = engine.Forecast(Model(stored), metadata, series);
+        return new ForecastSet(metadata, stored.Id, time.GetUtcNow() - metadata.CreatedAt, forecasts);
+    }
+
+    private GlobalForecastModel? Model(StoredForecastModel stored)
+    {
+        lock (_gate)
+        {
+            // Loading a model zip takes a moment; the same stored model is reused until a newer one appears.
+            var frequency = stored.Metadata.Frequency;
+            if (!_loaded.TryGetValue(frequency, out var loaded) || loaded.Id != stored.Id)
+            {
+                var model = stored.Model is { } bytes ? GlobalForecastModel.FromBytes(bytes, stored.Metadata.Features.Count - 1) : null;
+                loaded = (stored.Id, model);
+                _loaded[frequency] = loaded;
+            }
+
+            return loaded.Model;
+        }
+    }
+}

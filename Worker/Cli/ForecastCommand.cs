@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Globalization;
+using Analytics.Forecasting;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Worker.Cli;
+
+/// <summary>
+/// <c>forecast --team T [--weekly] [--retrain]</c>: a team's forecast with its 80% and 95% intervals and the
+/// backtest scores behind it, from the last good model.
+/// </summary>
+public static class ForecastCommand
+{
+    /// <summary>Exit code when there is no model (and --retrain was not given) or the team has no series.</summary>
+    public const int NothingToShow = 1;
+
+    public static Command Create()
+    {
+        var team = new Option<string>("--team", "-t") { Description = "The team (as in the store); 'department' for all teams together.", Required = true };
+        var weekly = new Option<bool>("--weekly") { Description = "Weekly forecast (12 ISO weeks) instead of daily (14 days)." };
+        var retrain = new Option<bool>("--retrain") { Description = "Train the models on the store's history first (as the nightly job does)." };
+        var command = new Command("forecast", "Print a team's ticket forecast with prediction intervals and backtest accuracy.") { team, weekly, retrain };
+        command.SetAction(async (parse, cancellationToken) =>
+            await RunAsync(parse.GetRequiredValue(team), parse.GetValue(weekly), parse.GetValue(retrain), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string team, bool weekly, bool retrain, CancellationToken cancellationToken)
+    {
+        using var host = CliHost.Build();
+        if (retrain)
+        {
+            var trained = await AnsiConsole.Status().StartAsync("Training the forecast models", _ =>
+                host.Services.GetRequiredService<ForecastTrainer>().RetrainAsync(cancellationToken));
+            if (trained.Count == 0)
+            {
+                await Console.Error.WriteLineAsync("forecast: the store holds no ticket history to train on.");
+                return NothingToShow;
+            }
+        }
+
+        var frequency = weekly ? SeriesFrequency.Weekly : SeriesFrequency.Daily;
+        var set = await host.Services.GetRequiredService<ForecastService>().ForecastAsync(frequency, cancellationToken);
+        if (set is null)
+        {
+            await Console.Error.WriteLineAsync("forecast: no forecast model has been trained yet; run with --retrain (or wait for the nightly retraining).");
+            return NothingToShow;
+        }
+
+        var series = string.Equals(team, "department", StringComparison.OrdinalIgnoreCase) ? set.Department : set.ForTeam(team);
+        if (series is null)
+        {
+            var teams = string.Join(", ", set.Series.Where(s => s.Key.Level == SeriesLevel.Team).Select(s => s.Key.Team));
+            await Console.Error.WriteLineAsync($"forecast: no series for team '{team}'. Teams: {teams}.");
+            return NothingToShow;
+        }
+
+        Print(set, series);
+        return 0;
+    }
+
+    private static void Print(ForecastSet set, SeriesForecast series)
+    {
+        var model = set.Model;
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{series.Key} - {(series.Frequency == SeriesFrequency.Daily ? $"daily incoming tickets after {series.Origin:yyyy-MM-dd}" : $"weekly incoming tickets after {Analytics.Calendar.IsoWeek.Of(series.Origin)}")}; model trained {model.CreatedAt:yyyy-MM-dd HH:mm} UTC ({Age(set.ModelAge)} ago) on {model.DataFrom:yyyy-MM-dd} to {model.DataTo:yyyy-MM-dd}")));
+        AnsiConsole.MarkupLine(Markup.Escape($"method: {ForecastMethodName(series.Method)} ({series.Reason})"));
+
+        var table = new Table().AddColumns(series.Frequency == SeriesFrequency.Daily ? "day" : "week", "forecast", "80% interval", "95% interval");
+        foreach (var p in series.Points)
+        {
+            var label = series.Frequency == SeriesFrequency.Daily
+                ? p.Date.ToString("ddd yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : Analytics.Calendar.IsoWeek.Of(p.Date).ToString();
+            table.AddRow(label, F(p.Forecast), $"{F(p.Lower80)} - {F(p.Upper80)}", $"{F(p.Lower95)} - {F(p.Upper95)}");
+        }
+
+        AnsiConsole.Write(table);
+        if (series.Backtest is { Scores.Count: > 0 } backtest)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"Backtest: {model.BacktestOrigins.Count} origins ({model.BacktestOrigins[0]:yyyy-MM-dd} to {model.BacktestOrigins[^1]:yyyy-MM-dd}), {model.Horizon} {(series.Frequency == SeriesFrequency.Daily ? "days" : "weeks")} ahead each")));
+            var scores = new Table().AddColumns("method", "MASE", "sMAPE", "bias", "MAE");
+            foreach (var s in backtest.Scores)
+            {
+                var chosen = s.Method == backtest.Chosen ? " (chosen)" : "";
+                scores.AddRow(
+                    ForecastMethodName(s.Method) + chosen,
+                    s.Scores.Mase is { } mase ? mase.ToString("0.000", CultureInfo.InvariantCulture) : "-",
+                    s.Scores.Smape.ToString("0.000", CultureInfo.InvariantCulture),
+                    s.Scores.RelativeBias.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture),
+                    s.Scores.Mae.ToString("0.0", CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(scores);
+            if (backtest.CoveragePoints > 0)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                    $"Interval coverage in the backtest: 80% interval {(double)backtest.Covered80 / backtest.CoveragePoints:P0}, 95% interval {(double)backtest.Covered95 / backtest.CoveragePoints:P0} of {backtest.CoveragePoints} forecasts")));
+            }
+        }
+        else
+        {
+            AnsiConsole.MarkupLine("No backtest for this series yet: it is too young.");
+        }
+    }
+
+    internal static string ForecastMethodName(ForecastMethod method) => method switch
+    {
+        ForecastMethod.Model => "ML.NET model",
+        ForecastMethod.SeasonalNaive => "seasonal naive",
+        _ => "moving average",
+    };
+
+    internal static string Age(TimeSpan age) => age.TotalHours < 48
+        ? string.Create(CultureInfo.InvariantCulture, $"{age.TotalHours:0} h")
+        : string.Create(CultureInfo.InvariantCulture, $"{age.TotalDays:0} days");
+
+    private static string F(double value) => value.ToString(value < 10 ? "0.0" : "0", CultureInfo.InvariantCulture);
+}
