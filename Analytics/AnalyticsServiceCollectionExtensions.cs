@@ -1,5 +1,6 @@
 using Analytics.Demo;
 using Analytics.Import;
+using Analytics.Import.Sources;
 using Analytics.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,10 @@ public static class AnalyticsServiceCollectionExtensions
         services.TryAddSingleton<ImportProfiles>();
         services.TryAddSingleton<CsvImporter>();
         services.TryAddSingleton<SourceEraser>();
+        services.AddOptions<SyncOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>());
+        services.TryAddSingleton<SyncStateStore>();
+        services.TryAddSingleton<TicketSync>();
         services.TryAddSingleton<DemoDataGenerator>();
         services.TryAddSingleton<DemoDataLoader>();
         return services;

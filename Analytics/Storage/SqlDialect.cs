@@ -53,6 +53,18 @@ public abstract class SqlDialect
 
     public object ToDb(DateTimeOffset? value) => value is { } v ? ToDb(v) : DBNull.Value;
 
+    /// <summary>
+    /// The value bound as <c>@since</c> in a sync source's query: UTC when the source keeps UTC, else the
+    /// source's wall-clock time (a timestamp without zone), which compares with its local columns.
+    /// </summary>
+    public virtual object ToSourceInstant(DateTimeOffset value, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return zone == TimeZoneInfo.Utc || zone.Id is "UTC" or "Etc/UTC"
+            ? value.UtcDateTime
+            : DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(value, zone).DateTime, DateTimeKind.Unspecified);
+    }
+
     public virtual object ToDb(DateOnly value) => value;
 
     public virtual object ToDb(bool value) => value;

@@ -1,15 +1,26 @@
 using System.CommandLine;
+using Microsoft.Extensions.Hosting;
 
 namespace Worker.Cli;
 
-/// <summary>The command line of the worker executable: one subcommand per operator task.</summary>
+/// <summary>The command line of the worker executable: one subcommand per operator task; no command runs the worker.</summary>
 public static class CliApplication
 {
-    public static RootCommand Create()
+    /// <summary>The command line with the worker's own composition (what Program.cs passes).</summary>
+    public static RootCommand Create() => Create(Program.Compose);
+
+    public static RootCommand Create(Action<IHostApplicationBuilder> compose)
     {
         var root = new RootCommand("Workload monitor for IT support: imports ticket history, measures workload, forecasts and reports.");
-        root.Add(ImportCommand.Create());
-        root.Add(DemoCommand.Create());
+        var run = RunCommand.Create(compose);
+        root.Add(run);
+        root.Add(SyncCommand.Create(compose));
+        root.Add(JobsCommand.Create(compose));
+        root.Add(ImportCommand.Create(compose));
+        root.Add(DemoCommand.Create(compose));
+
+        // Started with no command, as a service manager does, the executable runs the worker.
+        root.Action = run.Action;
         return root;
     }
 }
