@@ -25,6 +25,10 @@ public static class ConfigurationErrors
             case OptionsValidationException validation:
                 failures.AddRange(validation.Failures);
                 break;
+            case InvalidOperationException when exception.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal):
+                // The binder's own message names the setting and the type it expected ("... at 'Store:Provider' to type ...").
+                failures.Add(exception.Message);
+                break;
             case AggregateException aggregate:
                 foreach (var inner in aggregate.InnerExceptions)
                 {

@@ -27,7 +27,7 @@ public static class JobsHostBuilderExtensions
 
         // Quartz is configured when the host is composed, before options validation can run; a bad setting here
         // is reported by the validator at start (ValidateOnStart runs before any hosted service builds the scheduler).
-        var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var jobs = ReadEarly(builder);
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -80,5 +80,18 @@ public static class JobsHostBuilderExtensions
         services.AddHostedService<JobScheduleInstaller>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
+    }
+
+    private static JobsOptions ReadEarly(IHostApplicationBuilder builder)
+    {
+        try
+        {
+            return builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        }
+        catch (InvalidOperationException)
+        {
+            // A value of the wrong type: binding the options at start reports it, naming the setting.
+            return new JobsOptions();
+        }
     }
 }

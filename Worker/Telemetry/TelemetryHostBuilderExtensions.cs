@@ -15,7 +15,16 @@ public static class TelemetryHostBuilderExtensions
         builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateOnStart();
         builder.Services.TryAddSingleton<WorkerMetrics>();
 
-        var telemetry = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        TelemetryOptions telemetry;
+        try
+        {
+            telemetry = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        }
+        catch (InvalidOperationException)
+        {
+            // A value of the wrong type: binding the options at start reports it, naming the setting.
+            telemetry = new TelemetryOptions();
+        }
         builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
         {
             metrics.AddMeter(WorkerMetrics.MeterName, "Quartz");
