@@ -4,7 +4,7 @@ using Quartz;
 
 namespace Worker.Jobs;
 
-/// <summary>Monday 07:00 by default: the weekly reports for the week that ended before the scheduled fire time.</summary>
+/// <summary>Monday 07:00 by default: the weekly reports for the last complete week.</summary>
 [DisallowConcurrentExecution]
 public sealed class WeeklyReportsJob(IWeeklyReporting reporting, IOptions<JobsOptions> options, TimeProvider time) : IJob
 {
@@ -12,8 +12,9 @@ public sealed class WeeklyReportsJob(IWeeklyReporting reporting, IOptions<JobsOp
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        // The scheduled time, not the time it runs: a missed Monday run late on Tuesday still reports last week.
-        var at = context.ScheduledFireTimeUtc ?? time.GetUtcNow();
+        // The time it actually fires: after an outage over several Mondays, the one catch-up run reports the
+        // latest complete week, not the week of the first Monday missed (which Quartz keeps as the scheduled time).
+        var at = context.FireTimeUtc == default ? time.GetUtcNow() : context.FireTimeUtc;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.WeeklyReports.TimeZone);
         await reporting.RunAsync(WeekBefore(at, zone), cancellationToken);
     }
