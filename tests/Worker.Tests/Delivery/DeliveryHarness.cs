@@ -34,6 +34,9 @@ public sealed class DeliveryHarness : IDisposable
 
     public IMailTransport Transport => _host.Services.GetRequiredService<IMailTransport>();
 
+    public T Service<T>()
+        where T : notnull => _host.Services.GetRequiredService<T>();
+
     /// <summary>A mail as a report job would enqueue it: an HTML body with an inline chart and the report PDF attached.</summary>
     public static OutgoingMail ReportMail(string reportKind, string period, ReportAudience audience, string recipient) => new()
     {
