@@ -63,6 +63,12 @@ public sealed class SmtpOptions
 
     public string Password { get; set; } = string.Empty;
 
+    /// <summary>
+    /// SHA-256 fingerprint (hex) of a server certificate to accept although no trusted authority issued it: an
+    /// internal relay with a self-signed certificate. Empty (default): the certificate must validate normally.
+    /// </summary>
+    public string CertificateThumbprint { get; set; } = string.Empty;
+
     /// <summary>Timeout of each SMTP command. Default 2 minutes.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -47,6 +47,12 @@ public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
                 failures.Add($"{section}:Smtp:Password is required when {section}:Smtp:UserName is set.");
             }
 
+            var thumbprint = (options.Smtp.CertificateThumbprint ?? string.Empty).Replace(":", string.Empty, StringComparison.Ordinal);
+            if (thumbprint.Length > 0 && (thumbprint.Length != 64 || !thumbprint.All(char.IsAsciiHexDigit)))
+            {
+                failures.Add($"{section}:Smtp:CertificateThumbprint: '{options.Smtp.CertificateThumbprint}' is not a SHA-256 fingerprint (64 hex digits).");
+            }
+
             if (options.Smtp.Timeout <= TimeSpan.Zero)
             {
                 failures.Add($"{section}:Smtp:Timeout: '{options.Smtp.Timeout}' must be positive.");

@@ -1,3 +1,5 @@
+using System.Net.Security;
+using System.Security.Cryptography;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -13,6 +15,15 @@ public sealed class SmtpMailTransport(IOptions<DeliveryOptions> options) : IMail
     {
         var smtp = options.Value.Smtp;
         var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        var pinned = (smtp.CertificateThumbprint ?? string.Empty).Replace(":", string.Empty, StringComparison.Ordinal);
+        if (pinned.Length > 0)
+        {
+            // A trusted certificate passes as always; an untrusted one only when it is the one configured.
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == SslPolicyErrors.None
+                || (certificate is not null && string.Equals(certificate.GetCertHashString(HashAlgorithmName.SHA256), pinned, StringComparison.OrdinalIgnoreCase));
+        }
+
         try
         {
             var security = smtp.Security switch

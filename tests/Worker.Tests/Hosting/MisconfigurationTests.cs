@@ -25,6 +25,7 @@ public sealed class MisconfigurationTests : IDisposable
         { "Delivery:Teams:Service Desk:Managers:0", "anna at example.org", "Delivery:Teams:Service Desk:Managers:0: 'anna at example.org' is not a valid e-mail address." },
         { "Delivery:Teams:Network:Recipients:0", "a@b@example.org", "Delivery:Teams:Network:Recipients:0: 'a@b@example.org' is not a valid e-mail address." },
         { "Delivery:Smtp:Port", "70000", "Delivery:Smtp:Port: '70000' is not a TCP port (1-65535)." },
+        { "Delivery:Smtp:CertificateThumbprint", "AB:CD", "Delivery:Smtp:CertificateThumbprint: 'AB:CD' is not a SHA-256 fingerprint (64 hex digits)." },
         { "Delivery:MaxAttempts", "0", "Delivery:MaxAttempts: '0' must be between 1 and 1000." },
         { "Store:Provider", "Oracle", "Store:Provider" },
         { "Jobs:Store:Provider", "MySql", "Jobs:Store:Provider" },

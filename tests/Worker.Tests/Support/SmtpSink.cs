@@ -16,10 +16,12 @@ public sealed class SmtpSink : IAsyncDisposable
     private const string Python = "/usr/bin/python3";
     private readonly string? _user;
     private readonly string? _password;
+    private readonly (string Certificate, string Key)? _tls;
     private Process? _process;
 
-    private SmtpSink(string folder, int port, string? user, string? password)
+    private SmtpSink(string folder, int port, string? user, string? password, (string, string)? tls)
     {
+        _tls = tls;
         Folder = folder;
         Port = port;
         _user = user;
@@ -34,9 +36,10 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>While this file exists, the server saves a message and then waits before answering 250.</summary>
     public string HoldFile => Path.Combine(Folder, "..", "hold-" + Port.ToString(CultureInfo.InvariantCulture));
 
-    public static async Task<SmtpSink> StartAsync(string folder, string? user = null, string? password = null)
+    /// <param name="tls">PEM certificate and key files: the server then requires STARTTLS.</param>
+    public static async Task<SmtpSink> StartAsync(string folder, string? user = null, string? password = null, (string Certificate, string Key)? tls = null)
     {
-        var sink = new SmtpSink(folder, FreePort(), user, password);
+        var sink = new SmtpSink(folder, FreePort(), user, password, tls);
         await sink.StartAsync();
         return sink;
     }
@@ -71,6 +74,14 @@ public sealed class SmtpSink : IAsyncDisposable
             start.ArgumentList.Add(_user);
             start.ArgumentList.Add("--password");
             start.ArgumentList.Add(_password ?? string.Empty);
+        }
+
+        if (_tls is { } tls)
+        {
+            foreach (var argument in (string[])["--tls-cert", tls.Certificate, "--tls-key", tls.Key])
+            {
+                start.ArgumentList.Add(argument);
+            }
         }
 
         _process = Process.Start(start)!;

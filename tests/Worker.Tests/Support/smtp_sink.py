@@ -5,6 +5,8 @@ X-Sink-Rcpt-To header with the envelope recipients, *before* the server answers 
 file named by --hold exists, the 250 answer is delayed by --hold-seconds: the window in which a
 client that is killed has delivered a message it never heard was accepted.
 
+With --tls-cert and --tls-key the server offers STARTTLS and refuses mail (and AUTH) without it.
+
 Prints READY once listening; stops when stdin closes or on SIGTERM.
 """
 import argparse
@@ -12,6 +14,7 @@ import asyncio
 import itertools
 import os
 import signal
+import ssl
 import sys
 import threading
 
@@ -47,6 +50,8 @@ def main():
     parser.add_argument("--password")
     parser.add_argument("--hold")
     parser.add_argument("--hold-seconds", type=float, default=30)
+    parser.add_argument("--tls-cert")
+    parser.add_argument("--tls-key")
     args = parser.parse_args()
 
     def authenticate(server, session, envelope, mechanism, auth_data):
@@ -55,7 +60,11 @@ def main():
 
     options = {}
     if args.user:
-        options = dict(authenticator=authenticate, auth_required=True, auth_require_tls=False)
+        options = dict(authenticator=authenticate, auth_required=True, auth_require_tls=bool(args.tls_cert))
+    if args.tls_cert:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
+        options.update(tls_context=context, require_starttls=True)
     controller = Controller(Sink(args.folder, args.hold, args.hold_seconds), hostname="127.0.0.1", port=args.port, **options)
     controller.start()
     print("READY", flush=True)
