@@ -77,6 +77,12 @@ public static class JobsCommand
                 Markup.Escape(last));
         }
 
+        // Piped to a file or grep, rows stay on one line each instead of wrapping at 80 columns.
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 240;
+        }
+
         AnsiConsole.Write(table);
         return 0;
     }

@@ -27,7 +27,7 @@ public static class TelemetryHostBuilderExtensions
         }
         builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
         {
-            metrics.AddMeter(WorkerMetrics.MeterName, "Quartz");
+            metrics.AddMeter(WorkerMetrics.MeterName, Quartz.Diagnostics.QuartzInstrumentation.MeterName);
             if (telemetry.MetricsExporter == MetricsExporter.Console)
             {
                 metrics.AddConsoleExporter((_, reader) =>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Worker.Cli;
 using Worker.Jobs;
 using Worker.Tests.Support;
 
@@ -79,6 +80,52 @@ public sealed class JobScheduleTests : IDisposable
         Assert.True(TriggerExists("sync-schedule"));
         Assert.False(TriggerExists("retrain-forecasts-schedule"));
         Assert.False(TriggerExists("overload-check-schedule"));
+    }
+
+    [Fact]
+    public async Task StoredJobs_DisallowConcurrentRuns_AndAskToBeRecoveredAfterACrash()
+    {
+        await RunAsync(TestSettings.Embedded(_folder.Path), new RecordingWeeklyReporting(), TimeSpan.Zero);
+
+        using var connection = Open("quartz.db");
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT JOB_NAME, IS_NONCONCURRENT, REQUESTS_RECOVERY, IS_DURABLE FROM QRTZ_JOB_DETAILS ORDER BY JOB_NAME";
+        using var reader = command.ExecuteReader();
+        var jobs = new List<(string, bool, bool, bool)>();
+        while (reader.Read())
+        {
+            jobs.Add((reader.GetString(0), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3)));
+        }
+
+        Assert.Equal([("sync", true, true, true), ("weekly-reports", true, true, true)], jobs);
+    }
+
+    [Fact]
+    public async Task JobsTrigger_QueuesARunThatTheWorkerRuns_AndJobsListShowsIt()
+    {
+        var settings = TestSettings.Embedded(_folder.Path);
+        await RunAsync(settings, reporting: null, TimeSpan.Zero);
+        var environment = settings.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!);
+
+        await using (var unknown = WorkerProcess.Start(_folder.Path, environment, "jobs", "trigger", "weekly-reports"))
+        {
+            Assert.Equal(JobsCommand.UnknownJob, await unknown.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Contains("'weekly-reports' is not in the schedule", unknown.Output, StringComparison.Ordinal);
+        }
+
+        await using (var trigger = WorkerProcess.Start(_folder.Path, environment, "jobs", "trigger", "sync"))
+        {
+            Assert.Equal(0, await trigger.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        Assert.Empty(Runs("sync"));
+        await RunAsync(settings, reporting: null, TimeSpan.Zero, until: () => Runs("sync") is ["succeeded"]);
+        Assert.Equal(["succeeded"], Runs("sync"));
+
+        await using var list = WorkerProcess.Start(_folder.Path, environment, "jobs", "list");
+        Assert.Equal(0, await list.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("succeeded on NON_CLUSTERED", list.Output, StringComparison.Ordinal);
+        Assert.Contains("off: no IWeeklyReporting", list.Output, StringComparison.Ordinal);
     }
 
     [Fact]
