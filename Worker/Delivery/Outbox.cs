@@ -110,9 +110,17 @@ public sealed class Outbox(IDbConnectionFactory connections, MailComposer compos
     /// <summary>Mails due now, oldest first.</summary>
     internal async Task<IReadOnlyList<OutboxEntry>> DueAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var pending = await GetAsync(OutboxStatus.Pending, cancellationToken);
-        return pending.Where(e => e.NextAttemptAt <= now).OrderBy(e => e.NextAttemptAt).ToList();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Kind, string Period, string Scope, string Recipient, string MessageId, string Subject, int Attempts)>(new CommandDefinition(
+            $"""
+            SELECT report_kind, period, scope, recipient, message_id, subject, attempts
+            FROM {Dialect.Table("outbox")}
+            WHERE status = @status AND next_attempt_at <= @now
+            ORDER BY next_attempt_at, enqueued_at
+            """,
+            new { status = OutboxStatus.Pending, now = Dialect.ToDb(time.GetUtcNow()) },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new OutboxEntry(new OutboxKey(r.Kind, r.Period, r.Scope, r.Recipient), r.MessageId, r.Subject, OutboxStatus.Pending, r.Attempts, default, null, null)).ToList();
     }
 
     /// <summary>Mails left "sending" longer than <paramref name="lease"/>: their worker stopped mid-send.</summary>

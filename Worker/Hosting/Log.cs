@@ -25,6 +25,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "Job '{Job}' scheduled '{Cron}' ({TimeZone}); next fire {NextFire:u}.")]
     public static partial void JobScheduled(ILogger logger, string job, string cron, string timeZone, DateTimeOffset? nextFire);
 
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "Job '{Job}': its end could not be recorded in job_runs: {Error}")]
+    public static partial void JobRunUnrecorded(ILogger logger, string job, string error);
+
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Mail '{Subject}' for {Recipient} ({Key}) sent, attempt {Attempt}.")]
     public static partial void MailSent(ILogger logger, string subject, string recipient, Worker.Delivery.OutboxKey key, int attempt);
 

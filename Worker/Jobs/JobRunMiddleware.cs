@@ -44,7 +44,15 @@ public sealed class JobRunMiddleware(JobRunLog runs, WorkerMetrics metrics, ILog
         {
             metrics.JobRun(job, outcome, clock.Elapsed);
             Log.JobFinished(logger, job, outcome, clock.Elapsed.TotalSeconds);
-            await runs.FinishedAsync(context.FireInstanceId, outcome, detail, CancellationToken.None);
+            try
+            {
+                await runs.FinishedAsync(context.FireInstanceId, outcome, detail, CancellationToken.None);
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                // The store went away during the run: the job's own outcome above is what matters.
+                Log.JobRunUnrecorded(logger, job, ex.Message);
+            }
         }
     }
 }

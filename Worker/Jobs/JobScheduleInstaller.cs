@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace Worker.Jobs;
 /// </summary>
 public sealed class JobScheduleInstaller(
     ISchedulerFactory schedulers,
-    IServiceProvider services,
+    IServiceProviderIsService services,
     IOptions<JobsOptions> options,
     ILogger<JobScheduleInstaller> logger) : IHostedService
 {
@@ -32,7 +33,7 @@ public sealed class JobScheduleInstaller(
     internal async Task InstallAsync(IScheduler scheduler, JobDefinition job, CancellationToken cancellationToken)
     {
         var schedule = job.Schedule(options.Value);
-        if (job.RequiredService is { } needed && services.GetService(needed) is null)
+        if (job.RequiredService is { } needed && !services.IsService(needed))
         {
             await scheduler.DeleteJob(job.Key, cancellationToken);
             Log.JobNotScheduled(logger, job.Name, needed.Name);
