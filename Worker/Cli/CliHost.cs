@@ -29,6 +29,9 @@ public static class CliHost
         // A command prints its own summary; only warnings and errors are logged beside it. A filter rule added
         // after the configuration's rules wins over them.
         builder.Logging.AddFilter((string?)null, Microsoft.Extensions.Logging.LogLevel.Warning);
+
+        // Quartz retries a job store it cannot reach and logs each retry with its stack; the command reports the outcome once.
+        builder.Logging.AddFilter("Quartz", Microsoft.Extensions.Logging.LogLevel.Error);
         var host = builder.Build();
         try
         {

@@ -14,6 +14,8 @@ public static class JobsCommand
 {
     public const int UnknownJob = 1;
 
+    public const int JobStoreUnavailable = 2;
+
     public static Command Create(Action<IHostApplicationBuilder> compose)
     {
         var jobs = new Command("jobs", "The scheduled jobs.");
@@ -45,7 +47,24 @@ public static class JobsCommand
 
         using (host)
         {
-            return await action(host);
+            try
+            {
+                return await action(host);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or SchedulerException)
+            {
+                var cause = Causes(ex).OfType<System.Data.Common.DbException>().FirstOrDefault() ?? ex.GetBaseException();
+                await Console.Error.WriteLineAsync($"{what}: the job store cannot be read ({cause.Message}); check Jobs:Store.");
+                return JobStoreUnavailable;
+            }
+        }
+    }
+
+    private static IEnumerable<Exception> Causes(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
         }
     }
 
