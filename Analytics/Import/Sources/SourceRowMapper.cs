@@ -59,7 +59,7 @@ internal sealed class SourceRowMapper
     /// <summary>The row's key as text, for naming it in the quarantine even when other fields are bad.</summary>
     public string Key => Raw("ticket_id") ?? "(no ticket_id)";
 
-    /// <summary>The row's updated_at when it can be read, so the watermark can pass a quarantined row.</summary>
+    /// <summary>What is wrong with the row <see cref="Map"/> last read; empty for a good row.</summary>
     public IReadOnlyList<RowProblem> Problems => _problems;
 
     public Ticket? Map(DbDataReader reader)
@@ -155,7 +155,7 @@ internal sealed class SourceRowMapper
         };
     }
 
-    /// <summary>The updated_at of the current row if it is readable, whatever else is wrong with the row.</summary>
+    /// <summary>The updated_at of the current row if it is readable, whatever else is wrong with it, so the watermark can pass a quarantined row.</summary>
     public DateTimeOffset? TryUpdatedAt()
     {
         var saved = _problems.Count;

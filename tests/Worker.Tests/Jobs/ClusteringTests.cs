@@ -51,9 +51,10 @@ public sealed class ClusteringTests(PostgresServer server) : IAsyncLifetime, IDi
 
         // Now a run that takes long: kill the worker running it; the other takes the run over.
         await _source.ExecuteAsync("UPDATE test_pause SET seconds = 60");
-        var since = runs.Max(r => r.ScheduledFor);
+        // A run that started after the pause was set reads it: it is still in its query when the worker dies.
+        var paused = TimeProvider.System.GetUtcNow();
         Run? running = null;
-        await WaitForAsync(async () => (running = (await RunsAsync()).FirstOrDefault(r => r.ScheduledFor > since && r.FinishedAt is null)) is not null, TimeSpan.FromSeconds(20), a);
+        await WaitForAsync(async () => (running = (await RunsAsync()).FirstOrDefault(r => r.StartedAt > paused && r.FinishedAt is null)) is not null, TimeSpan.FromSeconds(20), a);
         await _source.ExecuteAsync("UPDATE test_pause SET seconds = 0");
         var (victim, survivor) = running!.Instance == "node-a" ? (a, "node-b") : (b, "node-a");
         victim.Kill();
@@ -90,7 +91,7 @@ public sealed class ClusteringTests(PostgresServer server) : IAsyncLifetime, IDi
         ["Logging:LogLevel:Quartz"] = "Warning",
     });
 
-    private sealed record Run(string Instance, DateTimeOffset ScheduledFor, bool Recovering, DateTimeOffset? FinishedAt, string? Outcome);
+    private sealed record Run(string Instance, DateTimeOffset ScheduledFor, bool Recovering, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Outcome);
 
     private async Task<List<Run>> RunsAsync()
     {
@@ -102,7 +103,7 @@ public sealed class ClusteringTests(PostgresServer server) : IAsyncLifetime, IDi
             return [];
         }
 
-        command.CommandText = "SELECT instance_id, scheduled_fire_at, recovering, finished_at, outcome FROM job_runs WHERE job = 'sync' ORDER BY scheduled_fire_at";
+        command.CommandText = "SELECT instance_id, scheduled_fire_at, recovering, started_at, finished_at, outcome FROM job_runs WHERE job = 'sync' ORDER BY scheduled_fire_at";
         await using var reader = await command.ExecuteReaderAsync();
         var runs = new List<Run>();
         while (await reader.ReadAsync())
@@ -111,8 +112,9 @@ public sealed class ClusteringTests(PostgresServer server) : IAsyncLifetime, IDi
                 reader.GetString(0),
                 reader.GetFieldValue<DateTimeOffset>(1),
                 reader.GetBoolean(2),
-                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4)));
+                reader.GetFieldValue<DateTimeOffset>(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
         }
 
         return runs;
