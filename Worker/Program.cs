@@ -1,3 +1,22 @@
+using Analytics;
+using Microsoft.Extensions.Hosting;
 using Worker.Cli;
+using Worker.Delivery;
+using Worker.Hosting;
+using Worker.Jobs;
+using Worker.Telemetry;
 
-return await CliApplication.Create().Parse(args).InvokeAsync();
+return await CliApplication.Create(Program.Compose).Parse(args).InvokeAsync();
+
+internal sealed partial class Program
+{
+    /// <summary>The worker's services, one extension per project and capability; every command's host is built from it.</summary>
+    internal static void Compose(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddAnalytics();
+        builder.AddWorkerHosting();
+        builder.AddWorkerTelemetry();
+        builder.AddWorkerDelivery();
+        builder.AddWorkerJobs();
+    }
+}

@@ -53,6 +53,17 @@ public abstract class SqlDialect
 
     public object ToDb(DateTimeOffset? value) => value is { } v ? ToDb(v) : DBNull.Value;
 
+    /// <summary>
+    /// The value bound as <c>@since</c> in a sync source's query: the instant as a wall-clock time in the
+    /// source's zone, typed as a timestamp without zone (timestamp, datetime2), so it compares with the
+    /// source's own local or UTC columns without the database session's time zone taking part.
+    /// </summary>
+    public virtual object ToSourceInstant(DateTimeOffset value, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(value, zone).DateTime, DateTimeKind.Unspecified);
+    }
+
     public virtual object ToDb(DateOnly value) => value;
 
     public virtual object ToDb(bool value) => value;

@@ -106,6 +106,13 @@ public sealed class SqliteDialect : SqlDialect
     public override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) =>
         ParseInstant(reader.GetString(ordinal));
 
+    /// <summary>SQLite has no date type: <c>@since</c> is text, "yyyy-MM-dd HH:mm:ss", which the source query compares through datetime().</summary>
+    public override object ToSourceInstant(DateTimeOffset value, TimeZoneInfo zone)
+    {
+        var local = (DateTime)base.ToSourceInstant(value, zone);
+        return local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    }
+
     public override DateOnly ReadDate(DbDataReader reader, int ordinal) =>
         DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,12 +1,16 @@
 using System.CommandLine;
 using Spectre.Console;
+using Microsoft.Extensions.Hosting;
 
 namespace Worker.Cli;
 
-/// <summary>The command line of the worker executable: one subcommand per operator task.</summary>
+/// <summary>The command line of the worker executable: one subcommand per operator task; no command runs the worker.</summary>
 public static class CliApplication
 {
-    public static RootCommand Create()
+    /// <summary>The command line with the worker's own composition (what Program.cs passes).</summary>
+    public static RootCommand Create() => Create(Program.Compose);
+
+    public static RootCommand Create(Action<IHostApplicationBuilder> compose)
     {
         // Redirected to a file or a CI log there is no terminal width; 80 columns would fold the tables.
         if (Console.IsOutputRedirected)
@@ -15,12 +19,19 @@ public static class CliApplication
         }
 
         var root = new RootCommand("Workload monitor for IT support: imports ticket history, measures workload, forecasts and reports.");
-        root.Add(ImportCommand.Create());
-        root.Add(DemoCommand.Create());
-        root.Add(MetricsCommand.Create());
-        root.Add(OverloadCommand.Create());
-        root.Add(ForecastCommand.Create());
-        root.Add(StaffingCommand.Create());
+        var run = RunCommand.Create(compose);
+        root.Add(run);
+        root.Add(SyncCommand.Create(compose));
+        root.Add(JobsCommand.Create(compose));
+        root.Add(ImportCommand.Create(compose));
+        root.Add(DemoCommand.Create(compose));
+        root.Add(MetricsCommand.Create(compose));
+        root.Add(OverloadCommand.Create(compose));
+        root.Add(ForecastCommand.Create(compose));
+        root.Add(StaffingCommand.Create(compose));
+
+        // Started with no command, as a service manager does, the executable runs the worker.
+        root.Action = run.Action;
         return root;
     }
 }

@@ -1,63 +1,50 @@
-using Analytics;
-using Analytics.Calendar;
-using Analytics.Forecasting;
-using Analytics.Forecasting.Staffing;
 using Analytics.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Worker.Hosting;
+using Worker.Jobs;
 
 namespace Worker.Cli;
 
 /// <summary>
-/// The host a CLI command runs in: same configuration sources and services as the worker, with the
-/// store migrated before the command starts.
+/// The host a one-off CLI command runs in: the worker's configuration and services, every option validated as
+/// the worker validates them, the store migrated, and no hosted service started (no scheduler, no dispatcher).
 /// </summary>
 public static class CliHost
 {
-    public static IHost Build(IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <summary>What ValidateOnStart checks when the host starts, checked without starting anything.</summary>
+    public static void Validate(IServiceProvider services)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        foreach (var validator in services.GetServices<IAsyncStartupValidator>())
         {
-            ContentRootPath = AppContext.BaseDirectory,
-            DisableDefaults = false,
-        });
-
-        // Relative paths in settings (the SQLite file, the output folder) are relative to where the operator runs the command.
-        builder.Configuration.SetBasePath(AppContext.BaseDirectory);
-        if (overrides is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(overrides);
+            validator.ValidateAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
-
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section);
-        builder.Services.AddOptions<ForecastOptions>().BindConfiguration(ForecastOptions.Section);
-        builder.Services.AddOptions<StaffingOptions>().BindConfiguration(StaffingOptions.Section);
-        builder.Services.AddOptions<HolidayOptions>().BindConfiguration(HolidayOptions.Section);
-        builder.Services.AddAnalytics();
-        var host = builder.Build();
-
-        var store = host.Services.GetRequiredService<IOptions<StoreOptions>>().Value;
-        EnsureSqliteFolder(store);
-        SchemaMigrator.Migrate(store);
-        return host;
     }
 
-    private static void EnsureSqliteFolder(StoreOptions store)
+    public static IHost Build(Action<IHostApplicationBuilder> compose, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        if (store.Provider != StoreProvider.Sqlite)
-        {
-            return;
-        }
+        var builder = WorkerHost.CreateBuilder(compose, overrides);
+        // A command prints its own summary; only warnings and errors are logged beside it. A filter rule added
+        // after the configuration's rules wins over them.
+        builder.Logging.AddFilter((string?)null, Microsoft.Extensions.Logging.LogLevel.Warning);
 
-        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(store.ConnectionString);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(folder))
+        // Quartz retries a job store it cannot reach and logs each retry with its stack; the command reports the outcome once.
+        builder.Logging.AddFilter("Quartz", Microsoft.Extensions.Logging.LogLevel.Error);
+        var host = builder.Build();
+        try
         {
-            Directory.CreateDirectory(folder);
+            Validate(host.Services);
+            StoreMigration.Prepare(
+                host.Services.GetRequiredService<IOptions<StoreOptions>>().Value,
+                host.Services.GetService<IOptions<JobsOptions>>()?.Value);
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Analytics.Demo;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace Worker.Cli;
@@ -8,7 +9,7 @@ namespace Worker.Cli;
 /// <summary><c>demo [--seed N]</c>: generates the demo department's two-year history and loads it into the store.</summary>
 public static class DemoCommand
 {
-    public static Command Create()
+    public static Command Create(Action<IHostApplicationBuilder> compose)
     {
         var seed = new Option<int>("--seed") { Description = "Seed of the generator; the same seed on the same day gives the same data.", DefaultValueFactory = _ => 2026 };
         var lastDay = new Option<string?>("--last-day") { Description = "Last Sunday of the history (yyyy-MM-dd). Default: last Sunday." };
@@ -27,14 +28,14 @@ public static class DemoCommand
                 options.LastDay = day;
             }
 
-            return await RunAsync(options, cancellationToken);
+            return await RunAsync(compose, options, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(DemoOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Action<IHostApplicationBuilder> compose, DemoOptions options, CancellationToken cancellationToken)
     {
-        using var host = CliHost.Build();
+        using var host = CliHost.Build(compose);
         DemoDataSet data;
         try
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using System.CommandLine;
 using System.Globalization;
 using Analytics.Forecasting;
@@ -15,20 +16,20 @@ public static class ForecastCommand
     /// <summary>Exit code when there is no model (and --retrain was not given) or the team has no series.</summary>
     public const int NothingToShow = 1;
 
-    public static Command Create()
+    public static Command Create(Action<IHostApplicationBuilder> compose)
     {
         var team = new Option<string>("--team", "-t") { Description = "The team (as in the store); 'department' for all teams together.", Required = true };
         var weekly = new Option<bool>("--weekly") { Description = "Weekly forecast (12 ISO weeks) instead of daily (14 days)." };
         var retrain = new Option<bool>("--retrain") { Description = "Train the models on the store's history first (as the nightly job does)." };
         var command = new Command("forecast", "Print a team's ticket forecast with prediction intervals and backtest accuracy.") { team, weekly, retrain };
         command.SetAction(async (parse, cancellationToken) =>
-            await RunAsync(parse.GetRequiredValue(team), parse.GetValue(weekly), parse.GetValue(retrain), cancellationToken));
+            await RunAsync(compose, parse.GetRequiredValue(team), parse.GetValue(weekly), parse.GetValue(retrain), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string team, bool weekly, bool retrain, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Action<IHostApplicationBuilder> compose, string team, bool weekly, bool retrain, CancellationToken cancellationToken)
     {
-        using var host = CliHost.Build();
+        using var host = CliHost.Build(compose);
         if (retrain)
         {
             var trained = await AnsiConsole.Status().StartAsync("Training the forecast models", _ =>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Analytics.Import;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace Worker.Cli;
@@ -14,7 +15,7 @@ public static class ImportCommand
 
     public const int FileUnreadable = 2;
 
-    public static Command Create()
+    public static Command Create(Action<IHostApplicationBuilder> compose)
     {
         var file = new Argument<FileInfo>("file") { Description = "The export file (CSV)." };
         var profile = new Option<string>("--profile", "-p")
@@ -56,14 +57,14 @@ public static class ImportCommand
                 return FileUnreadable;
             }
 
-            return await RunAsync(parse.GetRequiredValue(file), options, cancellationToken);
+            return await RunAsync(compose, parse.GetRequiredValue(file), options, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, ImportOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Action<IHostApplicationBuilder> compose, FileInfo file, ImportOptions options, CancellationToken cancellationToken)
     {
-        using var host = CliHost.Build();
+        using var host = CliHost.Build(compose);
         var importer = host.Services.GetRequiredService<CsvImporter>();
         ImportSummary summary;
         try

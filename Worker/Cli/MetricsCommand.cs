@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using System.CommandLine;
 using System.Globalization;
 using Analytics.Calendar;
@@ -11,7 +12,7 @@ namespace Worker.Cli;
 /// <summary><c>metrics [--team T] [--week W] [--weeks N] [--agents]</c>: the weekly metrics as tables.</summary>
 public static class MetricsCommand
 {
-    public static Command Create()
+    public static Command Create(Action<IHostApplicationBuilder> compose)
     {
         var team = new Option<string?>("--team") { Description = "Team name (default: the department and every team)." };
         var week = CliWeek.Option();
@@ -20,7 +21,7 @@ public static class MetricsCommand
         var command = new Command("metrics", "Print a team's (or every team's) weekly workload metrics.") { team, week, weeks, agents };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = CliHost.Build();
+            using var host = CliHost.Build(compose);
             if (CliWeek.Resolve(parse.GetValue(week), host.Services) is not { } last)
             {
                 return 2;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using System.CommandLine;
 using Analytics.Workload;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,14 +10,14 @@ namespace Worker.Cli;
 /// <summary><c>overload [--week W] [--agents]</c>: the week's overload flags with their reasons.</summary>
 public static class OverloadCommand
 {
-    public static Command Create()
+    public static Command Create(Action<IHostApplicationBuilder> compose)
     {
         var week = CliWeek.Option();
         var agents = new Option<bool>("--agents") { Description = "Also print agent flags (personal data: for each team's own manager)." };
         var command = new Command("overload", "Print the teams (and agents) flagged as overloaded in a week, with the reasons.") { week, agents };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = CliHost.Build();
+            using var host = CliHost.Build(compose);
             if (CliWeek.Resolve(parse.GetValue(week), host.Services) is not { } target)
             {
                 return 2;

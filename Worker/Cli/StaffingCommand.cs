@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using System.CommandLine;
 using System.Globalization;
 using Analytics.Forecasting.Staffing;
@@ -9,7 +10,7 @@ namespace Worker.Cli;
 /// <summary><c>staffing [--weeks 12]</c>: needed against available FTE per team and week, from the weekly forecast.</summary>
 public static class StaffingCommand
 {
-    public static Command Create()
+    public static Command Create(Action<IHostApplicationBuilder> compose)
     {
         var weeks = new Option<int>("--weeks", "-w") { Description = "Weeks ahead (at most the forecast's horizon).", DefaultValueFactory = _ => 12 };
         var team = new Option<string?>("--team", "-t") { Description = "Only this team." };
@@ -23,14 +24,14 @@ public static class StaffingCommand
                 return 2;
             }
 
-            return await RunAsync(count, parse.GetValue(team), cancellationToken);
+            return await RunAsync(compose, count, parse.GetValue(team), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(int weeks, string? team, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Action<IHostApplicationBuilder> compose, int weeks, string? team, CancellationToken cancellationToken)
     {
-        using var host = CliHost.Build();
+        using var host = CliHost.Build(compose);
         var outlook = await host.Services.GetRequiredService<StaffingPlanner>().PlanAsync(null, weeks, cancellationToken);
         if (outlook is null)
         {

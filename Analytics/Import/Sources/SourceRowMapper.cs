@@ -1,0 +1,314 @@
+using System.Data.Common;
+using System.Globalization;
+using Analytics.Tickets;
+
+namespace Analytics.Import.Sources;
+
+/// <summary>
+/// Reads the canonical columns of a source query's rows into tickets. Columns are found by name
+/// (any case); a value that cannot be read is a problem naming the column, and the row is quarantined
+/// whole, as a CSV row would be.
+/// </summary>
+internal sealed class SourceRowMapper
+{
+    public const string KeyColumn = "ticket_id";
+
+    private static readonly string[] Required = ["ticket_id", "kind", "opened_at", "updated_at"];
+
+    private static readonly string[] Known =
+    [
+        "ticket_id", "kind", "title", "category", "subcategory", "priority", "channel", "team", "assignee",
+        "resolved_by", "opened_at", "first_response_at", "resolved_at", "closed_at", "due_at", "sla_breached",
+        "reopen_count", "reassignment_count", "proactive", "time_spent_minutes", "problem_id", "caused_by_change",
+        "updated_at",
+    ];
+
+    private readonly Dictionary<string, int> _ordinals;
+    private readonly string _source;
+    private readonly TimeZoneInfo _zone;
+    private readonly List<RowProblem> _problems = [];
+    private DbDataReader _reader = null!;
+
+    private SourceRowMapper(Dictionary<string, int> ordinals, string source, TimeZoneInfo zone)
+    {
+        _ordinals = ordinals;
+        _source = source;
+        _zone = zone;
+    }
+
+    /// <summary>Binds to the query's columns; a query without the required ones is refused before any row is read.</summary>
+    public static SourceRowMapper Bind(DbDataReader reader, string source, string queryFile, TimeZoneInfo zone)
+    {
+        var ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            ordinals.TryAdd(reader.GetName(i), i);
+        }
+
+        var missing = Required.Where(c => !ordinals.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new SourceQueryException(
+                $"Source '{source}': the query in {queryFile} returns no column {string.Join(", ", missing.Select(m => $"'{m}'"))}. " +
+                $"A source query must return the canonical columns ({string.Join(", ", Known)}); see docs/sync-sources.md.");
+        }
+
+        return new SourceRowMapper(ordinals, source, zone);
+    }
+
+    /// <summary>The row's key as text, for naming it in the quarantine even when other fields are bad.</summary>
+    public string Key => Raw("ticket_id") ?? "(no ticket_id)";
+
+    /// <summary>What is wrong with the row <see cref="Map"/> last read; empty for a good row.</summary>
+    public IReadOnlyList<RowProblem> Problems => _problems;
+
+    public Ticket? Map(DbDataReader reader)
+    {
+        _reader = reader;
+        _problems.Clear();
+
+        var id = Text("ticket_id");
+        var kindText = Text("kind");
+        TicketKind kind = default;
+        if (kindText is not null && !CanonicalNames.TryParseKind(kindText, out kind))
+        {
+            Problem("kind", kindText, "not a ticket kind (incident, request, change, problem, task, maintenance)");
+        }
+
+        var channelText = Text("channel");
+        Channel? channel = null;
+        if (channelText is not null)
+        {
+            if (CanonicalNames.TryParseChannel(channelText, out var c))
+            {
+                channel = c;
+            }
+            else
+            {
+                Problem("channel", channelText, "not a channel (phone, email, portal, chat, walk_in, monitoring)");
+            }
+        }
+
+        var ticket = new
+        {
+            Title = Text("title"),
+            Category = Text("category"),
+            Subcategory = Text("subcategory"),
+            Priority = Text("priority"),
+            Team = Text("team"),
+            Assignee = Text("assignee"),
+            ResolvedBy = Text("resolved_by"),
+            OpenedAt = Instant("opened_at"),
+            FirstResponseAt = Instant("first_response_at"),
+            ResolvedAt = Instant("resolved_at"),
+            ClosedAt = Instant("closed_at"),
+            DueAt = Instant("due_at"),
+            SlaBreached = Bool("sla_breached"),
+            ReopenCount = Number("reopen_count") ?? 0,
+            ReassignmentCount = Number("reassignment_count") ?? 0,
+            Proactive = Bool("proactive") ?? false,
+            TimeSpent = Number("time_spent_minutes"),
+            ProblemId = Text("problem_id"),
+            CausedByChange = Text("caused_by_change"),
+            UpdatedAt = Instant("updated_at"),
+        };
+
+        foreach (var column in Required)
+        {
+            if (!_problems.Any(p => p.Field == column) && IsNull(column))
+            {
+                Problem(column, null, "required value is missing");
+            }
+        }
+
+        if (_problems.Count > 0 || id is null || kindText is null || ticket.OpenedAt is null || ticket.UpdatedAt is null)
+        {
+            return null;
+        }
+
+        return new Ticket
+        {
+            Source = _source,
+            TicketId = id,
+            Kind = kind,
+            Title = ticket.Title,
+            Category = ticket.Category,
+            Subcategory = ticket.Subcategory,
+            Priority = ticket.Priority,
+            Channel = channel,
+            Team = ticket.Team,
+            Assignee = ticket.Assignee,
+            ResolvedBy = ticket.ResolvedBy,
+            OpenedAt = ticket.OpenedAt.Value,
+            FirstResponseAt = ticket.FirstResponseAt,
+            ResolvedAt = ticket.ResolvedAt,
+            ClosedAt = ticket.ClosedAt,
+            DueAt = ticket.DueAt,
+            SlaBreached = ticket.SlaBreached,
+            ReopenCount = ticket.ReopenCount,
+            ReassignmentCount = ticket.ReassignmentCount,
+            Proactive = ticket.Proactive,
+            TimeSpentMinutes = ticket.TimeSpent,
+            ProblemId = ticket.ProblemId,
+            CausedByChange = ticket.CausedByChange,
+            UpdatedAt = ticket.UpdatedAt.Value,
+        };
+    }
+
+    /// <summary>The updated_at of the current row if it is readable, whatever else is wrong with it, so the watermark can pass a quarantined row.</summary>
+    public DateTimeOffset? TryUpdatedAt()
+    {
+        var saved = _problems.Count;
+        var value = Instant("updated_at");
+        _problems.RemoveRange(saved, _problems.Count - saved);
+        return value;
+    }
+
+    private bool IsNull(string column) =>
+        !_ordinals.TryGetValue(column, out var i) || _reader.IsDBNull(i) || (_reader.GetValue(i) is string s && string.IsNullOrWhiteSpace(s));
+
+    private string? Raw(string column)
+    {
+        if (!_ordinals.TryGetValue(column, out var i) || _reader.IsDBNull(i))
+        {
+            return null;
+        }
+
+        return Convert.ToString(_reader.GetValue(i), CultureInfo.InvariantCulture);
+    }
+
+    private string? Text(string column)
+    {
+        var value = Raw(column)?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (value.Length > RowReader.MaxFieldLength)
+        {
+            Problem(column, value, $"value is {value.Length:N0} characters long; the limit is {RowReader.MaxFieldLength:N0}");
+            return null;
+        }
+
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            Problem(column, value.Replace('\0', '\uFFFD'), "contains NUL characters (binary data?)");
+            return null;
+        }
+
+        return value;
+    }
+
+    private DateTimeOffset? Instant(string column)
+    {
+        if (!_ordinals.TryGetValue(column, out var i) || _reader.IsDBNull(i))
+        {
+            return null;
+        }
+
+        var value = _reader.GetValue(i);
+        DateTimeOffset? instant = value switch
+        {
+            DateTimeOffset dto => dto,
+            DateTime { Kind: DateTimeKind.Utc } utc => new DateTimeOffset(utc),
+            DateTime local => LocalTime.ToUtc(local, _zone),
+            string text => ParseText(text),
+            _ => null,
+        };
+
+        if (instant is not { } found)
+        {
+            Problem(column, Convert.ToString(value, CultureInfo.InvariantCulture), "not a date and time");
+            return null;
+        }
+
+        // Canonical precision is whole seconds, as in the CSV import.
+        var utcTicks = found.UtcTicks;
+        return new DateTimeOffset(utcTicks - (utcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+    }
+
+    private DateTimeOffset? ParseText(string text)
+    {
+        text = text.Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        // An explicit offset or 'Z' wins; otherwise the time is the source's wall-clock time.
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
+            && (text.EndsWith('Z') || text.EndsWith('z') || HasOffset(text)))
+        {
+            return withOffset;
+        }
+
+        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? LocalTime.ToUtc(local, _zone)
+            : null;
+    }
+
+    private static bool HasOffset(string text)
+    {
+        var t = text.LastIndexOf('T');
+        var time = t >= 0 ? text[t..] : text.Length > 10 ? text[10..] : string.Empty;
+        return time.Contains('+', StringComparison.Ordinal) || time.LastIndexOf('-') > 0;
+    }
+
+    private int? Number(string column)
+    {
+        if (!_ordinals.TryGetValue(column, out var i) || _reader.IsDBNull(i))
+        {
+            return null;
+        }
+
+        var value = _reader.GetValue(i);
+        try
+        {
+            return value switch
+            {
+                string s when string.IsNullOrWhiteSpace(s) => null,
+                string s => int.Parse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture),
+                bool => throw new FormatException(),
+                _ => Convert.ToInt32(value, CultureInfo.InvariantCulture),
+            };
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException)
+        {
+            Problem(column, Convert.ToString(value, CultureInfo.InvariantCulture), "not a whole number");
+            return null;
+        }
+    }
+
+    private bool? Bool(string column)
+    {
+        if (!_ordinals.TryGetValue(column, out var i) || _reader.IsDBNull(i))
+        {
+            return null;
+        }
+
+        var value = _reader.GetValue(i);
+        switch (value)
+        {
+            case bool b:
+                return b;
+            case long or int or short or byte or decimal:
+                return Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0;
+            case string s:
+                switch (s.Trim().ToLowerInvariant())
+                {
+                    case "": return null;
+                    case "1" or "true" or "t" or "yes" or "y" or "ja" or "j": return true;
+                    case "0" or "false" or "f" or "no" or "n" or "nee": return false;
+                }
+
+                break;
+        }
+
+        Problem(column, Convert.ToString(value, CultureInfo.InvariantCulture), "not a yes/no value");
+        return null;
+    }
+
+    private void Problem(string column, string? raw, string reason) =>
+        _problems.Add(new RowProblem(column, QuarantinedRow.Cap(raw), reason));
+}

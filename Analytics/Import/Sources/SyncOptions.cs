@@ -1,0 +1,55 @@
+using Analytics.Storage;
+
+namespace Analytics.Import.Sources;
+
+/// <summary>Which ticketing databases the worker pulls history from, and how. Section "Sync".</summary>
+public sealed class SyncOptions
+{
+    public const string Section = "Sync";
+
+    /// <summary>The ticketing databases to sync from. Default: none (the worker then only reports on what was imported).</summary>
+    public List<TicketSourceOptions> Sources { get; set; } = [];
+
+    /// <summary>
+    /// How far before the watermark each run starts reading again. Default 10 minutes: covers a source
+    /// whose updated_at is set when a transaction starts but that commits later, and clocks that differ.
+    /// </summary>
+    public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Tickets per store transaction; the watermark moves after each committed batch. Default 1000.</summary>
+    public int BatchSize { get; set; } = 1_000;
+
+    /// <summary>Attempts per source and run when the source or the store fails. Default 4.</summary>
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>Wait after the first failed attempt; doubled after each further one. Default 10 seconds.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longest wait between attempts. Default 5 minutes.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Longest time the source query may run before it counts as a failure. Default 10 minutes.</summary>
+    public TimeSpan QueryTimeout { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>One ticketing database: a connection plus a query file that returns canonical columns.</summary>
+public sealed class TicketSourceOptions
+{
+    /// <summary>Stored as the tickets' source ("servicenow-prod"); also the key of the watermark. Required.</summary>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>The source database's engine: Sqlite, Postgres or SqlServer. Default: Postgres.</summary>
+    public StoreProvider Provider { get; set; } = StoreProvider.Postgres;
+
+    /// <summary>ADO.NET connection string of the source database (a read-only account is enough). Required.</summary>
+    public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>The query file (see sql/sources/); relative paths are relative to the working directory. Required.</summary>
+    public string QueryFile { get; set; } = string.Empty;
+
+    /// <summary>Time zone of source times that carry no offset (timestamp without time zone, datetime2). Default UTC.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>A disabled source keeps its watermark and is skipped. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+}

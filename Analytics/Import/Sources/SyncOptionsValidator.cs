@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Import.Sources;
+
+/// <summary>Checks the sync settings at start, naming each bad setting by its configuration path.</summary>
+public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SyncOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        var section = SyncOptions.Section;
+        if (options.Overlap < TimeSpan.Zero)
+        {
+            failures.Add($"{section}:Overlap: '{options.Overlap}' must not be negative.");
+        }
+
+        if (options.BatchSize is < 1 or > 100_000)
+        {
+            failures.Add($"{section}:BatchSize: '{options.BatchSize}' must be between 1 and 100000.");
+        }
+
+        if (options.MaxAttempts is < 1 or > 100)
+        {
+            failures.Add($"{section}:MaxAttempts: '{options.MaxAttempts}' must be between 1 and 100.");
+        }
+
+        if (options.RetryDelay < TimeSpan.Zero || options.MaxRetryDelay < options.RetryDelay)
+        {
+            failures.Add($"{section}:RetryDelay: '{options.RetryDelay}' must be zero or more and at most {section}:MaxRetryDelay ('{options.MaxRetryDelay}').");
+        }
+
+        if (options.QueryTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{section}:QueryTimeout: '{options.QueryTimeout}' must be positive.");
+        }
+
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < options.Sources.Count; i++)
+        {
+            var source = options.Sources[i];
+            var path = $"{section}:Sources:{i}";
+            if (string.IsNullOrWhiteSpace(source.Name))
+            {
+                failures.Add($"{path}:Name is required.");
+            }
+            else if (!names.Add(source.Name))
+            {
+                failures.Add($"{path}:Name: '{source.Name}' is used by another source; names must be unique.");
+            }
+
+            if (string.IsNullOrWhiteSpace(source.ConnectionString))
+            {
+                failures.Add($"{path}:ConnectionString is required.");
+            }
+
+            if (string.IsNullOrWhiteSpace(source.QueryFile))
+            {
+                failures.Add($"{path}:QueryFile is required.");
+            }
+            else if (!File.Exists(source.QueryFile))
+            {
+                failures.Add($"{path}:QueryFile: '{source.QueryFile}' does not exist (looked in {Path.GetFullPath(source.QueryFile)}).");
+            }
+
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone ?? string.Empty, out _))
+            {
+                failures.Add($"{path}:TimeZone: '{source.TimeZone}' is not a known time zone.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,280 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
+using Analytics.Storage;
+using Analytics.Tickets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Import.Sources;
+
+/// <summary>
+/// Pulls the tickets changed since each source's watermark (less the overlap) out of its database and
+/// upserts them into the store in batches. Each batch commits on its own and the watermark follows only
+/// after the commit, so a run that dies anywhere leaves the store consistent and the next run re-reads
+/// from the last committed point; upserts of unchanged tickets change nothing, so re-reading is harmless.
+/// </summary>
+public sealed class TicketSync(
+    TicketStore tickets,
+    SyncStateStore state,
+    ImportLedger ledger,
+    IOptions<SyncOptions> options,
+    TimeProvider time,
+    ILogger<TicketSync> logger)
+{
+    /// <summary>Where an empty store starts reading: before any ticketing system's history.</summary>
+    public static readonly DateTimeOffset Beginning = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private SyncOptions Options => options.Value;
+
+    /// <summary>Syncs every enabled source in turn; one source failing does not stop the others.</summary>
+    public async Task<SyncReport> SyncAllAsync(CancellationToken cancellationToken)
+    {
+        var results = new List<SourceSyncResult>();
+        foreach (var source in Options.Sources.Where(s => s.Enabled))
+        {
+            results.Add(await SyncAsync(source, cancellationToken));
+        }
+
+        return new SyncReport(results);
+    }
+
+    /// <summary>Syncs one source, retrying with backoff while the source or the store fails; never throws for a failing source.</summary>
+    public async Task<SourceSyncResult> SyncAsync(TicketSourceOptions source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var totals = new Counts();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RunOnceAsync(source, totals, cancellationToken);
+                await state.MarkSucceededAsync(source.Name, cancellationToken);
+                var done = await state.GetAsync(source.Name, cancellationToken);
+                Log.SyncSucceeded(logger, source.Name, totals.Read, totals.Inserted, totals.Updated, totals.Quarantined, done?.Watermark);
+                return totals.Result(source.Name, true, attempt, done?.Watermark, null);
+            }
+            catch (Exception ex) when (IsRetryable(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                if (attempt >= Options.MaxAttempts)
+                {
+                    var message = $"{ex.GetType().Name}: {ex.Message}";
+                    Log.SyncFailed(logger, source.Name, attempt, message, ex);
+                    await TryMarkFailedAsync(source.Name, message, cancellationToken);
+                    var current = await TryGetWatermarkAsync(source.Name, cancellationToken);
+                    return totals.Result(source.Name, false, attempt, current, message);
+                }
+
+                var delay = Backoff(attempt);
+                Log.SyncAttemptFailed(logger, source.Name, attempt, Options.MaxAttempts, delay, ex.Message);
+                await Task.Delay(delay, time, cancellationToken);
+            }
+            catch (SourceQueryException ex)
+            {
+                Log.SyncFailed(logger, source.Name, attempt, ex.Message, ex);
+                await TryMarkFailedAsync(source.Name, ex.Message, cancellationToken);
+                return totals.Result(source.Name, false, attempt, await TryGetWatermarkAsync(source.Name, cancellationToken), ex.Message);
+            }
+        }
+    }
+
+    internal TimeSpan Backoff(int failedAttempts)
+    {
+        var factor = Math.Pow(2, Math.Min(failedAttempts - 1, 30));
+        var delay = TimeSpan.FromTicks((long)Math.Min(Options.RetryDelay.Ticks * factor, Options.MaxRetryDelay.Ticks));
+        return delay;
+    }
+
+    private static bool IsRetryable(Exception ex) =>
+        ex is DbException or IOException or TimeoutException or System.Net.Sockets.SocketException
+        || (ex is InvalidOperationException && ex.InnerException is DbException or IOException or System.Net.Sockets.SocketException);
+
+    private async Task RunOnceAsync(TicketSourceOptions source, Counts totals, CancellationToken cancellationToken)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(source.TimeZone);
+        string query;
+        try
+        {
+            query = await File.ReadAllTextAsync(source.QueryFile, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SourceQueryException($"Source '{source.Name}': the query file {source.QueryFile} cannot be read: {ex.Message}", ex);
+        }
+
+        var current = await state.GetAsync(source.Name, cancellationToken);
+        var since = current?.Watermark is { } mark ? mark - Options.Overlap : Beginning;
+        if (since < Beginning)
+        {
+            since = Beginning;
+        }
+
+        await state.MarkStartedAsync(source.Name, cancellationToken);
+        Log.SyncStarted(logger, source.Name, since);
+
+        var dialect = SqlDialect.For(source.Provider);
+        await using var connection = dialect.CreateConnection(source.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = query;
+        command.CommandTimeout = (int)Math.Ceiling(Options.QueryTimeout.TotalSeconds);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@since";
+        parameter.Value = dialect.ToSourceInstant(since, zone);
+        command.Parameters.Add(parameter);
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var mapper = SourceRowMapper.Bind(reader, source.Name, source.QueryFile, zone);
+        await using var writer = await tickets.OpenWriterAsync(null, cancellationToken);
+
+        var batch = new List<TicketWrite>(Options.BatchSize);
+        var quarantine = new List<QuarantinedRow>();
+        var ordered = true;
+        DateTimeOffset? previous = null;
+        DateTimeOffset? highest = null;
+        var clock = Stopwatch.StartNew();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            totals.Read++;
+            var ticket = mapper.Map(reader);
+            var updatedAt = ticket?.UpdatedAt ?? mapper.TryUpdatedAt();
+            if (updatedAt is { } u)
+            {
+                if (previous is { } p && u < p && ordered)
+                {
+                    ordered = false;
+                    Log.SyncUnordered(logger, source.Name, source.QueryFile);
+                }
+
+                previous = u;
+                highest = highest is { } h && h > u ? h : u;
+            }
+
+            if (ticket is null)
+            {
+                totals.Quarantined++;
+                foreach (var problem in mapper.Problems)
+                {
+                    quarantine.Add(Quarantined(source.Name, mapper.Key, problem));
+                }
+            }
+            else
+            {
+                batch.Add(new TicketWrite(ticket, null));
+            }
+
+            if (batch.Count >= Options.BatchSize)
+            {
+                // Rows come in updated_at order, so everything up to here is committed once this batch is:
+                // the watermark may follow. Out of order, only the end of the run says that.
+                await FlushAsync(source.Name, writer, batch, quarantine, totals, ordered ? highest : null, cancellationToken);
+            }
+        }
+
+        await FlushAsync(source.Name, writer, batch, quarantine, totals, highest, cancellationToken);
+        Log.SyncRead(logger, source.Name, totals.Read, clock.Elapsed.TotalSeconds);
+    }
+
+    private async Task FlushAsync(
+        string source,
+        TicketBatchWriter writer,
+        List<TicketWrite> batch,
+        List<QuarantinedRow> quarantine,
+        Counts totals,
+        DateTimeOffset? watermark,
+        CancellationToken cancellationToken)
+    {
+        var rows = batch.Count;
+        if (batch.Count > 0)
+        {
+            var results = await writer.WriteAsync(batch, cancellationToken);
+            foreach (var result in results)
+            {
+                switch (result.Outcome)
+                {
+                    case WriteOutcome.Inserted:
+                        totals.Inserted++;
+                        break;
+                    case WriteOutcome.Updated:
+                        totals.Updated++;
+                        break;
+                    default:
+                        totals.Unchanged++;
+                        break;
+                }
+            }
+
+            batch.Clear();
+        }
+
+        if (quarantine.Count > 0)
+        {
+            await ledger.QuarantineAsync(quarantine, cancellationToken);
+            quarantine.Clear();
+        }
+
+        if (watermark is { } mark)
+        {
+            await state.AdvanceAsync(source, mark, rows, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A source row in the quarantine: keyed by source and ticket (a hash, as the quarantine keys CSV rows by
+    /// file content), named by both, so a row that stays bad is replaced rather than repeated.
+    /// </summary>
+    internal static QuarantinedRow Quarantined(string source, string key, RowProblem problem)
+    {
+        var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(source + "\u001f" + key));
+        return new QuarantinedRow(
+            "sync-" + hash.ToString("x16", CultureInfo.InvariantCulture),
+            $"{source} ticket {key}",
+            0,
+            problem.Field,
+            problem.RawValue,
+            problem.Reason);
+    }
+
+    private async Task TryMarkFailedAsync(string source, string message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await state.MarkFailedAsync(source, message, cancellationToken);
+        }
+        catch (DbException ex)
+        {
+            // The store itself is down: the log line above is the report.
+            Log.SyncStateUnwritable(logger, source, ex.Message);
+        }
+    }
+
+    private async Task<DateTimeOffset?> TryGetWatermarkAsync(string source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await state.GetAsync(source, cancellationToken))?.Watermark;
+        }
+        catch (DbException)
+        {
+            return null;
+        }
+    }
+
+    private sealed class Counts
+    {
+        public long Read { get; set; }
+
+        public long Inserted { get; set; }
+
+        public long Updated { get; set; }
+
+        public long Unchanged { get; set; }
+
+        public long Quarantined { get; set; }
+
+        public SourceSyncResult Result(string source, bool succeeded, int attempts, DateTimeOffset? watermark, string? error) =>
+            new(source, succeeded, attempts, Read, Inserted, Updated, Unchanged, Quarantined, watermark, error);
+    }
+}

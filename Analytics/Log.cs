@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace Analytics;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Sync of '{Source}' started, reading changes since {Since:u}.")]
+    public static partial void SyncStarted(ILogger logger, string source, DateTimeOffset since);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Sync of '{Source}' read {Rows} rows in {Seconds:0.0} s.")]
+    public static partial void SyncRead(ILogger logger, string source, long rows, double seconds);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Sync of '{Source}' done: {Read} read, {Inserted} new, {Updated} updated, {Quarantined} quarantined; watermark {Watermark:u}.")]
+    public static partial void SyncSucceeded(ILogger logger, string source, long read, long inserted, long updated, long quarantined, DateTimeOffset? watermark);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Sync of '{Source}' failed (attempt {Attempt} of {MaxAttempts}); trying again in {Delay}: {Error}")]
+    public static partial void SyncAttemptFailed(ILogger logger, string source, int attempt, int maxAttempts, TimeSpan delay, string error);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Sync of '{Source}' failed after {Attempts} attempts; the watermark stays where the last committed batch left it: {Error}")]
+    public static partial void SyncFailed(ILogger logger, string source, int attempts, string error, Exception exception);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Source '{Source}': the query in {QueryFile} does not return rows in updated_at order, so the watermark only moves at the end of each run. Add ORDER BY updated_at.")]
+    public static partial void SyncUnordered(ILogger logger, string source, string queryFile);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Sync of '{Source}': the failure could not be recorded in the store: {Error}")]
+    public static partial void SyncStateUnwritable(ILogger logger, string source, string error);
+}

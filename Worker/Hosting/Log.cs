@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging;
+
+namespace Worker.Hosting;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Job '{Job}' started (scheduled for {ScheduledAt:u}) on {Instance}; recovering a stopped worker's run: {Recovering}.")]
+    public static partial void JobStarted(ILogger logger, string job, DateTimeOffset? scheduledAt, string instance, bool recovering);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Job '{Job}' {Outcome} in {Seconds:0.0} s.")]
+    public static partial void JobFinished(ILogger logger, string job, string outcome, double seconds);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Job '{Job}' failed: {Error}")]
+    public static partial void JobFailed(ILogger logger, string job, string error, Exception exception);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Job '{Job}' is not scheduled: no {Service} is registered.")]
+    public static partial void JobNotScheduled(ILogger logger, string job, string service);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Job '{Job}' is disabled (Jobs:{Setting}:Enabled).")]
+    public static partial void JobDisabled(ILogger logger, string job, string setting);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Job '{Job}' keeps its stored schedule '{Cron}' ({TimeZone}); next fire {NextFire:u}.")]
+    public static partial void JobScheduleKept(ILogger logger, string job, string cron, string timeZone, DateTimeOffset? nextFire);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "Job '{Job}' scheduled '{Cron}' ({TimeZone}); next fire {NextFire:u}.")]
+    public static partial void JobScheduled(ILogger logger, string job, string cron, string timeZone, DateTimeOffset? nextFire);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "Job '{Job}': its end could not be recorded in job_runs: {Error}")]
+    public static partial void JobRunUnrecorded(ILogger logger, string job, string error);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Mail '{Subject}' for {Recipient} ({Key}) sent, attempt {Attempt}.")]
+    public static partial void MailSent(ILogger logger, string subject, string recipient, Worker.Delivery.OutboxKey key, int attempt);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Mail for {Recipient} ({Key}) not sent, attempt {Attempt}; next attempt at {NextAttempt:u}: {Error}")]
+    public static partial void MailRetry(ILogger logger, string recipient, Worker.Delivery.OutboxKey key, int attempt, DateTimeOffset nextAttempt, string error);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "Mail for {Recipient} ({Key}) failed for good after {Attempt} attempts: {Error}")]
+    public static partial void MailFailed(ILogger logger, string recipient, Worker.Delivery.OutboxKey key, int attempt, string error);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Mail for {Recipient} ({Key}) was being sent when a worker stopped; it may have gone out, so it is not sent again. Check the mail server's log for Message-ID {MessageId}.")]
+    public static partial void MailUnconfirmed(ILogger logger, string recipient, Worker.Delivery.OutboxKey key, string messageId);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "Mail server unreachable; {Count} mails wait for the next attempt: {Error}")]
+    public static partial void MailServerUnreachable(ILogger logger, int count, string error);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Error, Message = "Outbox dispatch failed: {Error}")]
+    public static partial void OutboxDispatchFailed(ILogger logger, string error, Exception exception);
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Worker.Hosting;
+
+/// <summary>
+/// Builds the host every command runs in: appsettings.json beside the executable, then environment variables
+/// (Jobs__Sync__Cron=...), then the overrides a caller passes; composed by the function Program.cs hands over.
+/// </summary>
+public static class WorkerHost
+{
+    public static HostApplicationBuilder CreateBuilder(
+        Action<IHostApplicationBuilder> compose,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        string[]? args = null)
+    {
+        ArgumentNullException.ThrowIfNull(compose);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // Relative paths in settings (SQLite files, the mail folder, query files) are relative to the working
+        // directory, where the operator runs the command; appsettings.json is found beside the executable.
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        compose(builder);
+        return builder;
+    }
+}

@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Worker.Cli;
+using Worker.Jobs;
+using Worker.Tests.Support;
+
+namespace Worker.Tests.Jobs;
+
+/// <summary>
+/// The schedule in the embedded SQLite job store across worker restarts: misfires, kept and changed schedules,
+/// jobs without their service. One class, so no two in-process schedulers run at once.
+/// </summary>
+public sealed class JobScheduleTests : IDisposable
+{
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+    private readonly TempDirectory _folder = new();
+
+    [Fact]
+    public async Task WorkerDownOverSeveralMondays_RunsTheWeeklyReportsOnceOnStart_ForTheLastWeek()
+    {
+        var settings = TestSettings.Embedded(_folder.Path);
+        var reporting = new RecordingWeeklyReporting();
+        await RunAsync(settings, reporting, TimeSpan.Zero);
+
+        // As the job store looks when the worker stopped after the run four Mondays ago: the next fire,
+        // three Mondays ago, was missed, and so were the two after it.
+        var now = TimeProvider.System.GetUtcNow();
+        var lastMonday = LastMondayAtSeven(now);
+        SetTrigger("weekly-reports-schedule", next: lastMonday.AddDays(-14), previous: lastMonday.AddDays(-21));
+
+        await RunAsync(settings, reporting, TimeSpan.FromSeconds(4), until: () => !reporting.Weeks.IsEmpty);
+
+        var week = Assert.Single(reporting.Weeks);
+        Assert.Equal(WeeklyReportsJob.WeekBefore(TimeProvider.System.GetUtcNow(), Amsterdam), week);
+        var (next, _) = Trigger("weekly-reports-schedule");
+        Assert.True(next > now, $"next fire {next:u} is after the restart");
+        var local = TimeZoneInfo.ConvertTime(next, Amsterdam);
+        Assert.Equal((DayOfWeek.Monday, 7, 0), (local.DayOfWeek, local.Hour, local.Minute));
+        Assert.Equal(["succeeded"], Runs("weekly-reports"));
+    }
+
+    [Fact]
+    public async Task Restart_WithTheSameSchedule_KeepsTheStoredTrigger()
+    {
+        var settings = TestSettings.Embedded(_folder.Path);
+        await RunAsync(settings, new RecordingWeeklyReporting(), TimeSpan.Zero);
+        var stored = Trigger("weekly-reports-schedule");
+        SetTrigger("weekly-reports-schedule", next: stored.Next.AddDays(7), previous: stored.Next);
+
+        await RunAsync(settings, new RecordingWeeklyReporting(), TimeSpan.Zero);
+
+        Assert.Equal(stored.Next.AddDays(7), Trigger("weekly-reports-schedule").Next);
+    }
+
+    [Fact]
+    public async Task Restart_WithANewCron_ReschedulesToIt()
+    {
+        var settings = TestSettings.Embedded(_folder.Path);
+        await RunAsync(settings, new RecordingWeeklyReporting(), TimeSpan.Zero);
+
+        settings["Jobs:WeeklyReports:Cron"] = "0 30 8 ? * TUE";
+        await RunAsync(settings, new RecordingWeeklyReporting(), TimeSpan.Zero);
+
+        var local = TimeZoneInfo.ConvertTime(Trigger("weekly-reports-schedule").Next, Amsterdam);
+        Assert.Equal((DayOfWeek.Tuesday, 8, 30), (local.DayOfWeek, local.Hour, local.Minute));
+    }
+
+    [Fact]
+    public async Task JobWhoseServiceIsNotRegistered_IsNotScheduled_AndTheWorkerRunsWithoutIt()
+    {
+        var settings = TestSettings.Embedded(_folder.Path);
+        await RunAsync(settings, new RecordingWeeklyReporting(), TimeSpan.Zero);
+        Assert.True(TriggerExists("weekly-reports-schedule"));
+
+        await RunAsync(settings, reporting: null, TimeSpan.Zero);
+
+        Assert.False(TriggerExists("weekly-reports-schedule"));
+        Assert.True(TriggerExists("sync-schedule"));
+        Assert.False(TriggerExists("retrain-forecasts-schedule"));
+        Assert.False(TriggerExists("overload-check-schedule"));
+    }
+
+    [Fact]
+    public async Task StoredJobs_DisallowConcurrentRuns_AndAskToBeRecoveredAfterACrash()
+    {
+        await RunAsync(TestSettings.Embedded(_folder.Path), new RecordingWeeklyReporting(), TimeSpan.Zero);
+
+        using var connection = Open("quartz.db");
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT JOB_NAME, IS_NONCONCURRENT, REQUESTS_RECOVERY, IS_DURABLE FROM QRTZ_JOB_DETAILS ORDER BY JOB_NAME";
+        using var reader = command.ExecuteReader();
+        var jobs = new List<(string, bool, bool, bool)>();
+        while (reader.Read())
+        {
+            jobs.Add((reader.GetString(0), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3)));
+        }
+
+        Assert.Equal([("sync", true, true, true), ("weekly-reports", true, true, true)], jobs);
+    }
+
+    [Fact]
+    public async Task JobsTrigger_QueuesARunThatTheWorkerRuns_AndJobsListShowsIt()
+    {
+        var settings = TestSettings.Embedded(_folder.Path);
+        await RunAsync(settings, reporting: null, TimeSpan.Zero);
+        var environment = settings.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!);
+
+        await using (var unknown = WorkerProcess.Start(_folder.Path, environment, "jobs", "trigger", "weekly-reports"))
+        {
+            Assert.Equal(JobsCommand.UnknownJob, await unknown.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Contains("'weekly-reports' is not in the schedule", unknown.Output, StringComparison.Ordinal);
+        }
+
+        await using (var trigger = WorkerProcess.Start(_folder.Path, environment, "jobs", "trigger", "sync"))
+        {
+            Assert.Equal(0, await trigger.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        Assert.Empty(Runs("sync"));
+        await RunAsync(settings, reporting: null, TimeSpan.Zero, until: () => Runs("sync") is ["succeeded"]);
+        Assert.Equal(["succeeded"], Runs("sync"));
+
+        await using var list = WorkerProcess.Start(_folder.Path, environment, "jobs", "list");
+        Assert.Equal(0, await list.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("succeeded on NON_CLUSTERED", list.Output, StringComparison.Ordinal);
+        Assert.Contains("off: no IWeeklyReporting", list.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WeekBefore_MondayMorningInAmsterdam_IsTheWeekThatEndedOnSunday()
+    {
+        // 2026-11-23 07:00 in Amsterdam is 06:00 UTC, Monday of week 48.
+        var week = WeeklyReportsJob.WeekBefore(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero), Amsterdam);
+
+        Assert.Equal(new Analytics.Calendar.IsoWeek(2026, 47), week);
+    }
+
+    private static async Task RunAsync(Dictionary<string, string?> settings, RecordingWeeklyReporting? reporting, TimeSpan atLeast, Func<bool>? until = null)
+    {
+        using var host = TestSettings.BuildHost(settings, services =>
+        {
+            if (reporting is not null)
+            {
+                services.AddSingleton<IWeeklyReporting>(reporting);
+            }
+        });
+        await host.StartAsync();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(20) && until is not null && !until())
+        {
+            await Task.Delay(50);
+        }
+
+        // Long enough for a second (wrong) catch-up fire to show up.
+        await Task.Delay(atLeast);
+        await host.StopAsync();
+    }
+
+    private static DateTimeOffset LastMondayAtSeven(DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, Amsterdam);
+        var monday = local.Date.AddDays(-(((int)local.DayOfWeek + 6) % 7)).AddHours(7);
+        if (monday > local.DateTime)
+        {
+            monday = monday.AddDays(-7);
+        }
+
+        return new DateTimeOffset(monday, Amsterdam.GetUtcOffset(monday)).ToUniversalTime();
+    }
+
+    private SqliteConnection Open(string file)
+    {
+        var connection = new SqliteConnection($"Data Source={_folder.File(file)};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    private void SetTrigger(string name, DateTimeOffset next, DateTimeOffset previous)
+    {
+        using var connection = Open("quartz.db");
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = $next, PREV_FIRE_TIME = $previous WHERE TRIGGER_NAME = $name";
+        command.Parameters.AddWithValue("$next", next.UtcTicks);
+        command.Parameters.AddWithValue("$previous", previous.UtcTicks);
+        command.Parameters.AddWithValue("$name", name);
+        Assert.Equal(1, command.ExecuteNonQuery());
+    }
+
+    private (DateTimeOffset Next, DateTimeOffset? Previous) Trigger(string name)
+    {
+        using var connection = Open("quartz.db");
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT NEXT_FIRE_TIME, PREV_FIRE_TIME FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = $name";
+        command.Parameters.AddWithValue("$name", name);
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read(), $"trigger {name} is stored");
+        return (
+            new DateTimeOffset(reader.GetInt64(0), TimeSpan.Zero),
+            reader.IsDBNull(1) ? null : new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero));
+    }
+
+    private bool TriggerExists(string name)
+    {
+        using var connection = Open("quartz.db");
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = $name";
+        command.Parameters.AddWithValue("$name", name);
+        return (long)command.ExecuteScalar()! > 0;
+    }
+
+    private List<string> Runs(string job)
+    {
+        using var connection = Open("analytics.db");
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT outcome FROM job_runs WHERE job = $job ORDER BY started_at";
+        command.Parameters.AddWithValue("$job", job);
+        using var reader = command.ExecuteReader();
+        var outcomes = new List<string>();
+        while (reader.Read())
+        {
+            outcomes.Add(reader.IsDBNull(0) ? "(running)" : reader.GetString(0));
+        }
+
+        return outcomes;
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Worker.Hosting;
+
+namespace Worker.Tests.Support;
+
+/// <summary>Settings that put every file a worker writes into one test folder, and hosts built from the worker's own composition.</summary>
+public static class TestSettings
+{
+    public static Dictionary<string, string?> Embedded(string folder) => new()
+    {
+        ["Store:Provider"] = "Sqlite",
+        ["Store:ConnectionString"] = $"Data Source={Path.Combine(folder, "analytics.db")};Pooling=False",
+        ["Jobs:Store:Provider"] = "Sqlite",
+        ["Jobs:Store:ConnectionString"] = $"Data Source={Path.Combine(folder, "quartz.db")};Pooling=False",
+        ["Delivery:PickupFolder"] = Path.Combine(folder, "mail"),
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    /// <summary>A host composed exactly as Program.cs composes the worker, plus <paramref name="services"/>.</summary>
+    public static IHost BuildHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    {
+        var builder = WorkerHost.CreateBuilder(
+            b =>
+            {
+                Program.Compose(b);
+                services?.Invoke(b.Services);
+            },
+            settings);
+        return builder.Build();
+    }
+}

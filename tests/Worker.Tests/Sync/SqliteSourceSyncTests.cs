@@ -1,0 +1,118 @@
+using Analytics.Import.Sources;
+using Analytics.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Worker.Hosting;
+using Worker.Tests.Support;
+
+namespace Worker.Tests.Sync;
+
+/// <summary>A SQLite source read through the shipped canonical-sqlite.sql: text times, local zones, a broken query.</summary>
+public sealed class SqliteSourceSyncTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    private string SourceFile => _folder.File("source.db");
+
+    private Dictionary<string, string?> Settings(string queryFile)
+    {
+        var settings = TestSettings.Embedded(_folder.Path);
+        settings["Sync:Sources:0:Name"] = "legacy";
+        settings["Sync:Sources:0:Provider"] = "Sqlite";
+        settings["Sync:Sources:0:ConnectionString"] = $"Data Source={SourceFile};Pooling=False";
+        settings["Sync:Sources:0:QueryFile"] = queryFile;
+        settings["Sync:Sources:0:TimeZone"] = "Europe/Amsterdam";
+        settings["Sync:Overlap"] = "00:00:00";
+        return settings;
+    }
+
+    private static string ShippedQuery => Path.Combine(AppContext.BaseDirectory, "sql", "sources", "canonical-sqlite.sql");
+
+    [Fact]
+    public async Task LocalTimesAreReadInTheSourceZone_AndTimesWithAnOffsetAsTheyAre()
+    {
+        Source(
+            ("T1", "incident", "2026-07-01 10:00:00", "2026-07-01 12:00:00", "yes"),
+            ("T2", "request", "2026-07-01T10:00:00Z", "2026-07-01T12:00:00+02:00", "0"));
+        using var host = Host(Settings(ShippedQuery));
+
+        var result = (await host.Services.GetRequiredService<TicketSync>().SyncAllAsync(default)).Sources[0];
+
+        Assert.True(result.Succeeded, result.Error);
+        var store = host.Services.GetRequiredService<TicketStore>();
+        var local = await store.GetAsync("legacy", "T1", default);
+        var offset = await store.GetAsync("legacy", "T2", default);
+        Assert.Equal(new DateTimeOffset(2026, 7, 1, 8, 0, 0, TimeSpan.Zero), local!.OpenedAt);
+        Assert.True(local.Proactive);
+        Assert.Equal(new DateTimeOffset(2026, 7, 1, 10, 0, 0, TimeSpan.Zero), offset!.OpenedAt);
+        Assert.Equal(new DateTimeOffset(2026, 7, 1, 10, 0, 0, TimeSpan.Zero), offset.UpdatedAt);
+        Assert.False(offset.Proactive);
+    }
+
+    [Fact]
+    public async Task SecondRun_ReadsOnlyRowsChangedAfterTheWatermark()
+    {
+        Source(("T1", "incident", "2026-07-01 10:00:00", "2026-07-01 12:00:00", "0"));
+        using var host = Host(Settings(ShippedQuery));
+        var sync = host.Services.GetRequiredService<TicketSync>();
+        await sync.SyncAllAsync(default);
+
+        Source(("T2", "incident", "2026-07-02 10:00:00", "2026-07-02 12:00:00", "0"));
+        var second = (await sync.SyncAllAsync(default)).Sources[0];
+
+        Assert.Equal((1L, 1L), (second.RowsRead, second.Inserted));
+        Assert.Equal(new DateTimeOffset(2026, 7, 2, 10, 0, 0, TimeSpan.Zero), second.Watermark);
+    }
+
+    [Fact]
+    public async Task QueryWithoutARequiredColumn_FailsAtOnceNamingTheColumnAndTheFile()
+    {
+        Source(("T1", "incident", "2026-07-01 10:00:00", "2026-07-01 12:00:00", "0"));
+        var query = _folder.File("broken.sql");
+        await File.WriteAllTextAsync(query, "SELECT ticket_id, kind, opened_at FROM tickets WHERE datetime(updated_at) > datetime(@since)");
+        using var host = Host(Settings(query));
+
+        var result = (await host.Services.GetRequiredService<TicketSync>().SyncAllAsync(default)).Sources[0];
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(1, result.Attempts);
+        Assert.Contains($"the query in {query} returns no column 'updated_at'", result.Error, StringComparison.Ordinal);
+    }
+
+    private void Source(params (string Id, string Kind, string Opened, string Updated, string Proactive)[] rows)
+    {
+        using var connection = new SqliteConnection($"Data Source={SourceFile};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE IF NOT EXISTS tickets (
+                ticket_id TEXT PRIMARY KEY, kind TEXT, title TEXT, category TEXT, subcategory TEXT, priority TEXT, channel TEXT,
+                team TEXT, assignee TEXT, resolved_by TEXT, opened_at TEXT, first_response_at TEXT, resolved_at TEXT, closed_at TEXT,
+                due_at TEXT, sla_breached INTEGER, reopen_count INTEGER, reassignment_count INTEGER, proactive TEXT,
+                time_spent_minutes INTEGER, problem_id TEXT, caused_by_change TEXT, updated_at TEXT)
+            """;
+        command.ExecuteNonQuery();
+        foreach (var row in rows)
+        {
+            command.CommandText = "INSERT INTO tickets (ticket_id, kind, opened_at, updated_at, proactive, channel) VALUES ($id, $kind, $opened, $updated, $proactive, 'walk-in')";
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$id", row.Id);
+            command.Parameters.AddWithValue("$kind", row.Kind);
+            command.Parameters.AddWithValue("$opened", row.Opened);
+            command.Parameters.AddWithValue("$updated", row.Updated);
+            command.Parameters.AddWithValue("$proactive", row.Proactive);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static IHost Host(IReadOnlyDictionary<string, string?> settings)
+    {
+        var host = TestSettings.BuildHost(settings);
+        StoreMigration.Prepare(host.Services.GetRequiredService<IOptions<StoreOptions>>().Value, null);
+        return host;
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
