@@ -78,7 +78,9 @@ public static class JobsCommand
         {
             var schedule = job.Schedule(options);
             var stored = await scheduler.GetTrigger(job.TriggerKey, cancellationToken);
-            var state = stored is not null ? "scheduled" : job.RequiredService is { } s ? $"off: no {s.Name}" : "not yet stored";
+            // "off" only when this composition lacks the job's service; otherwise the worker has just not stored it yet.
+            var registered = host.Services.GetRequiredService<IServiceProviderIsService>();
+            var state = stored is not null ? "scheduled" : job.RequiredService is { } s && !registered.IsService(s) ? $"off: no {s.Name}" : "not yet stored";
             if (!schedule.Enabled)
             {
                 state = "disabled";

@@ -51,7 +51,9 @@ public sealed class ReportModelBuilder(IServiceProvider services, TimeProvider t
             view,
             visible ? inputs.Patterns.GetValueOrDefault(view.Subject) : null,
             visible ? [.. IsoWeek.Range(inputs.Week.AddWeeks(-(TrendWeeks - 1)) < inputs.QuarterStart ? inputs.QuarterStart : inputs.Week.AddWeeks(-(TrendWeeks - 1)), inputs.Week).Select(w => inputs.Ledger.For(view.Subject, w))] : [],
-            visible ? inputs.Forecasts.GetValueOrDefault(view.Subject) : null,
+            visible && inputs.Forecasts.GetValueOrDefault(view.Subject) is { } forecast
+                ? forecast with { History = [.. view.Trend.Select(w => (w.Week, (double)w.Incoming))] }
+                : null,
             quality);
     }
 

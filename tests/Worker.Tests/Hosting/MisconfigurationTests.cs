@@ -31,6 +31,13 @@ public sealed class MisconfigurationTests : IDisposable
         { "Jobs:Store:Provider", "MySql", "Jobs:Store:Provider" },
         { "Sync:BatchSize", "0", "Sync:BatchSize: '0' must be between 1 and 100000." },
         { "Sync:Overlap", "-00:05:00", "Sync:Overlap: '-00:05:00' must not be negative." },
+        { "Workload:TimeZone", "Europe/Amsterdan", "Workload:TimeZone is not a known time zone" },
+        { "Workload:BaselineWeeks", "2", "Workload:BaselineWeeks must be between 4 and 104." },
+        { "Overload:SlaTarget", "1.5", "Overload:SlaTarget must be between 0 and 1." },
+        { "Privacy:MinimumGroupSize", "0", "Privacy:MinimumGroupSize must be between 1 and 100." },
+        { "InvisibleWork:Rules:0:Keywords", "(laptop", "InvisibleWork:Rules:0:Keywords: '(laptop' is not a valid regular expression" },
+        { "Reporting:OutputFolder", "", "Reporting:OutputFolder is required." },
+        { "Forecast:WeeklyHorizon", "40", "Forecast:WeeklyHorizon must be between 1 and 26 weeks." },
     };
 
     [Theory]
@@ -104,7 +111,7 @@ public sealed class MisconfigurationTests : IDisposable
 
     private static string ValidationMessage(IReadOnlyDictionary<string, string?> settings)
     {
-        using var host = TestSettings.BuildHost(settings);
+        using var host = TestSettings.BuildHost(settings, withReporting: true);
         try
         {
             CliHost.Validate(host.Services);

@@ -18,12 +18,24 @@ public static class TestSettings
     };
 
     /// <summary>A host composed exactly as Program.cs composes the worker, plus <paramref name="services"/>.</summary>
-    public static IHost BuildHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    /// <summary>
+    /// The worker's host without the report services unless <paramref name="withReporting"/>: scheduling and
+    /// delivery tests put their own recording services in, or none to see a job left out.
+    /// </summary>
+    public static IHost BuildHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null, bool withReporting = false)
     {
         var builder = WorkerHost.CreateBuilder(
             b =>
             {
-                Program.Compose(b);
+                if (withReporting)
+                {
+                    Program.Compose(b);
+                }
+                else
+                {
+                    Program.ComposeInfrastructure(b);
+                }
+
                 services?.Invoke(b.Services);
             },
             settings);

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Analytics.Calendar;
+using Analytics.Storage;
+using Analytics.Workload;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Worker.Delivery;
+using Worker.Jobs;
+
+namespace Worker.Reporting;
+
+/// <summary>
+/// The daily overload check: flags for the last complete week, and an alert only when a team's flag
+/// is new or worse than the week before (the outbox key makes a repeated run within the week silent).
+/// The team's managers get the team's and its agents' flags; the department list gets the team flags.
+/// </summary>
+public sealed class OverloadAlerts(IServiceProvider services, ReportRecipients recipients, Outbox outbox, ReferenceStore reference, TimeProvider time) : IOverloadCheck
+{
+    public async Task RunAsync(CancellationToken cancellationToken) => await CheckAsync(null, cancellationToken);
+
+    /// <summary>Checks <paramref name="week"/> (default: the last complete week) and returns the alerts queued.</summary>
+    public async Task<int> CheckAsync(IsoWeek? week, CancellationToken cancellationToken)
+    {
+        var workload = services.GetRequiredService<IOptions<WorkloadOptions>>().Value;
+        var target = week ?? IsoWeek.LastCompleted(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(workload.TimeZone));
+        var history = await services.GetRequiredService<WorkloadCalculator>().ComputeAsync(target.AddWeeks(-(workload.BaselineWeeks + 8)), target, cancellationToken);
+        var outlook = services.GetService<ICapacityOutlook>() is { } capacity ? await capacity.GetAsync(target.Next(), 4, cancellationToken) : [];
+        var detector = services.GetRequiredService<OverloadDetector>();
+        var now = detector.Detect(history, target, outlook);
+        var before = detector.Detect(history, target.Previous(), []);
+        var alerts = now.Teams.Where(f => before.Teams.FirstOrDefault(b => b.Team == f.Team) is not { } previous || f.Severity > previous.Severity).ToList();
+        if (alerts.Count == 0)
+        {
+            return 0;
+        }
+
+        var teams = await reference.GetTeamsAsync(cancellationToken);
+        var queued = 0;
+        foreach (var flag in alerts)
+        {
+            var agents = now.Agents.Where(a => a.Team == flag.Team).ToList();
+            var audience = ReportAudience.ForTeamManagers(flag.Team);
+            foreach (var to in recipients.For(audience, teams))
+            {
+                queued += await outbox.EnqueueAsync(Alert(flag, agents, audience, to, target), cancellationToken) ? 1 : 0;
+            }
+        }
+
+        foreach (var to in recipients.For(ReportAudience.Department, teams))
+        {
+            var key = string.Join(",", alerts.Select(a => a.Team).Order(StringComparer.Ordinal));
+            queued += await outbox.EnqueueAsync(DepartmentAlert(alerts, to, target, key), cancellationToken) ? 1 : 0;
+        }
+
+        return queued;
+    }
+
+    private static OutgoingMail Alert(TeamFlag flag, IReadOnlyList<AgentFlag> agents, ReportAudience audience, string to, IsoWeek week)
+    {
+        var lines = flag.Reasons.Select(r => r.Text).ToList();
+        var people = agents.Select(a => $"{a.Agent}: {string.Join("; ", a.Reasons.Select(r => r.Text))}").ToList();
+        var text = $"{flag.Team} is flagged as overloaded ({Severity(flag)}) in {week}:\n- {string.Join("\n- ", lines)}" + (people.Count > 0 ? $"\n\nAgents:\n- {string.Join("\n- ", people)}" : "");
+        var html = $"<p>{Escape(flag.Team)} is flagged as overloaded (<strong>{Severity(flag)}</strong>) in {week}:</p><ul>{string.Concat(lines.Select(l => $"<li>{Escape(l)}</li>"))}</ul>"
+            + (people.Count > 0 ? $"<p>Agents (for the team's manager only):</p><ul>{string.Concat(people.Select(p => $"<li>{Escape(p)}</li>"))}</ul>" : "");
+        return new OutgoingMail
+        {
+            Key = new OutboxKey("overload-alert", string.Create(CultureInfo.InvariantCulture, $"{week}/{flag.Severity}"), audience.Scope, to),
+            Subject = $"Overload alert: {flag.Team}, {week} ({Severity(flag)})",
+            HtmlBody = html,
+            TextBody = text,
+        };
+    }
+
+    private static OutgoingMail DepartmentAlert(IReadOnlyList<TeamFlag> flags, string to, IsoWeek week, string teams)
+    {
+        var html = string.Concat(flags.Select(f => $"<p><strong>{Escape(f.Team)}</strong> ({Severity(f)}):</p><ul>{string.Concat(f.Reasons.Select(r => $"<li>{Escape(r.Text)}</li>"))}</ul>"));
+        var text = string.Join("\n\n", flags.Select(f => $"{f.Team} ({Severity(f)}):\n- {string.Join("\n- ", f.Reasons.Select(r => r.Text))}"));
+        return new OutgoingMail
+        {
+            Key = new OutboxKey("overload-alert", $"{week}/{teams}/{string.Join(",", flags.Select(f => f.Severity))}", ReportAudience.Department.Scope, to),
+            Subject = $"Overload alert, {week}: {string.Join(", ", flags.Select(f => f.Team))}",
+            HtmlBody = html,
+            TextBody = text,
+        };
+    }
+
+    private static string Severity(TeamFlag flag) => flag.Severity.ToString().ToLowerInvariant();
+
+    private static string Escape(string text) => System.Net.WebUtility.HtmlEncode(Reports.Layout.ReportText.Clean(text));
+}
