@@ -55,7 +55,8 @@ public static class Figures
         }
         else if (percentPoints)
         {
-            text = string.Create(Culture, $"{(delta > 0 ? "+" : "−")}{Math.Abs(delta * 100):0} points vs last week");
+            var points = Math.Abs(delta * 100);
+            text = string.Create(Culture, $"{(delta > 0 ? "+" : "−")}{points:0} {(Math.Round(points) == 1 ? "pt" : "pts")} vs last week");
         }
         else if (Math.Abs(b) < 1e-9)
         {

@@ -25,6 +25,13 @@ public sealed class ReportRenderer(ReportFonts fonts, TimeProvider time)
         return new RenderedReport(ReportKind.Appreciation, model.Context.Scope, model.Context.Subject, model.Context.Week, FileName(ReportKind.Appreciation, model.Context), pdf, pages, AppreciationEmail.Compose(model, fonts, pages));
     }
 
+    public RenderedReport Staffing(StaffingReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var (pdf, pages) = Render(StaffingReport.Compose(model, fonts));
+        return new RenderedReport(ReportKind.Staffing, model.Context.Scope, model.Context.Subject, model.Context.Week, FileName(ReportKind.Staffing, model.Context), pdf, pages, StaffingEmail.Compose(model, fonts, pages));
+    }
+
     private (byte[] Pdf, int Pages) Render(ReportDocument document) => _pdf.RenderCounted(document);
 
     /// <summary>"weekly-workplace-2026-W47.pdf": kind, scope and week, in characters any file system accepts.</summary>

@@ -1,4 +1,6 @@
 using Analytics.Calendar;
+using Analytics.Forecasting;
+using Analytics.Forecasting.Staffing;
 using Analytics.Privacy;
 using Analytics.Recognition;
 using Analytics.Tickets;
@@ -22,7 +24,9 @@ public sealed record ReportInputs(
     IReadOnlyList<Team> Teams,
     IReadOnlyList<Agent> Agents,
     PrivacyPolicy Policy,
-    IReadOnlyDictionary<string, ForecastOutlook> Forecasts)
+    IReadOnlyDictionary<string, ForecastOutlook> Forecasts,
+    ForecastSet? WeeklyForecast,
+    StaffingOutlook? Staffing)
 {
     /// <summary>The department and every team known to the store or seen in the week's data.</summary>
     public IEnumerable<ReportScope> Scopes =>

@@ -1,4 +1,6 @@
 using Analytics.Calendar;
+using Analytics.Forecasting;
+using Analytics.Forecasting.Staffing;
 using Analytics.Privacy;
 using Analytics.Quality;
 using Analytics.Recognition;
@@ -6,6 +8,7 @@ using Analytics.Storage;
 using Analytics.Workload;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Worker.Forecasting;
 using Reports.Documents;
 
 namespace Worker.Reporting;
@@ -22,6 +25,9 @@ public sealed class ReportModelBuilder(IServiceProvider services, TimeProvider t
     /// <summary>Weeks the appreciation summary looks back over (a quarter).</summary>
     public const int QuarterWeeks = 13;
 
+    /// <summary>Weeks the staffing forecast looks ahead.</summary>
+    public const int StaffingWeeks = 12;
+
     public async Task<ReportInputs> LoadAsync(IsoWeek week, CancellationToken cancellationToken)
     {
         var workload = services.GetRequiredService<IOptions<WorkloadOptions>>().Value;
@@ -35,9 +41,11 @@ public sealed class ReportModelBuilder(IServiceProvider services, TimeProvider t
         var patterns = await services.GetRequiredService<IncomingPatternCalculator>().ComputeAsync(week.AddWeeks(-3), week, cancellationToken);
         var teams = await reference.GetTeamsAsync(cancellationToken);
         var agents = await reference.GetAgentsAsync(cancellationToken);
-        var forecasts = services.GetService<IForecastOutlooks>() is { } provider ? await provider.GetAsync(week, cancellationToken) : new Dictionary<string, ForecastOutlook>();
+        var weekly = await services.GetRequiredService<ForecastService>().ForecastAsync(SeriesFrequency.Weekly, cancellationToken);
+        var staffing = weekly is null ? null : await services.GetRequiredService<StaffingPlanner>().PlanAsync(week.Next(), StaffingWeeks, cancellationToken);
         var policy = new PrivacyPolicy(services.GetRequiredService<IOptions<PrivacyOptions>>(), agents);
-        return new ReportInputs(week, quarterStart, history, overload, ledger, recognition, patterns, teams, agents, policy, forecasts);
+        return new ReportInputs(week, quarterStart, history, overload, ledger, recognition, patterns, teams, agents, policy,
+            ForecastOutlookMapper.All(weekly, week, workload.DepartmentName), weekly, staffing);
     }
 
     public async Task<WeeklyReportModel> WeeklyAsync(ReportInputs inputs, ReportScope scope, CancellationToken cancellationToken)
@@ -65,6 +73,65 @@ public sealed class ReportModelBuilder(IServiceProvider services, TimeProvider t
         var estimates = services.GetRequiredService<IOptions<InvisibleWorkOptions>>().Value.EstimatedMinutes;
         return new AppreciationReportModel(context, view, quality, estimates.ToDictionary(e => e.Key, e => e.Value));
     }
+
+    public async Task<StaffingReportModel> StaffingAsync(ReportInputs inputs, ReportScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var department = scope is DepartmentScope;
+        var subject = department ? inputs.History.DepartmentName : scope is TeamScope t ? t.Team : ((AgentScope)scope).Team;
+        var (context, quality) = await ContextAsync(inputs, scope, subject, cancellationToken);
+        if (inputs.Staffing is not { } staffing || inputs.WeeklyForecast is not { } weekly)
+        {
+            return new StaffingReportModel(context, [], [], null, [], [], 0, quality, "No staffing forecast yet: the forecasting model has not been trained on this data. It is trained nightly.");
+        }
+
+        var sizes = inputs.TeamSizes;
+        bool Visible(string team) => !inputs.Policy.Suppresses(scope, team, sizes.GetValueOrDefault(team));
+        var now = inputs.History.Team(subject, inputs.Week) ?? inputs.History.Department(inputs.Week);
+        if (!department && !Visible(subject))
+        {
+            return new StaffingReportModel(context, [], [], null, [], [], 0, quality, $"Figures for {subject} are not shown: they would describe fewer than {context.MinimumGroupSize} people.");
+        }
+
+        var teams = inputs.History.TeamNames.Order(StringComparer.Ordinal).ToList();
+        var weeks = department ? Sum(staffing.Weeks.Where(w => Visible(w.Team)), subject) : staffing.ForTeam(subject);
+        var forecast = inputs.Forecasts.GetValueOrDefault(subject) is { } outlook
+            ? outlook with { History = [.. inputs.History.TeamSeries(subject, inputs.Week.AddWeeks(-(TrendWeeks - 1)), inputs.Week).Select(w => (w.Week, (double)w.Incoming))] }
+            : null;
+        var categories = department ? [] : Categories(weekly, subject, inputs.Week);
+        var usual = Analytics.Workload.Percentile.Of([.. inputs.History.TeamSeries(subject, inputs.Week.AddWeeks(-(TrendWeeks + 8)), inputs.Week.AddWeeks(-8)).Select(w => (float)w.Backlog)], 0.5) ?? 0;
+        var changeShare = inputs.Ledger.For(subject, inputs.QuarterStart, inputs.Week).Line(WorkCategory.Changes).Share;
+        var shrinkage = department ? 0.3 : (double)(inputs.Teams.FirstOrDefault(x => x.Name == subject)?.Shrinkage ?? 0.3m);
+        var fteHours = services.GetRequiredService<IOptions<Analytics.Forecasting.Staffing.StaffingOptions>>().Value.FteHours;
+        var scenarios = department ? [] : StaffingScenarios.For(weeks, now?.Backlog ?? 0, usual, changeShare, fteHours, shrinkage);
+        return new StaffingReportModel(
+            context,
+            weeks,
+            department ? [.. teams.Select(team => new TeamStaffing(team, Visible(team) ? staffing.ForTeam(team) : null))] : [],
+            forecast,
+            categories,
+            scenarios,
+            now?.Backlog ?? 0,
+            quality,
+            null);
+    }
+
+    /// <summary>The teams' weeks added up: the department's needed and available staff.</summary>
+    private static IReadOnlyList<TeamWeekStaffing> Sum(IEnumerable<TeamWeekStaffing> weeks, string department) =>
+        [.. weeks.GroupBy(w => w.Week).OrderBy(g => g.Key).Select(g => new TeamWeekStaffing(
+            department, g.Key, g.Sum(w => w.Volume), g.Sum(w => w.VolumeUpper80), g.Sum(w => w.NeededHours), g.Sum(w => w.NeededHoursHigh), [],
+            g.Sum(w => w.NeededFte), g.Sum(w => w.AvailableHours), g.Sum(w => w.AvailableFte)))];
+
+    private static IReadOnlyList<CategoryForecast> Categories(ForecastSet weekly, string team, IsoWeek week) =>
+        [.. weekly.BreakdownOf(team).Select(series =>
+        {
+            var points = series.Points.Where(p => IsoWeek.Of(p.Date) > week).ToList();
+            var next = points.FirstOrDefault();
+            return new CategoryForecast(
+                series.Key.Breakdown ?? "(none)",
+                next?.Forecast ?? 0, next?.Lower80 ?? 0, next?.Upper80 ?? 0,
+                points.Sum(p => p.Forecast), points.Sum(p => p.Lower80), points.Sum(p => p.Upper80));
+        }).Where(c => c.Total > 0)];
 
     private async Task<(ReportContext Context, DataQualityReport Quality)> ContextAsync(ReportInputs inputs, ReportScope scope, string subject, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace Worker.Reporting;
 
 /// <summary>
 /// Produces a week's reports for every scope (the department and each team): the weekly workload
-/// report and the appreciation summary, written as PDF files under the output folder.
+/// report, the appreciation summary and the staffing forecast, written as PDF files under the output folder.
 /// </summary>
 public sealed class ReportProduction(ReportModelBuilder models, ReportRenderer renderer)
 {
@@ -20,6 +20,7 @@ public sealed class ReportProduction(ReportModelBuilder models, ReportRenderer r
             cancellationToken.ThrowIfCancellationRequested();
             reports.Add(renderer.Weekly(await models.WeeklyAsync(inputs, scope, cancellationToken)));
             reports.Add(renderer.Appreciation(await models.AppreciationAsync(inputs, scope, cancellationToken)));
+            reports.Add(renderer.Staffing(await models.StaffingAsync(inputs, scope, cancellationToken)));
         }
 
         foreach (var report in reports)
@@ -38,7 +39,7 @@ public sealed class ReportProduction(ReportModelBuilder models, ReportRenderer r
         {
             ReportKind.Weekly => renderer.Weekly(await models.WeeklyAsync(inputs, scope, cancellationToken)),
             ReportKind.Appreciation => renderer.Appreciation(await models.AppreciationAsync(inputs, scope, cancellationToken)),
-            _ => throw new NotSupportedException($"The {kind} report is not available yet."),
+            _ => renderer.Staffing(await models.StaffingAsync(inputs, scope, cancellationToken)),
         };
     }
 }

@@ -19,7 +19,6 @@ public static class ReportingServiceCollectionExtensions
         services.TryAddSingleton<ReportModelBuilder>();
         services.TryAddSingleton<ReportProduction>();
         services.TryAddSingleton<ReportRecipients>();
-        services.TryAddSingleton<IForecastOutlooks, ForecastOutlooks>();
         services.TryAddSingleton<WeeklyReporting>();
         services.TryAddSingleton<IWeeklyReporting>(sp => sp.GetRequiredService<WeeklyReporting>());
         services.TryAddSingleton<OverloadAlerts>();

@@ -2,7 +2,6 @@ using System.Globalization;
 using Analytics.Calendar;
 using Analytics.Forecasting;
 using Reports.Documents;
-using Worker.Reporting;
 
 namespace Worker.Forecasting;
 
@@ -10,11 +9,11 @@ namespace Worker.Forecasting;
 /// The weekly forecast as the reports show it, per team and for the department: the coming weeks with
 /// their intervals and the backtest accuracy in plain words. The reports add the history themselves.
 /// </summary>
-public sealed class ForecastOutlooks(ForecastService forecasts) : IForecastOutlooks
+public static class ForecastOutlookMapper
 {
-    public async Task<IReadOnlyDictionary<string, ForecastOutlook>> GetAsync(IsoWeek lastWeek, CancellationToken cancellationToken)
+    /// <summary>Outlooks by team name, and "Department" for the department's series.</summary>
+    public static IReadOnlyDictionary<string, ForecastOutlook> All(ForecastSet? set, IsoWeek lastWeek, string departmentName)
     {
-        var set = await forecasts.ForecastAsync(SeriesFrequency.Weekly, cancellationToken);
         var outlooks = new Dictionary<string, ForecastOutlook>(StringComparer.Ordinal);
         if (set is null)
         {
@@ -23,8 +22,7 @@ public sealed class ForecastOutlooks(ForecastService forecasts) : IForecastOutlo
 
         foreach (var series in set.Series.Where(s => s.Key.Level is SeriesLevel.Team or SeriesLevel.Department))
         {
-            var name = series.Key.Level == SeriesLevel.Department ? "Department" : series.Key.Team!;
-            outlooks[name] = ToOutlook(series, set, lastWeek);
+            outlooks[series.Key.Level == SeriesLevel.Department ? departmentName : series.Key.Team!] = ToOutlook(series, set, lastWeek);
         }
 
         return outlooks;
