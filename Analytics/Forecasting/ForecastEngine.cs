@@ -16,6 +16,9 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
     /// <summary>Fewer training rows than this and no model is trained: the baselines carry the forecast.</summary>
     internal const int MinimumTrainingRows = 200;
 
+    /// <summary>The value of a feature the history is too short to know (see <see cref="Row"/>).</summary>
+    internal const float MissingFeature = -1f;
+
     private static readonly ForecastMethod[] BaselineMethods = [ForecastMethod.SeasonalNaive, ForecastMethod.MovingAverage];
 
     public int Horizon(SeriesFrequency frequency) => frequency == SeriesFrequency.Daily ? options.DailyHorizon : options.WeeklyHorizon;
@@ -228,6 +231,17 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
     {
         var values = new float[features.Names.Count];
         features.Fill(history, history.Series.Key.Level, origin, horizon, values);
+
+        // FastTree skips every row with a missing value; with a short history a long lag is missing in
+        // every row and training fails outright. The ratio features are never negative, so -1 marks
+        // "not known yet" as a value the trees can split on.
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (float.IsNaN(values[i]))
+            {
+                values[i] = MissingFeature;
+            }
+        }
         var scale = features.Scale(history, origin);
         return new ForecastRow
         {

@@ -27,6 +27,25 @@ public sealed class ForecastEngineTests
         .. extra,
     ];
 
+    [Theory]
+    [InlineData(SeriesFrequency.Daily)]
+    [InlineData(SeriesFrequency.Weekly)]
+    public void Train_OnTwentyWeeksOfHistory_FitsAModel_ThoughLongLagsAreUnknownInEveryRow(SeriesFrequency frequency)
+    {
+        // Found by the weekly reports test on 20 demo weeks: FastTree skipped every row with a missing long lag and threw.
+        var first = Last.AddDays(-(20 * 7) + 1);
+        IReadOnlyList<CountSeries> daily = [.. Enumerable.Range(0, 8).Select(i => SyntheticSeries.Daily(((char)('A' + i)).ToString(), first, Last, 40 + (10 * i), seed: i + 1))];
+        var series = frequency == SeriesFrequency.Daily ? daily : [.. daily.Select(IncomingSeriesReader.ToWeekly).OfType<CountSeries>()];
+        var engine = new ForecastEngine(Options, new DutchHolidayCalendar());
+
+        var trained = engine.Train(series, frequency, DateTimeOffset.UnixEpoch, CancellationToken.None);
+        var forecasts = engine.Forecast(trained.Model, trained.Metadata, series);
+
+        Assert.Equal(series.Count, forecasts.Count);
+        Assert.All(forecasts, f => Assert.All(f.Points, p => Assert.True(p.Forecast >= 0 && double.IsFinite(p.Forecast))));
+        Assert.True(trained.Metadata.HasModel);
+    }
+
     [Fact]
     public void Forecast_HolidayInHorizon_DropsOnTheHoliday()
     {

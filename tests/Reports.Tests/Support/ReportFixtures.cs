@@ -187,6 +187,27 @@ internal static class ReportFixtures
         return new AppreciationReportModel(Context(scope, subject), view, Quality(), InvisibleWorkOptions.DefaultMinutes);
     }
 
+    /// <summary>Workplace short by 2 FTE a week: 12 weeks of 280 tickets (336 h, 12 FTE) against 10 FTE.</summary>
+    public static StaffingReportModel Staffing(ReportScope scope, string subject, bool withModel = true)
+    {
+        if (!withModel)
+        {
+            return new StaffingReportModel(Context(scope, subject), [], [], null, [], [], 0, Quality(), "No staffing forecast yet: the forecasting model has not been trained on this data. It is trained nightly.");
+        }
+
+        IReadOnlyList<Analytics.Forecasting.Staffing.TeamWeekStaffing> weeks = [.. Enumerable.Range(1, 12).Select(i => new Analytics.Forecasting.Staffing.TeamWeekStaffing(
+            subject, Week.AddWeeks(i), 280, 330, 336, 396,
+            i == 1 && subject == "Desk" ? [new Analytics.Forecasting.Staffing.QueueWeek("phone", 800, 180, 80, 6, new DateTime(2026, 11, 23, 9, 0, 0))] : [],
+            12, 280, 10))];
+        var scenarios = Analytics.Forecasting.Staffing.StaffingScenarios.For(weeks, 440, 80, 0.1, 40, 0.3);
+        var teams = scope is DepartmentScope
+            ? (IReadOnlyList<TeamStaffing>)[new TeamStaffing("Desk", weeks), new TeamStaffing("Tiny", null), new TeamStaffing("Workplace", weeks)]
+            : [];
+        return new StaffingReportModel(Context(scope, subject), weeks, teams, Forecast(),
+            [new CategoryForecast("Hardware", 150, 120, 180, 1800, 1440, 2160), new CategoryForecast("Accounts", 130, 100, 160, 1560, 1200, 1920)],
+            scope is DepartmentScope ? [] : scenarios, 440, Quality(), null);
+    }
+
     public static ForecastOutlook Forecast() => new(
         [.. IsoWeek.Range(Week.AddWeeks(-11), Week).Select(w => (w, (double)Workplace(w).Incoming))],
         [.. Enumerable.Range(1, 12).Select(i => new ForecastPoint(Week.AddWeeks(i), 290 - i, 250 - i, 330 - i, 225 - i, 360 - i))],

@@ -1,0 +1,51 @@
+using Analytics.Privacy;
+using Reports.Documents;
+using Reports.Tests.Support;
+
+namespace Reports.Tests.Documents;
+
+public sealed class StaffingReportTests
+{
+    [Fact]
+    public void TeamReport_SetsNeededAgainstAvailableStaff_AndPricesTheOptions()
+    {
+        var model = ReportFixtures.Staffing(ReportScope.ForTeam("Workplace"), "Workplace");
+
+        using var pdf = RenderedPdf.Render(StaffingReport.Compose(model, TestFonts.Default), "staffing-team");
+
+        var text = pdf.AllCompactText();
+        foreach (var section in new[] { "Summary", "Options", "Thecomingweeks", "Bycategory", "Howthefiguresaremade", "Dataquality" })
+        {
+            Assert.Contains(section, text, StringComparison.Ordinal);
+        }
+
+        // 12 weeks of 280 tickets: 3,360; 336 h a week; 12 FTE needed against 10; short by 2 in all 12 weeks.
+        Assert.Contains("Overthenext12weeks(2026-W48to2027-W06)Workplaceisexpectedtoreceiveabout3,360tickets,needing336hands-onhoursaweek:12.0FTEagainst10.0available.Itisshortin12ofthe12weeks,by2.0FTEonaverageinthoseweeks.", text, StringComparison.Ordinal);
+        Assert.Contains("Overthelast12weeksthisforecastwasoffby9%onaverage.", text, StringComparison.Ordinal);
+        Assert.Contains("Add2FTE", text, StringComparison.Ordinal);
+        Assert.Contains("Deferplannedchanges", text, StringComparison.Ordinal);
+        Assert.Contains("Hardware", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DepartmentReport_ListsTeams_AndHidesSmallOnes()
+    {
+        var model = ReportFixtures.Staffing(ReportScope.Department, "Department");
+
+        using var pdf = RenderedPdf.Render(StaffingReport.Compose(model, TestFonts.Default), "staffing-department");
+
+        var text = pdf.AllCompactText();
+        Assert.Contains("Tinynotshown", text, StringComparison.Ordinal);
+        Assert.Contains("Workplace12.010.0-2.012", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutAModel_TheReportSaysWhy()
+    {
+        var model = ReportFixtures.Staffing(ReportScope.ForTeam("Desk"), "Desk", withModel: false);
+
+        using var pdf = RenderedPdf.Render(StaffingReport.Compose(model, TestFonts.Default), "staffing-missing");
+
+        Assert.Contains("Nostaffingforecastyet:theforecastingmodelhasnotbeentrained", pdf.AllCompactText(), StringComparison.Ordinal);
+    }
+}
