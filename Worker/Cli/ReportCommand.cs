@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Analytics.Privacy;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Reports.Documents;
+using Spectre.Console;
+using Worker.Reporting;
+
+namespace Worker.Cli;
+
+/// <summary><c>report weekly|appreciation|staffing [--team T] [--week W] [--out file.pdf]</c>: one report as a PDF, without mailing it.</summary>
+public static class ReportCommand
+{
+    public static Command Create(Action<IHostApplicationBuilder> compose)
+    {
+        var kind = new Argument<ReportKind>("kind") { Description = "weekly, appreciation or staffing." };
+        var team = new Option<string?>("--team") { Description = "The team (default: the department). A team's report holds its agents' figures: it is for the team's manager." };
+        var week = CliWeek.Option();
+        var output = new Option<FileInfo?>("--out") { Description = "Where to write the PDF (default: its standard name in the current folder)." };
+        var command = new Command("report", "Write one report as a PDF.") { kind, team, week, output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = CliHost.Build(compose);
+            if (CliWeek.Resolve(parse.GetValue(week), host.Services) is not { } target)
+            {
+                return 2;
+            }
+
+            var name = parse.GetValue(team);
+            var teams = (await host.Services.GetRequiredService<Analytics.Storage.ReferenceStore>().GetTeamsAsync(cancellationToken)).Select(t => t.Name).ToList();
+            if (name is not null && !teams.Contains(name, StringComparer.Ordinal))
+            {
+                await Console.Error.WriteLineAsync($"report: no team named '{name}'. Teams: {string.Join(", ", teams)}.");
+                return 2;
+            }
+
+            var scope = name is null ? ReportScope.Department : ReportScope.ForTeam(name);
+            var report = await AnsiConsole.Status().StartAsync($"Writing the {parse.GetValue(kind).ToString().ToLowerInvariant()} report for {target}", _ =>
+                host.Services.GetRequiredService<ReportProduction>().ProduceOneAsync(parse.GetValue(kind), scope, target, cancellationToken));
+            var path = parse.GetValue(output)?.FullName ?? Path.GetFullPath(report.FileName);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, report.Pdf, cancellationToken);
+            AnsiConsole.MarkupLine($"{report.Pages} pages written to [bold]{Markup.Escape(path)}[/].");
+            return 0;
+        });
+        return command;
+    }
+}
