@@ -51,16 +51,22 @@ public sealed class ReportFonts
         string requested = string.IsNullOrWhiteSpace(options.Family) ? "DejaVu Sans" : options.Family.Trim();
 
         var regular = FindFamily(requested, bold: false);
+        if (regular is null && string.Equals(requested, BundledFont.Family, StringComparison.OrdinalIgnoreCase))
+        {
+            // The default font is shipped with the library: no warning, the reports look the same everywhere.
+            regular = BundledFont.Load(bold: false);
+        }
+
         if (regular is not null)
         {
-            var bold = FindFamily(requested, bold: true) ?? regular;
+            var bold = FindFamily(requested, bold: true) ?? (regular.FamilyName == BundledFont.Family ? BundledFont.Load(bold: true) : null) ?? regular;
             return new ReportFonts(requested, Subset(regular), Subset(bold), warning: null);
         }
 
-        var fallback = DefaultSansSerif()
+        var fallback = DefaultSansSerif() ?? BundledFont.Load(bold: false)
             ?? throw new InvalidOperationException(
-                $"No font is installed, so reports cannot be drawn (the report font '{requested}' is missing too). Install fonts-dejavu-core.");
-        var fallbackBold = FindFamily(fallback.FamilyName, bold: true) ?? fallback;
+                $"No font is installed and the bundled one could not be read, so reports cannot be drawn (the report font '{requested}' is missing too). Install fonts-dejavu-core.");
+        var fallbackBold = FindFamily(fallback.FamilyName, bold: true) ?? (fallback.FamilyName == BundledFont.Family ? BundledFont.Load(bold: true) : null) ?? fallback;
         string warning = $"Report font '{requested}' is not installed; using '{fallback.FamilyName}' instead.";
         if (logger is not null && WarnedFamilies.TryAdd(requested, true))
         {
