@@ -16,9 +16,6 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
     /// <summary>Fewer training rows than this and no model is trained: the baselines carry the forecast.</summary>
     internal const int MinimumTrainingRows = 200;
 
-    /// <summary>The value of a feature the history is too short to know (see <see cref="Row"/>).</summary>
-    internal const float MissingFeature = -1f;
-
     private static readonly ForecastMethod[] BaselineMethods = [ForecastMethod.SeasonalNaive, ForecastMethod.MovingAverage];
 
     public int Horizon(SeriesFrequency frequency) => frequency == SeriesFrequency.Daily ? options.DailyHorizon : options.WeeklyHorizon;
@@ -62,14 +59,14 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
             var lastOrigin = ((r + 1) * origins.Count / refits) - 1;
             var backtestRows = TrainingRows(histories, features, horizon, origins[firstOrigin]);
             var backtestModel = backtestRows.Count >= MinimumTrainingRows
-                ? GlobalForecastModel.Train(backtestRows, features.Names.Count, options, cancellationToken)
+                ? GlobalForecastModel.Train(backtestRows, features.Names.Count, options, MinimumTrainingRows, cancellationToken)
                 : null;
             points.AddRange(Backtest(histories, features, horizon, minimumHistory, origins, firstOrigin, lastOrigin, backtestModel));
         }
 
         var finalRows = TrainingRows(histories, features, horizon, end);
         var model = finalRows.Count >= MinimumTrainingRows
-            ? GlobalForecastModel.Train(finalRows, features.Names.Count, options, cancellationToken)
+            ? GlobalForecastModel.Train(finalRows, features.Names.Count, options, MinimumTrainingRows, cancellationToken)
             : null;
 
         var evaluations = Evaluate(histories, features, horizon, minimumHistory, origins, points, model is not null);
@@ -87,6 +84,7 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
             BacktestOrigins = origins,
             Features = [.. features.Names, "series (one-hot)"],
             HasModel = model is not null,
+            MissingAsSentinel = model?.MissingAsSentinel ?? false,
             Trainer = string.Create(CultureInfo.InvariantCulture,
                 $"ML.NET FastTreeTweedie (power {options.TweediePower}, {options.Trees} trees, {options.Leaves} leaves, learning rate {options.LearningRate}), ratio-to-scale label weighted by scale"),
             TrainingRows = finalRows.Count,
@@ -231,17 +229,6 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
     {
         var values = new float[features.Names.Count];
         features.Fill(history, history.Series.Key.Level, origin, horizon, values);
-
-        // FastTree skips every row with a missing value; with a short history a long lag is missing in
-        // every row and training fails outright. The ratio features are never negative, so -1 marks
-        // "not known yet" as a value the trees can split on.
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (float.IsNaN(values[i]))
-            {
-                values[i] = MissingFeature;
-            }
-        }
         var scale = features.Scale(history, origin);
         return new ForecastRow
         {

@@ -33,6 +33,9 @@ public sealed record ForecastModelMetadata
     /// <summary>False when there was too little data to train a model: every series then uses a baseline.</summary>
     public required bool HasModel { get; init; }
 
+    /// <summary>Whether the model takes unknown features as -1 (trained on a short history), rather than skipping them.</summary>
+    public bool MissingAsSentinel { get; init; }
+
     /// <summary>The trainer and its settings, in words.</summary>
     public required string Trainer { get; init; }
 

@@ -51,7 +51,7 @@ public sealed class ForecastService(
             var frequency = stored.Metadata.Frequency;
             if (!_loaded.TryGetValue(frequency, out var loaded) || loaded.Id != stored.Id)
             {
-                var model = stored.Model is { } bytes ? GlobalForecastModel.FromBytes(bytes, stored.Metadata.Features.Count - 1) : null;
+                var model = stored.Model is { } bytes ? GlobalForecastModel.FromBytes(bytes, stored.Metadata.Features.Count - 1, stored.Metadata.MissingAsSentinel) : null;
                 loaded = (stored.Id, model);
                 _loaded[frequency] = loaded;
             }

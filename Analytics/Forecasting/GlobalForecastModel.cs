@@ -16,21 +16,37 @@ internal sealed class GlobalForecastModel
     private readonly SchemaDefinition _schema;
     private readonly DataViewSchema? _inputSchema;
 
-    private GlobalForecastModel(MLContext ml, ITransformer model, SchemaDefinition schema, DataViewSchema? inputSchema)
+    /// <summary>The value of a feature the history is too short to know, when the model is trained in that mode.</summary>
+    internal const float MissingFeature = -1f;
+
+    private GlobalForecastModel(MLContext ml, ITransformer model, SchemaDefinition schema, DataViewSchema? inputSchema, bool missingAsSentinel)
     {
         _ml = ml;
         _model = model;
         _schema = schema;
         _inputSchema = inputSchema;
+        MissingAsSentinel = missingAsSentinel;
     }
 
-    public static GlobalForecastModel Train(IReadOnlyList<ForecastRow> rows, int featureCount, ForecastOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// FastTree skips every training row with a missing feature. With enough complete rows that is what
+    /// happens (a long lag is unknown only early in a series). With a short history a long lag is
+    /// unknown in every row and training would fail outright, so then unknown features become
+    /// <see cref="MissingFeature"/> (the ratio features are never negative), in training and in prediction.
+    /// </summary>
+    public bool MissingAsSentinel { get; }
+
+    /// <param name="minimumCompleteRows">Fewer complete rows than this switch to <see cref="MissingAsSentinel"/>.</param>
+    public static GlobalForecastModel Train(IReadOnlyList<ForecastRow> rows, int featureCount, ForecastOptions options, int minimumCompleteRows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(options);
+        var complete = rows.Where(r => !HasMissing(r)).ToList();
+        var sentinel = complete.Count < minimumCompleteRows;
+        IReadOnlyList<ForecastRow> training = sentinel ? [.. rows.Select(WithSentinels)] : complete;
         var ml = new MLContext(options.Seed);
         var schema = Schema(featureCount);
-        var data = ml.Data.LoadFromEnumerable(rows, schema);
+        var data = ml.Data.LoadFromEnumerable(training, schema);
         var trainer = ml.Regression.Trainers.FastTreeTweedie(new FastTreeTweedieTrainer.Options
         {
             LabelColumnName = nameof(ForecastRow.Label),
@@ -53,7 +69,7 @@ internal sealed class GlobalForecastModel
         cancellationToken.ThrowIfCancellationRequested();
         var model = pipeline.Fit(data);
         cancellationToken.ThrowIfCancellationRequested();
-        return new GlobalForecastModel(ml, model, schema, data.Schema);
+        return new GlobalForecastModel(ml, model, schema, data.Schema, sentinel);
     }
 
     /// <summary>Predicted ratios (count / scale), one per row, never negative.</summary>
@@ -65,7 +81,8 @@ internal sealed class GlobalForecastModel
             return [];
         }
 
-        var scored = _model.Transform(_ml.Data.LoadFromEnumerable(rows, _schema));
+        var input = MissingAsSentinel ? [.. rows.Select(WithSentinels)] : rows;
+        var scored = _model.Transform(_ml.Data.LoadFromEnumerable(input, _schema));
         var scores = scored.GetColumn<float>("Score").ToArray();
         for (var i = 0; i < scores.Length; i++)
         {
@@ -83,14 +100,24 @@ internal sealed class GlobalForecastModel
         return stream.ToArray();
     }
 
-    public static GlobalForecastModel FromBytes(byte[] bytes, int featureCount)
+    public static GlobalForecastModel FromBytes(byte[] bytes, int featureCount, bool missingAsSentinel)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var ml = new MLContext();
         using var stream = new MemoryStream(bytes, writable: false);
         var model = ml.Model.Load(stream, out var inputSchema);
-        return new GlobalForecastModel(ml, model, Schema(featureCount), inputSchema);
+        return new GlobalForecastModel(ml, model, Schema(featureCount), inputSchema, missingAsSentinel);
     }
+
+    private static bool HasMissing(ForecastRow row) => row.Numeric.Any(float.IsNaN);
+
+    private static ForecastRow WithSentinels(ForecastRow row) => !HasMissing(row) ? row : new ForecastRow
+    {
+        Label = row.Label,
+        Weight = row.Weight,
+        SeriesId = row.SeriesId,
+        Numeric = [.. row.Numeric.Select(v => float.IsNaN(v) ? MissingFeature : v)],
+    };
 
     private static SchemaDefinition Schema(int featureCount)
     {

@@ -44,6 +44,20 @@ public sealed class ForecastEngineTests
         Assert.Equal(series.Count, forecasts.Count);
         Assert.All(forecasts, f => Assert.All(f.Points, p => Assert.True(p.Forecast >= 0 && double.IsFinite(p.Forecast))));
         Assert.True(trained.Metadata.HasModel);
+
+        // Weekly, the one-year lags are unknown in every row; daily, only the backtest's early model lacks complete rows.
+        Assert.Equal(frequency == SeriesFrequency.Weekly, trained.Metadata.MissingAsSentinel);
+    }
+
+    [Fact]
+    public void Train_OnTwoYears_SkipsRowsWithUnknownFeatures_AsFastTreeDoes()
+    {
+        var engine = new ForecastEngine(Options, new DutchHolidayCalendar());
+
+        var trained = engine.Train(Teams(), SeriesFrequency.Daily, DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        Assert.True(trained.Metadata.HasModel);
+        Assert.False(trained.Metadata.MissingAsSentinel);
     }
 
     [Fact]

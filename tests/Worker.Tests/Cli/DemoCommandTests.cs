@@ -23,6 +23,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(expected, Directory.GetFiles(reports).Select(Path.GetFileName).Order());
         foreach (var file in Directory.GetFiles(reports))
         {
+            Reports.Tests.Support.Qpdf.AssertValid(File.ReadAllBytes(file), Path.GetFileName(file));
             using var pdf = PdfDocument.Open(file);
             Assert.True(pdf.NumberOfPages >= 2, $"{file}: {pdf.NumberOfPages} pages");
             Assert.True(new FileInfo(file).Length < 500_000, $"{file}: {new FileInfo(file).Length:N0} bytes");

@@ -76,6 +76,7 @@ public sealed class WeeklyReportingTests : IAsyncLifetime, IDisposable
         var agents = harness.Data.Agents;
         foreach (var report in reports)
         {
+            Reports.Tests.Support.Qpdf.AssertValid(report.Pdf, report.FileName);
             var team = report.Scope is Analytics.Privacy.TeamScope t ? t.Team : null;
             using var pdf = PdfDocument.Open(report.Pdf);
             var text = string.Join(" ", pdf.GetPages().Select(p => p.Text)) + " " + report.Email.Html + " " + report.Email.PlainText;
