@@ -3,6 +3,7 @@ using Analytics.Calendar;
 using Analytics.Storage;
 using Analytics.Workload;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Worker.Delivery;
 using Worker.Jobs;
@@ -14,7 +15,7 @@ namespace Worker.Reporting;
 /// is new or worse than the week before (the outbox key makes a repeated run within the week silent).
 /// The team's managers get the team's and its agents' flags; the department list gets the team flags.
 /// </summary>
-public sealed class OverloadAlerts(IServiceProvider services, ReportRecipients recipients, Outbox outbox, ReferenceStore reference, TimeProvider time) : IOverloadCheck
+public sealed class OverloadAlerts(IServiceProvider services, ReportRecipients recipients, Outbox outbox, ReferenceStore reference, TimeProvider time, ILogger<OverloadAlerts> logger) : IOverloadCheck
 {
     public async Task RunAsync(CancellationToken cancellationToken) => await CheckAsync(null, cancellationToken);
 
@@ -31,6 +32,7 @@ public sealed class OverloadAlerts(IServiceProvider services, ReportRecipients r
         var alerts = now.Teams.Where(f => before.Teams.FirstOrDefault(b => b.Team == f.Team) is not { } previous || f.Severity > previous.Severity).ToList();
         if (alerts.Count == 0)
         {
+            Log.OverloadChecked(logger, target, now.Teams.Count, 0, 0);
             return 0;
         }
 
@@ -52,6 +54,7 @@ public sealed class OverloadAlerts(IServiceProvider services, ReportRecipients r
             queued += await outbox.EnqueueAsync(DepartmentAlert(alerts, to, target, key), cancellationToken) ? 1 : 0;
         }
 
+        Log.OverloadChecked(logger, target, now.Teams.Count, alerts.Count, queued);
         return queued;
     }
 

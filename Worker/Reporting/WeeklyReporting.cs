@@ -1,6 +1,7 @@
 using Analytics.Calendar;
 using Analytics.Privacy;
 using Analytics.Tickets;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reports.Documents;
 using Worker.Delivery;
@@ -13,7 +14,7 @@ namespace Worker.Reporting;
 /// for their readers. Team reports carry per-agent detail, so they go to the team's managers only;
 /// the department's go to the department list. The outbox keys each mail, so a second run queues nothing.
 /// </summary>
-public sealed class WeeklyReporting(ReportProduction production, ReportRecipients recipients, Outbox outbox, Analytics.Storage.ReferenceStore reference, IOptions<ReportingOptions> options) : IWeeklyReporting
+public sealed class WeeklyReporting(ReportProduction production, ReportRecipients recipients, Outbox outbox, Analytics.Storage.ReferenceStore reference, IOptions<ReportingOptions> options, ILogger<WeeklyReporting> logger) : IWeeklyReporting
 {
     public async Task RunAsync(IsoWeek week, CancellationToken cancellationToken) => await ProduceAndQueueAsync(week, cancellationToken);
 
@@ -26,12 +27,19 @@ public sealed class WeeklyReporting(ReportProduction production, ReportRecipient
         foreach (var report in reports)
         {
             var audience = AudienceOf(report);
-            foreach (var to in recipients.For(audience, teams))
+            var readers = recipients.For(audience, teams);
+            if (readers.Count == 0 && report.Kind == ReportKind.Weekly)
+            {
+                Log.NoRecipients(logger, week, audience.Scope);
+            }
+
+            foreach (var to in readers)
             {
                 queued += await outbox.EnqueueAsync(Mail(report, audience, to), cancellationToken) ? 1 : 0;
             }
         }
 
+        Log.ReportsProduced(logger, week, reports.Count, options.Value.OutputFolder, queued);
         return (reports, queued);
     }
 
