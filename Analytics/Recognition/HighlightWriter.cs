@@ -29,10 +29,17 @@ internal static class HighlightWriter
             yield return new(team, agent, "changes-after-hours", Text($"carried out {f.ChangesAfterHours} changes after hours, none of which caused an incident"));
         }
 
-        foreach (var problem in f.Problems.Where(p => p.LinkedBefore >= 3))
+        var problems = f.Problems.Where(p => p.LinkedBefore >= 3).ToList();
+        if (problems.Count == 1)
         {
+            var problem = problems[0];
             yield return new(team, agent, "problem", Text(
                 $"solved problem {problem.ProblemId}, which had caused {problem.LinkedBefore} incidents in {Weeks(problem.WeeksBefore)}; about {Math.Round(problem.PreventedEstimate):0} fewer are expected over the next {problem.PreventionWeeks} weeks"));
+        }
+        else if (problems.Count > 1)
+        {
+            yield return new(team, agent, "problem", Text(
+                $"solved {problems.Count} problems that had caused {problems.Sum(p => p.LinkedBefore)} incidents; about {Math.Round(problems.Sum(p => p.PreventedEstimate)):0} fewer are expected over the next {problems[0].PreventionWeeks} weeks"));
         }
 
         if (agentVoice && f.TopArticle is { Uses: >= 10 } article)

@@ -16,6 +16,8 @@ public static class AppreciationReport
 
     private const int MaxQuotes = 8;
 
+    private const int MaxProblems = 10;
+
     public static ReportDocument Compose(AppreciationReportModel model, ReportFonts fonts)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -143,7 +145,7 @@ public static class AppreciationReport
         IReadOnlyList<TableColumn> columns = withSolver
             ? [TableColumn.Text("Problem", 2.6f), TableColumn.Text("Fixed", 1.1f), TableColumn.Number("Incidents before"), TableColumn.Number("Prevented (est.)"), TableColumn.Text("Solved by", 1.4f)]
             : [TableColumn.Text("Problem", 3f), TableColumn.Text("Team", 1.2f), TableColumn.Text("Fixed", 1.1f), TableColumn.Number("Incidents before"), TableColumn.Number("Prevented (est.)")];
-        var rows = view.Problems.Select(p =>
+        var rows = view.Problems.OrderByDescending(p => p.PreventedEstimate).ThenBy(p => p.ProblemId, StringComparer.Ordinal).Take(MaxProblems).Select(p =>
         {
             var name = p.Title is null ? p.ProblemId : $"{p.ProblemId} {p.Title}";
             var fixedOn = TimeZoneInfo.ConvertTime(p.FixedAt, context.Zone).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
@@ -152,6 +154,12 @@ public static class AppreciationReport
                 : [name, p.Team, fixedOn, Figures.Count(p.LinkedBefore), Figures.Count(p.PreventedEstimate)];
         }).ToList();
         yield return new Table(columns, rows);
+        if (view.Problems.Count > MaxProblems)
+        {
+            yield return new Paragraph(string.Create(CultureInfo.InvariantCulture,
+                $"The {MaxProblems} with the most incidents prevented; {view.Problems.Count - MaxProblems} more were solved, preventing about {Figures.Count(view.Problems.OrderByDescending(p => p.PreventedEstimate).Skip(MaxProblems).Sum(p => p.PreventedEstimate))} incidents between them."));
+        }
+
         yield return new Paragraph(string.Create(CultureInfo.InvariantCulture,
             $"Prevented incidents are estimated from the rate of linked incidents before the fix, over the {view.Problems[0].PreventionWeeks} weeks after it, less any that still came. Quarter: {quarter}.")) { Muted = true };
     }
