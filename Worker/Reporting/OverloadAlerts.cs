@@ -2,7 +2,6 @@ using System.Globalization;
 using Analytics.Calendar;
 using Analytics.Storage;
 using Analytics.Workload;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Worker.Delivery;
@@ -15,18 +14,26 @@ namespace Worker.Reporting;
 /// is new or worse than the week before (the outbox key makes a repeated run within the week silent).
 /// The team's managers get the team's and its agents' flags; the department list gets the team flags.
 /// </summary>
-public sealed class OverloadAlerts(IServiceProvider services, ReportRecipients recipients, Outbox outbox, ReferenceStore reference, TimeProvider time, ILogger<OverloadAlerts> logger) : IOverloadCheck
+public sealed class OverloadAlerts(
+    WorkloadCalculator calculator,
+    OverloadDetector detector,
+    ICapacityOutlook capacity,
+    IOptions<WorkloadOptions> options,
+    ReportRecipients recipients,
+    Outbox outbox,
+    ReferenceStore reference,
+    TimeProvider time,
+    ILogger<OverloadAlerts> logger) : IOverloadCheck
 {
     public async Task RunAsync(CancellationToken cancellationToken) => await CheckAsync(null, cancellationToken);
 
     /// <summary>Checks <paramref name="week"/> (default: the last complete week) and returns the alerts queued.</summary>
     public async Task<int> CheckAsync(IsoWeek? week, CancellationToken cancellationToken)
     {
-        var workload = services.GetRequiredService<IOptions<WorkloadOptions>>().Value;
+        var workload = options.Value;
         var target = week ?? IsoWeek.LastCompleted(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(workload.TimeZone));
-        var history = await services.GetRequiredService<WorkloadCalculator>().ComputeAsync(target.AddWeeks(-(workload.BaselineWeeks + 8)), target, cancellationToken);
-        var outlook = services.GetService<ICapacityOutlook>() is { } capacity ? await capacity.GetAsync(target.Next(), 4, cancellationToken) : [];
-        var detector = services.GetRequiredService<OverloadDetector>();
+        var history = await calculator.ComputeAsync(target.AddWeeks(-(workload.BaselineWeeks + 8)), target, cancellationToken);
+        var outlook = await capacity.GetAsync(target.Next(), 4, cancellationToken);
         var now = detector.Detect(history, target, outlook);
         var before = detector.Detect(history, target.Previous(), []);
         var alerts = now.Teams.Where(f => before.Teams.FirstOrDefault(b => b.Team == f.Team) is not { } previous || f.Severity > previous.Severity).ToList();

@@ -6,7 +6,6 @@ using Analytics.Quality;
 using Analytics.Recognition;
 using Analytics.Storage;
 using Analytics.Workload;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Worker.Forecasting;
 using Reports.Documents;
@@ -17,7 +16,22 @@ namespace Worker.Reporting;
 /// Gathers a week's figures from the analytics and turns them into report models for each scope,
 /// with the privacy policy applied by the view builders. The one place where reports meet the store.
 /// </summary>
-public sealed class ReportModelBuilder(IServiceProvider services, TimeProvider time)
+public sealed class ReportModelBuilder(
+    WorkloadCalculator workloadCalculator,
+    OverloadDetector overloadDetector,
+    ICapacityOutlook capacity,
+    WorkLedgerCalculator ledgerCalculator,
+    RecognitionCalculator recognitionCalculator,
+    IncomingPatternCalculator patternCalculator,
+    DataQualityCalculator qualityCalculator,
+    ForecastService forecasts,
+    StaffingPlanner staffingPlanner,
+    ReferenceStore reference,
+    IOptions<WorkloadOptions> workloadOptions,
+    IOptions<PrivacyOptions> privacyOptions,
+    IOptions<InvisibleWorkOptions> invisibleWorkOptions,
+    IOptions<StaffingOptions> staffingOptions,
+    TimeProvider time)
 {
     /// <summary>Weeks of trend the weekly report shows.</summary>
     public const int TrendWeeks = 12;
@@ -30,20 +44,19 @@ public sealed class ReportModelBuilder(IServiceProvider services, TimeProvider t
 
     public async Task<ReportInputs> LoadAsync(IsoWeek week, CancellationToken cancellationToken)
     {
-        var workload = services.GetRequiredService<IOptions<WorkloadOptions>>().Value;
-        var reference = services.GetRequiredService<ReferenceStore>();
-        var history = await services.GetRequiredService<WorkloadCalculator>().ComputeAsync(week.AddWeeks(-(TrendWeeks + workload.BaselineWeeks)), week, cancellationToken);
-        var outlook = services.GetService<ICapacityOutlook>() is { } capacity ? await capacity.GetAsync(week.Next(), 4, cancellationToken) : [];
-        var overload = services.GetRequiredService<OverloadDetector>().Detect(history, week, outlook);
+        var workload = workloadOptions.Value;
+        var history = await workloadCalculator.ComputeAsync(week.AddWeeks(-(TrendWeeks + workload.BaselineWeeks)), week, cancellationToken);
+        var outlook = await capacity.GetAsync(week.Next(), 4, cancellationToken);
+        var overload = overloadDetector.Detect(history, week, outlook);
         var quarterStart = week.AddWeeks(-(QuarterWeeks - 1));
-        var ledger = await services.GetRequiredService<WorkLedgerCalculator>().ComputeAsync(quarterStart, week, cancellationToken);
-        var recognition = await services.GetRequiredService<RecognitionCalculator>().ComputeAsync(quarterStart, week, cancellationToken);
-        var patterns = await services.GetRequiredService<IncomingPatternCalculator>().ComputeAsync(week.AddWeeks(-3), week, cancellationToken);
+        var ledger = await ledgerCalculator.ComputeAsync(quarterStart, week, cancellationToken);
+        var recognition = await recognitionCalculator.ComputeAsync(quarterStart, week, cancellationToken);
+        var patterns = await patternCalculator.ComputeAsync(week.AddWeeks(-3), week, cancellationToken);
         var teams = await reference.GetTeamsAsync(cancellationToken);
         var agents = await reference.GetAgentsAsync(cancellationToken);
-        var weekly = await services.GetRequiredService<ForecastService>().ForecastAsync(SeriesFrequency.Weekly, cancellationToken);
-        var staffing = weekly is null ? null : await services.GetRequiredService<StaffingPlanner>().PlanAsync(week.Next(), StaffingWeeks, cancellationToken);
-        var policy = new PrivacyPolicy(services.GetRequiredService<IOptions<PrivacyOptions>>(), agents);
+        var weekly = await forecasts.ForecastAsync(SeriesFrequency.Weekly, cancellationToken);
+        var staffing = weekly is null ? null : await staffingPlanner.PlanAsync(week.Next(), StaffingWeeks, cancellationToken);
+        var policy = new PrivacyPolicy(privacyOptions, agents);
         return new ReportInputs(week, quarterStart, history, overload, ledger, recognition, patterns, teams, agents, policy,
             ForecastOutlookMapper.All(weekly, week, workload.DepartmentName), weekly, staffing);
     }
@@ -70,7 +83,7 @@ public sealed class ReportModelBuilder(IServiceProvider services, TimeProvider t
         ArgumentNullException.ThrowIfNull(inputs);
         var view = new AppreciationViewBuilder(inputs.Policy).Build(scope, inputs.Ledger, inputs.Recognition, inputs.Week, inputs.TeamSizes);
         var (context, quality) = await ContextAsync(inputs, scope, view.Subject, cancellationToken);
-        var estimates = services.GetRequiredService<IOptions<InvisibleWorkOptions>>().Value.EstimatedMinutes;
+        var estimates = invisibleWorkOptions.Value.EstimatedMinutes;
         return new AppreciationReportModel(context, view, quality, estimates.ToDictionary(e => e.Key, e => e.Value));
     }
 
@@ -102,7 +115,7 @@ public sealed class ReportModelBuilder(IServiceProvider services, TimeProvider t
         var usual = Analytics.Workload.Percentile.Of([.. inputs.History.TeamSeries(subject, inputs.Week.AddWeeks(-(TrendWeeks + 8)), inputs.Week.AddWeeks(-8)).Select(w => (float)w.Backlog)], 0.5) ?? 0;
         var changeShare = inputs.Ledger.For(subject, inputs.QuarterStart, inputs.Week).Line(WorkCategory.Changes).Share;
         var shrinkage = department ? 0.3 : (double)(inputs.Teams.FirstOrDefault(x => x.Name == subject)?.Shrinkage ?? 0.3m);
-        var fteHours = services.GetRequiredService<IOptions<Analytics.Forecasting.Staffing.StaffingOptions>>().Value.FteHours;
+        var fteHours = staffingOptions.Value.FteHours;
         var scenarios = department ? [] : StaffingScenarios.For(weeks, now?.Backlog ?? 0, usual, changeShare, fteHours, shrinkage);
         return new StaffingReportModel(
             context,
@@ -135,11 +148,11 @@ public sealed class ReportModelBuilder(IServiceProvider services, TimeProvider t
 
     private async Task<(ReportContext Context, DataQualityReport Quality)> ContextAsync(ReportInputs inputs, ReportScope scope, string subject, CancellationToken cancellationToken)
     {
-        var workload = services.GetRequiredService<IOptions<WorkloadOptions>>().Value;
+        var workload = workloadOptions.Value;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(workload.TimeZone);
         var from = new DateTimeOffset(inputs.Week.Monday.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(inputs.Week.Monday.ToDateTime(TimeOnly.MinValue)));
         var until = new DateTimeOffset(inputs.Week.NextMonday.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(inputs.Week.NextMonday.ToDateTime(TimeOnly.MinValue)));
-        var quality = await services.GetRequiredService<DataQualityCalculator>().ComputeAsync(scope is DepartmentScope ? null : subject, from, until, cancellationToken);
+        var quality = await qualityCalculator.ComputeAsync(scope is DepartmentScope ? null : subject, from, until, cancellationToken);
         var now = time.GetUtcNow();
         var context = new ReportContext(scope, subject, inputs.Week, now, quality.DataAsOf ?? now, workload.TimeZone, inputs.Policy.MinimumGroupSize);
         return (context, quality);
