@@ -136,4 +136,10 @@ public abstract class SqlDialect
     /// series group tickets by UTC time buckets in SQL and fold the buckets into local days in code.
     /// </summary>
     internal abstract string EpochSeconds(string column);
+
+    /// <summary>
+    /// An ascending ORDER BY term with NULLs before every value. SQLite puts them first anyway and
+    /// PostgreSQL last unless told; SQL Server puts them first and knows no NULLS FIRST.
+    /// </summary>
+    internal virtual string AscendingNullsFirst(string column) => $"{column} NULLS FIRST";
 }

@@ -156,11 +156,11 @@ internal sealed class WorkloadPass
         {
             group.FirstContactBase[week]++;
             var sameDay = clock.DayIndex(ticket.OpenedAt) == clock.DayIndex(resolved);
-            group.FirstContact[week] += sameDay && ticket.ReassignmentCount == 0 && ticket.ReopenCount == 0 ? 1 : 0;
+            group.FirstContact[week] += sameDay && !ticket.Reassigned && !ticket.Reopened ? 1 : 0;
         }
 
-        group.Reopened[week] += ticket.ReopenCount > 0 ? 1 : 0;
-        group.Reassigned[week] += ticket.ReassignmentCount > 0 ? 1 : 0;
+        group.Reopened[week] += ticket.Reopened ? 1 : 0;
+        group.Reassigned[week] += ticket.Reassigned ? 1 : 0;
         group.AfterHours[week] += clock.IsAfterHours(resolved) ? 1 : 0;
     }
 
