@@ -17,6 +17,7 @@ internal sealed class TeamClock
     private readonly int _startMinute;
     private readonly int _endMinute;
     private readonly Dictionary<long, long> _offsetTicksByHour = [];
+    private readonly IsoWeek[] _weeks;
 
     public TeamClock(Team team, IsoWeek firstWeek, IsoWeek lastWeek, DutchHolidayCalendar holidays)
     {
@@ -39,9 +40,11 @@ internal sealed class TeamClock
         }
 
         WeekEnds = new DateTimeOffset[WeekCount];
+        _weeks = new IsoWeek[WeekCount];
         for (var w = 0; w < WeekCount; w++)
         {
-            WeekEnds[w] = ToUtc(firstWeek.AddWeeks(w).NextMonday.ToDateTime(TimeOnly.MinValue));
+            _weeks[w] = firstWeek.AddWeeks(w);
+            WeekEnds[w] = ToUtc(_weeks[w].NextMonday.ToDateTime(TimeOnly.MinValue));
         }
     }
 
@@ -52,7 +55,11 @@ internal sealed class TeamClock
     /// <summary>The instant each week ends (local Monday 00:00 after it), in UTC.</summary>
     public DateTimeOffset[] WeekEnds { get; }
 
-    public IsoWeek WeekAt(int index) => FirstWeek.AddWeeks(index);
+    /// <summary>The week at <paramref name="index"/>; computed once, because turning the pass into weeks asks for every week of every agent.</summary>
+    public IsoWeek WeekAt(int index) => index >= 0 && index < _weeks.Length ? _weeks[index] : FirstWeek.AddWeeks(index);
+
+    /// <summary>The Monday of the week at <paramref name="index"/>, by arithmetic.</summary>
+    public DateOnly MondayOf(int index) => DateOnly.FromDayNumber(_firstDayNumber + (7 * index));
 
     /// <summary>Index of the week holding <paramref name="instant"/>; below 0 before the window, at or above <see cref="WeekCount"/> after it.</summary>
     public int WeekIndex(DateTimeOffset instant) => FloorDiv(DayIndex(instant), 7);

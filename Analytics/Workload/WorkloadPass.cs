@@ -209,11 +209,19 @@ internal sealed class WorkloadPass
         {
             var week = g.Clock.WeekAt(w);
             var resolved = g.Resolved[w];
-            var onStaff = members.Where(a => a.StartDate is not { } start || start <= week.Sunday).ToList();
+            var sunday = g.Clock.MondayOf(w).AddDays(6);
+            var onStaff = members.Where(a => a.StartDate is not { } start || start <= sunday).ToList();
             var rateWeeks = Math.Max(0, w - _options.DaysToClearWeeks + 1);
-            var resolvedRecently = g.Resolved[rateWeeks..(w + 1)].Sum();
+            var resolvedRecently = 0;
+            for (var r = rateWeeks; r <= w; r++)
+            {
+                resolvedRecently += g.Resolved[r];
+            }
+
             var workdays = g.Clock.WorkdaysIn(rateWeeks, w);
             var agentWeeks = onStaff.Select(a => _agentWeeks[a.Name]).ToList();
+            var (calendarMedian, calendarP90) = Percentile.MedianAndP90(Span(g.CalendarHours[w]));
+            var (businessMedian, businessP90) = Percentile.MedianAndP90(Span(g.BusinessHours[w]));
             yield return new WeeklyTeamMetrics
             {
                 Team = g.Name,
@@ -225,10 +233,10 @@ internal sealed class WorkloadPass
                 Backlog = backlog[w],
                 BacklogAgeMedianDays = ageMedian[w],
                 BacklogAgeP90Days = ageP90[w],
-                ResolutionHoursMedian = Percentile.Of(Span(g.CalendarHours[w]), 0.5),
-                ResolutionHoursP90 = Percentile.Of(Span(g.CalendarHours[w]), 0.9),
-                ResolutionBusinessHoursMedian = Percentile.Of(Span(g.BusinessHours[w]), 0.5),
-                ResolutionBusinessHoursP90 = Percentile.Of(Span(g.BusinessHours[w]), 0.9),
+                ResolutionHoursMedian = calendarMedian,
+                ResolutionHoursP90 = calendarP90,
+                ResolutionBusinessHoursMedian = businessMedian,
+                ResolutionBusinessHoursP90 = businessP90,
                 SlaCompliance = Share(g.SlaMet[w], g.SlaMeasured[w]),
                 SlaMeasured = g.SlaMeasured[w],
                 FirstContactResolution = Share(g.FirstContact[w], g.FirstContactBase[w]),
@@ -257,7 +265,7 @@ internal sealed class WorkloadPass
                 Agent = a.Name,
                 Team = a.Team,
                 Week = week,
-                OnStaff = agent is null || agent.StartDate is not { } start || start <= week.Sunday,
+                OnStaff = agent is null || agent.StartDate is not { } start || start <= a.Clock.MondayOf(w).AddDays(6),
                 Resolved = a.Resolved[w],
                 WorkInProgress = wip,
                 AfterHoursResolutions = a.AfterHours[w],
@@ -274,10 +282,10 @@ internal sealed class WorkloadPass
     private static double ContractHours(Agent agent, TeamClock clock, int week)
     {
         var days = 0;
-        for (var d = week * 7; d < (week * 7) + 5; d++)
+        var monday = clock.MondayOf(week);
+        for (var d = 0; d < 5; d++)
         {
-            var date = clock.WeekAt(week).Monday.AddDays(d - (week * 7));
-            days += clock.IsWorkday(d) && (agent.StartDate is not { } start || date >= start) ? 1 : 0;
+            days += clock.IsWorkday((week * 7) + d) && (agent.StartDate is not { } start || monday.AddDays(d) >= start) ? 1 : 0;
         }
 
         return (double)agent.ContractHours * days / 5.0;
