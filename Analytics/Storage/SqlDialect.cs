@@ -137,6 +137,9 @@ public abstract class SqlDialect
     /// </summary>
     internal abstract string EpochSeconds(string column);
 
+    /// <summary>Whole days from one date expression to a later one, as an integer expression.</summary>
+    internal abstract string DaysBetween(string earlier, string later);
+
     /// <summary>
     /// An ascending ORDER BY term with NULLs before every value. SQLite puts them first anyway and
     /// PostgreSQL last unless told; SQL Server puts them first and knows no NULLS FIRST.

@@ -54,5 +54,7 @@ public sealed class SqlServerDialect : SqlDialect
 
     internal override string AscendingNullsFirst(string column) => column;
 
+    internal override string DaysBetween(string earlier, string later) => $"DATEDIFF(day, {earlier}, {later})";
+
     internal override string EpochSeconds(string column) => $"DATEDIFF_BIG(SECOND, CAST('1970-01-01T00:00:00+00:00' AS DATETIMEOFFSET(0)), {column})";
 }

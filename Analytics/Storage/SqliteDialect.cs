@@ -32,6 +32,9 @@ public sealed class SqliteDialect : SqlDialect
         return $"{column} IN (SELECT value FROM json_each(@keys))";
     }
 
+    /// <remarks>Dates are 'yyyy-MM-dd' text: their epoch seconds are whole days, so the division is exact.</remarks>
+    internal override string DaysBetween(string earlier, string later) => $"((unixepoch({later}) - unixepoch({earlier})) / 86400)";
+
     internal override string EpochSeconds(string column) => $"unixepoch({column})";
 
     public override async Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken)

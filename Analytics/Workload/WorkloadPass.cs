@@ -86,15 +86,10 @@ internal sealed class WorkloadPass
         }
     }
 
-    public void AddLoggedMinutes(string agentName, DateOnly date, double minutes)
+    /// <summary>Minutes an agent logged in the week at <paramref name="week"/> (weeks counted from the window's first Monday).</summary>
+    public void AddLoggedMinutes(string agentName, int week, double minutes)
     {
-        if (!_agentWeeks.TryGetValue(agentName, out var agent))
-        {
-            return;
-        }
-
-        var week = (date.DayNumber - _firstWeek.Monday.DayNumber) / 7;
-        if (date >= _firstWeek.Monday && week < agent.MinutesLogged.Length)
+        if (_agentWeeks.TryGetValue(agentName, out var agent) && week >= 0 && week < agent.MinutesLogged.Length)
         {
             agent.MinutesLogged[week] += minutes;
         }

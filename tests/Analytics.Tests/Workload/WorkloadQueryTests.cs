@@ -5,15 +5,18 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 namespace Analytics.Tests.Workload;
 
 /// <summary>
-/// The weekly metrics' ticket query runs on SQLite and PostgreSQL in the other tests; without a SQL Server
+/// The weekly metrics' queries run on SQLite and PostgreSQL in the other tests; without a SQL Server
 /// here, its T-SQL form is at least parsed with SQL Server's own parser (2022 and 2025).
 /// </summary>
 public sealed class WorkloadQueryTests
 {
-    [Fact]
-    public void TicketQuery_ForSqlServer_ParsesWithoutErrors()
+    public static TheoryData<string> Queries() => ["tickets", "time log"];
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void Query_ForSqlServer_ParsesWithoutErrors(string query)
     {
-        var sql = WorkloadTicketReader.Sql(new SqlServerDialect());
+        var sql = query == "tickets" ? WorkloadTicketReader.Sql(new SqlServerDialect()) : WorkloadCalculator.TimeLogSql(new SqlServerDialect());
 
         TSqlParser[] parsers = [new TSql160Parser(initialQuotedIdentifiers: true), new TSql170Parser(initialQuotedIdentifiers: true)];
         foreach (var parser in parsers)
