@@ -16,13 +16,21 @@ internal sealed class TeamClock
     private readonly long[] _businessBefore;
     private readonly int _startMinute;
     private readonly int _endMinute;
-    private readonly Dictionary<long, long> _offsetTicksByHour = [];
+    private readonly ZoneOffsets _offsets;
     private readonly IsoWeek[] _weeks;
 
     public TeamClock(Team team, IsoWeek firstWeek, IsoWeek lastWeek, DutchHolidayCalendar holidays)
+        : this(team, firstWeek, lastWeek, holidays, new ZoneOffsets(TimeZoneInfo.FindSystemTimeZoneById((team ?? throw new ArgumentNullException(nameof(team))).TimeZone), firstWeek, lastWeek))
+    {
+    }
+
+    /// <summary>A clock whose local times come from <paramref name="offsets"/>, a table other clocks in the team's zone may share.</summary>
+    public TeamClock(Team team, IsoWeek firstWeek, IsoWeek lastWeek, DutchHolidayCalendar holidays, ZoneOffsets offsets)
     {
         ArgumentNullException.ThrowIfNull(team);
-        _zone = TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone);
+        ArgumentNullException.ThrowIfNull(offsets);
+        _offsets = offsets;
+        _zone = offsets.Zone;
         _holidays = holidays;
         FirstWeek = firstWeek;
         WeekCount = lastWeek.WeeksSince(firstWeek) + 1;
@@ -145,19 +153,7 @@ internal sealed class TeamClock
     private bool IsWorkdayOutsideWindow(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.IsHoliday(date);
 
-    /// <summary>Local wall-clock ticks; offsets change only on the hour, so they are cached per UTC hour.</summary>
-    private long LocalTicks(DateTimeOffset instant)
-    {
-        var utcTicks = instant.UtcTicks;
-        var hour = utcTicks / TimeSpan.TicksPerHour;
-        if (!_offsetTicksByHour.TryGetValue(hour, out var offset))
-        {
-            offset = _zone.GetUtcOffset(new DateTime(hour * TimeSpan.TicksPerHour, DateTimeKind.Utc)).Ticks;
-            _offsetTicksByHour[hour] = offset;
-        }
-
-        return utcTicks + offset;
-    }
+    private long LocalTicks(DateTimeOffset instant) => _offsets.LocalTicks(instant.UtcTicks);
 
     private DateTimeOffset ToUtc(DateTime local) => Import.LocalTime.ToUtc(local, _zone);
 

@@ -16,6 +16,7 @@ internal sealed class WorkloadPass
     private readonly GroupWeeks _department;
     private readonly List<Holding> _teamHoldings = [];
     private readonly List<Holding> _agentHoldings = [];
+    private readonly Dictionary<string, ZoneOffsets> _zones = new(StringComparer.Ordinal);
 
     public WorkloadPass(IsoWeek firstWeek, IsoWeek lastWeek, IReadOnlyList<Team> teams, IReadOnlyList<Agent> agents, DutchHolidayCalendar holidays, WorkloadOptions options)
     {
@@ -26,10 +27,10 @@ internal sealed class WorkloadPass
         _options = options;
         foreach (var team in teams)
         {
-            _groups[team.Name] = new GroupWeeks(team.Name, new TeamClock(team, firstWeek, lastWeek, holidays), false);
+            _groups[team.Name] = new GroupWeeks(team.Name, Clock(team), false);
         }
 
-        _department = new GroupWeeks(options.DepartmentName, new TeamClock(new Team { Name = options.DepartmentName, TimeZone = options.TimeZone }, firstWeek, lastWeek, holidays), true);
+        _department = new GroupWeeks(options.DepartmentName, Clock(new Team { Name = options.DepartmentName, TimeZone = options.TimeZone }), true);
         foreach (var agent in agents)
         {
             _agentWeeks[agent.Name] = new AgentWeeks(agent.Name, agent.Team, Group(agent.Team).Clock);
@@ -177,11 +178,23 @@ internal sealed class WorkloadPass
         if (!_groups.TryGetValue(name, out var group))
         {
             // A team the store's team list does not know: measured in the department's zone and hours.
-            group = new GroupWeeks(name, new TeamClock(new Team { Name = name, TimeZone = _options.TimeZone }, _firstWeek, _lastWeek, _holidays), false);
+            group = new GroupWeeks(name, Clock(new Team { Name = name, TimeZone = _options.TimeZone }), false);
             _groups[name] = group;
         }
 
         return group;
+    }
+
+    /// <summary>A team's clock, sharing the offset table of its time zone with the other clocks of the pass.</summary>
+    private TeamClock Clock(Team team)
+    {
+        if (!_zones.TryGetValue(team.TimeZone, out var offsets))
+        {
+            offsets = new ZoneOffsets(TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone), _firstWeek, _lastWeek);
+            _zones[team.TimeZone] = offsets;
+        }
+
+        return new TeamClock(team, _firstWeek, _lastWeek, _holidays, offsets);
     }
 
     private AgentWeeks AgentNamed(string name, string? team)

@@ -136,6 +136,27 @@ public sealed class WorkloadCalculatorTests : IDisposable
     }
 
     [Fact]
+    public async Task TeamsInAnotherTimeZone_ReadTheSameInstantsInTheirOwnLocalTime()
+    {
+        // On 17 March 18:00 in Amsterdam is 13:00 in New York (summer time there since 8 March): after hours for
+        // Alpha, within them for Gamma. Monday 23 March 01:00 in Amsterdam (W13) is still Sunday evening, W12, there.
+        _s.Team(new Tickets.Team { Name = "Gamma", TimeZone = "America/New_York" });
+        _s.Ticket("Alpha", "2026-03-17 09:00", "2026-03-17 18:00");
+        _s.Ticket("Gamma", "2026-03-17 09:00", "2026-03-17 18:00");
+        _s.Ticket("Alpha", "2026-03-23 01:00");
+        _s.Ticket("Gamma", "2026-03-23 01:00");
+
+        var history = await _s.ComputeAsync("2026-W11", "2026-W13");
+
+        var alpha = history.Team("Alpha", IsoWeek.Parse("2026-W12"))!;
+        var gamma = history.Team("Gamma", IsoWeek.Parse("2026-W12"))!;
+        Assert.Equal((1, 1.0), (alpha.Resolved, alpha.AfterHoursShare));
+        Assert.Equal((1, 0.0), (gamma.Resolved, gamma.AfterHoursShare));
+        Assert.Equal(1, history.Team("Alpha", IsoWeek.Parse("2026-W13"))!.Incoming);
+        Assert.Equal(2, gamma.Incoming);
+    }
+
+    [Fact]
     public async Task AfterHours_FollowsLocalTimeAcrossTheSpringDaylightSavingChange()
     {
         // Summer time starts on Sunday 29 March 2026. Monday 30 March 07:30 local is 05:30 UTC: before the workday.
