@@ -35,6 +35,12 @@ public sealed class SqliteDialect : SqlDialect
     /// <remarks>Dates are 'yyyy-MM-dd' text: their epoch seconds are whole days, so the division is exact.</remarks>
     internal override string DaysBetween(string earlier, string later) => $"((unixepoch({later}) - unixepoch({earlier})) / 86400)";
 
+    /// <remarks>Straight from the SQLite statement when the connection is SQLite's own, as it is unless something wraps it.</remarks>
+    internal override Task<RowStream> StreamRowsAsync(DbConnection connection, string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken) =>
+        connection is SqliteConnection sqlite
+            ? Task.FromResult<RowStream>(SqliteRowStream.Open(sqlite, sql, parameters))
+            : base.StreamRowsAsync(connection, sql, parameters, cancellationToken);
+
     internal override string EpochSeconds(string column) => $"unixepoch({column})";
 
     public override async Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken)

@@ -1,8 +1,6 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Analytics.Storage;
 using Analytics.Tickets;
-using Dapper;
 
 namespace Analytics.Workload;
 
@@ -70,16 +68,13 @@ internal sealed class WorkloadTicketReader(IDbConnectionFactory connections)
     {
         var d = connections.Dialect;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            Sql(d),
-            new { from = d.ToDb(from), until = d.ToDb(until) },
-            cancellationToken: cancellationToken));
+        await using var rows = await d.StreamRowsAsync(connection, Sql(d), [new("from", d.ToDb(from)), new("until", d.ToDb(until))], cancellationToken);
 
         var ticket = new WorkloadTicket();
         var any = false;
-        while (await reader.ReadAsync(cancellationToken))
+        while (await rows.ReadAsync(cancellationToken))
         {
-            var code = reader.GetInt32(Code);
+            var code = rows.GetInt32(Code);
             if (code < AssignmentRow)
             {
                 if (any)
@@ -88,7 +83,7 @@ internal sealed class WorkloadTicketReader(IDbConnectionFactory connections)
                     yield return ticket;
                 }
 
-                Load(ticket, reader, code);
+                Load(ticket, rows, code);
                 any = true;
                 continue;
             }
@@ -98,7 +93,7 @@ internal sealed class WorkloadTicketReader(IDbConnectionFactory connections)
                 throw new InvalidOperationException("An event row came before any ticket row: the workload query's ordering is broken.");
             }
 
-            var change = new Handover(DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(At)), Text(reader, TeamOrFrom), Text(reader, AssigneeOrTo));
+            var change = new Handover(DateTimeOffset.FromUnixTimeSeconds(rows.GetInt64(At)), Text(rows, TeamOrFrom), Text(rows, AssigneeOrTo));
             (code == TeamAssignmentRow ? ticket.TeamChanges : ticket.AssigneeChanges).Add(change);
         }
 
@@ -109,7 +104,7 @@ internal sealed class WorkloadTicketReader(IDbConnectionFactory connections)
         }
     }
 
-    private static void Load(WorkloadTicket t, DbDataReader r, int code)
+    private static void Load(WorkloadTicket t, RowStream r, int code)
     {
         t.Clear();
         t.Kind = Kinds[code & 7];
@@ -120,12 +115,12 @@ internal sealed class WorkloadTicketReader(IDbConnectionFactory connections)
         t.OpenedAt = DateTimeOffset.FromUnixTimeSeconds(r.GetInt64(At));
         var resolved = r.GetInt64(ResolvedAt);
         t.ResolvedAt = resolved < 0 ? null : DateTimeOffset.FromUnixTimeSeconds(resolved);
-        t.Team = Empty(r.GetString(TeamOrFrom));
-        t.Assignee = Empty(r.GetString(AssigneeOrTo));
-        t.ResolvedBy = Empty(r.GetString(ResolvedBy));
+        t.Team = Empty(r.GetName(TeamOrFrom));
+        t.Assignee = Empty(r.GetName(AssigneeOrTo));
+        t.ResolvedBy = Empty(r.GetName(ResolvedBy));
     }
 
     private static string? Empty(string text) => text.Length == 0 ? null : text;
 
-    private static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+    private static string? Text(RowStream r, int ordinal) => r.IsNull(ordinal) ? null : r.GetName(ordinal);
 }
