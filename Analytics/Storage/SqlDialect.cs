@@ -153,6 +153,12 @@ public abstract class SqlDialect
     /// </summary>
     internal abstract string EpochSeconds(string column);
 
+    /// <summary>
+    /// Whether a GROUP BY that no index orders is cheap (a hash aggregate). Where it is not, a pass that
+    /// sums as it streams can read the rows ungrouped instead.
+    /// </summary>
+    internal virtual bool GroupsByHashing => true;
+
     /// <summary>Whole days from one date expression to a later one, as an integer expression.</summary>
     internal abstract string DaysBetween(string earlier, string later);
 

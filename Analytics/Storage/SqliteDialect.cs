@@ -35,6 +35,9 @@ public sealed class SqliteDialect : SqlDialect
     /// <remarks>Dates are 'yyyy-MM-dd' text: their epoch seconds are whole days, so the division is exact.</remarks>
     internal override string DaysBetween(string earlier, string later) => $"((unixepoch({later}) - unixepoch({earlier})) / 86400)";
 
+    /// <remarks>SQLite aggregates by sorting, or by walking an index in the group's order.</remarks>
+    internal override bool GroupsByHashing => false;
+
     /// <remarks>Straight from the SQLite statement when the connection is SQLite's own, as it is unless something wraps it.</remarks>
     internal override Task<RowStream> StreamRowsAsync(DbConnection connection, string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken) =>
         connection is SqliteConnection sqlite

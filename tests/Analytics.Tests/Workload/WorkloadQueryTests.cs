@@ -16,7 +16,7 @@ public sealed class WorkloadQueryTests
     [MemberData(nameof(Queries))]
     public void Query_ForSqlServer_ParsesWithoutErrors(string query)
     {
-        var sql = query == "tickets" ? WorkloadTicketReader.Sql(new SqlServerDialect()) : WorkloadCalculator.TimeLogSql(new SqlServerDialect());
+        var sql = query == "tickets" ? WorkloadTicketReader.Sql(new SqlServerDialect()) : TimeLogReader.Sql(new SqlServerDialect());
 
         TSqlParser[] parsers = [new TSql160Parser(initialQuotedIdentifiers: true), new TSql170Parser(initialQuotedIdentifiers: true)];
         foreach (var parser in parsers)
