@@ -28,5 +28,8 @@ public sealed class PostgresDialect : SqlDialect
 
     public override DateOnly ReadDate(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateOnly>(ordinal);
 
+    /// <remarks>A date minus a date is an integer number of days.</remarks>
+    internal override string DaysBetween(string earlier, string later) => $"({later} - {earlier})";
+
     internal override string EpochSeconds(string column) => $"CAST(floor(extract(epoch FROM {column})) AS BIGINT)";
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Dapper;
 
 namespace Analytics.Storage;
 
@@ -41,6 +42,21 @@ public abstract class SqlDialect
     /// <summary>Per-connection settings, run right after opening.</summary>
     public virtual Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Task.CompletedTask;
+
+    /// <summary>
+    /// Runs a query whose rows a pass streams through once (see <see cref="RowStream"/>). Parameters are
+    /// named without '@' and hold values already converted by <c>ToDb</c>.
+    /// </summary>
+    internal virtual async Task<RowStream> StreamRowsAsync(DbConnection connection, string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken)
+    {
+        var arguments = new DynamicParameters();
+        foreach (var (name, value) in parameters)
+        {
+            arguments.Add(name, value);
+        }
+
+        return new DbRowStream(await connection.ExecuteReaderAsync(new CommandDefinition(sql, arguments, cancellationToken: cancellationToken)));
+    }
 
     /// <summary>Creates or upgrades the schema; safe to run at every start.</summary>
     public abstract void Migrate(string connectionString);
@@ -136,4 +152,19 @@ public abstract class SqlDialect
     /// series group tickets by UTC time buckets in SQL and fold the buckets into local days in code.
     /// </summary>
     internal abstract string EpochSeconds(string column);
+
+    /// <summary>
+    /// Whether a GROUP BY that no index orders is cheap (a hash aggregate). Where it is not, a pass that
+    /// sums as it streams can read the rows ungrouped instead.
+    /// </summary>
+    internal virtual bool GroupsByHashing => true;
+
+    /// <summary>Whole days from one date expression to a later one, as an integer expression.</summary>
+    internal abstract string DaysBetween(string earlier, string later);
+
+    /// <summary>
+    /// An ascending ORDER BY term with NULLs before every value. SQLite puts them first anyway and
+    /// PostgreSQL last unless told; SQL Server puts them first and knows no NULLS FIRST.
+    /// </summary>
+    internal virtual string AscendingNullsFirst(string column) => $"{column} NULLS FIRST";
 }

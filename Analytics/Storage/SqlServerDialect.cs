@@ -52,5 +52,9 @@ public sealed class SqlServerDialect : SqlDialect
         WHEN NOT MATCHED THEN INSERT ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "src." + c))});
         """;
 
+    internal override string AscendingNullsFirst(string column) => column;
+
+    internal override string DaysBetween(string earlier, string later) => $"DATEDIFF(day, {earlier}, {later})";
+
     internal override string EpochSeconds(string column) => $"DATEDIFF_BIG(SECOND, CAST('1970-01-01T00:00:00+00:00' AS DATETIMEOFFSET(0)), {column})";
 }

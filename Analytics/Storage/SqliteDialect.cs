@@ -32,6 +32,18 @@ public sealed class SqliteDialect : SqlDialect
         return $"{column} IN (SELECT value FROM json_each(@keys))";
     }
 
+    /// <remarks>Dates are 'yyyy-MM-dd' text: their epoch seconds are whole days, so the division is exact.</remarks>
+    internal override string DaysBetween(string earlier, string later) => $"((unixepoch({later}) - unixepoch({earlier})) / 86400)";
+
+    /// <remarks>SQLite aggregates by sorting, or by walking an index in the group's order.</remarks>
+    internal override bool GroupsByHashing => false;
+
+    /// <remarks>Straight from the SQLite statement when the connection is SQLite's own, as it is unless something wraps it.</remarks>
+    internal override Task<RowStream> StreamRowsAsync(DbConnection connection, string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken) =>
+        connection is SqliteConnection sqlite
+            ? Task.FromResult<RowStream>(SqliteRowStream.Open(sqlite, sql, parameters))
+            : base.StreamRowsAsync(connection, sql, parameters, cancellationToken);
+
     internal override string EpochSeconds(string column) => $"unixepoch({column})";
 
     public override async Task PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken)

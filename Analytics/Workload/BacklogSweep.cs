@@ -9,64 +9,64 @@ internal static class BacklogSweep
     public static (int[] Backlog, double?[] AgeMedian, double?[] AgeP90) Run(GroupWeeks group)
     {
         var weeks = group.Clock.WeekCount;
-        var entering = new List<int>[weeks];
-        var leaving = new List<int>[weeks];
-        for (var i = 0; i < group.Spans.Count; i++)
-        {
-            var span = group.Spans[i];
-            var from = Math.Max(span.Entered, 0);
-            if (from >= weeks || span.Left <= from)
-            {
-                continue;
-            }
+        var spans = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(group.Spans);
 
-            (entering[from] ??= []).Add(i);
-            if (span.Left < weeks)
+        // The spans that count at some week end, bucketed by the week they start counting (a counting sort).
+        var firstOfWeek = new int[weeks + 1];
+        foreach (var span in spans)
+        {
+            var from = Math.Max(span.Entered, 0);
+            if (from < weeks && span.Left > from)
             {
-                (leaving[span.Left] ??= []).Add(i);
+                firstOfWeek[from + 1]++;
+            }
+        }
+
+        for (var w = 0; w < weeks; w++)
+        {
+            firstOfWeek[w + 1] += firstOfWeek[w];
+        }
+
+        var byWeek = new int[firstOfWeek[weeks]];
+        var next = firstOfWeek[..weeks];
+        for (var i = 0; i < spans.Length; i++)
+        {
+            var from = Math.Max(spans[i].Entered, 0);
+            if (from < weeks && spans[i].Left > from)
+            {
+                byWeek[next[from]++] = i;
             }
         }
 
         var backlog = new int[weeks];
         var median = new double?[weeks];
         var p90 = new double?[weeks];
-        var active = new List<long>();
-        var position = new Dictionary<int, int>();
-        var owner = new List<int>();
-        var buffer = new List<float>();
+        var active = new List<BacklogSpan>();
+        var ages = new List<float>();
         for (var w = 0; w < weeks; w++)
         {
-            foreach (var i in leaving[w] ?? [])
+            for (var i = firstOfWeek[w]; i < firstOfWeek[w + 1]; i++)
             {
-                // Swap-remove: the last active span takes the leaver's slot.
-                var slot = position[i];
-                var last = active.Count - 1;
-                active[slot] = active[last];
-                owner[slot] = owner[last];
-                position[owner[slot]] = slot;
-                active.RemoveAt(last);
-                owner.RemoveAt(last);
-                position.Remove(i);
+                active.Add(spans[byWeek[i]]);
             }
 
-            foreach (var i in entering[w] ?? [])
-            {
-                position[i] = active.Count;
-                active.Add(group.Spans[i].OpenedTicks);
-                owner.Add(i);
-            }
-
-            backlog[w] = active.Count;
+            // One walk drops the spans that ended by this week's end and takes the age of the rest.
             var end = group.Clock.WeekEnds[w].UtcTicks;
-            buffer.Clear();
-            foreach (var opened in active)
+            var open = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(active);
+            var kept = 0;
+            ages.Clear();
+            foreach (var span in open)
             {
-                buffer.Add((float)((end - opened) / (double)TimeSpan.TicksPerDay));
+                if (span.Left > w)
+                {
+                    open[kept++] = span;
+                    ages.Add((float)((end - span.OpenedTicks) / (double)TimeSpan.TicksPerDay));
+                }
             }
 
-            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer);
-            median[w] = Percentile.Of(span, 0.5);
-            p90[w] = span.IsEmpty ? null : Percentile.OfSorted(span, 0.9);
+            active.RemoveRange(kept, active.Count - kept);
+            backlog[w] = kept;
+            (median[w], p90[w]) = Percentile.MedianAndP90(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ages));
         }
 
         return (backlog, median, p90);

@@ -16,12 +16,21 @@ internal sealed class TeamClock
     private readonly long[] _businessBefore;
     private readonly int _startMinute;
     private readonly int _endMinute;
-    private readonly Dictionary<long, long> _offsetTicksByHour = [];
+    private readonly ZoneOffsets _offsets;
+    private readonly IsoWeek[] _weeks;
 
     public TeamClock(Team team, IsoWeek firstWeek, IsoWeek lastWeek, DutchHolidayCalendar holidays)
+        : this(team, firstWeek, lastWeek, holidays, new ZoneOffsets(TimeZoneInfo.FindSystemTimeZoneById((team ?? throw new ArgumentNullException(nameof(team))).TimeZone), firstWeek, lastWeek))
+    {
+    }
+
+    /// <summary>A clock whose local times come from <paramref name="offsets"/>, a table other clocks in the team's zone may share.</summary>
+    public TeamClock(Team team, IsoWeek firstWeek, IsoWeek lastWeek, DutchHolidayCalendar holidays, ZoneOffsets offsets)
     {
         ArgumentNullException.ThrowIfNull(team);
-        _zone = TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone);
+        ArgumentNullException.ThrowIfNull(offsets);
+        _offsets = offsets;
+        _zone = offsets.Zone;
         _holidays = holidays;
         FirstWeek = firstWeek;
         WeekCount = lastWeek.WeeksSince(firstWeek) + 1;
@@ -39,9 +48,11 @@ internal sealed class TeamClock
         }
 
         WeekEnds = new DateTimeOffset[WeekCount];
+        _weeks = new IsoWeek[WeekCount];
         for (var w = 0; w < WeekCount; w++)
         {
-            WeekEnds[w] = ToUtc(firstWeek.AddWeeks(w).NextMonday.ToDateTime(TimeOnly.MinValue));
+            _weeks[w] = firstWeek.AddWeeks(w);
+            WeekEnds[w] = ToUtc(_weeks[w].NextMonday.ToDateTime(TimeOnly.MinValue));
         }
     }
 
@@ -52,7 +63,11 @@ internal sealed class TeamClock
     /// <summary>The instant each week ends (local Monday 00:00 after it), in UTC.</summary>
     public DateTimeOffset[] WeekEnds { get; }
 
-    public IsoWeek WeekAt(int index) => FirstWeek.AddWeeks(index);
+    /// <summary>The week at <paramref name="index"/>; computed once, because turning the pass into weeks asks for every week of every agent.</summary>
+    public IsoWeek WeekAt(int index) => index >= 0 && index < _weeks.Length ? _weeks[index] : FirstWeek.AddWeeks(index);
+
+    /// <summary>The Monday of the week at <paramref name="index"/>, by arithmetic.</summary>
+    public DateOnly MondayOf(int index) => DateOnly.FromDayNumber(_firstDayNumber + (7 * index));
 
     /// <summary>Index of the week holding <paramref name="instant"/>; below 0 before the window, at or above <see cref="WeekCount"/> after it.</summary>
     public int WeekIndex(DateTimeOffset instant) => FloorDiv(DayIndex(instant), 7);
@@ -138,19 +153,7 @@ internal sealed class TeamClock
     private bool IsWorkdayOutsideWindow(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.IsHoliday(date);
 
-    /// <summary>Local wall-clock ticks; offsets change only on the hour, so they are cached per UTC hour.</summary>
-    private long LocalTicks(DateTimeOffset instant)
-    {
-        var utcTicks = instant.UtcTicks;
-        var hour = utcTicks / TimeSpan.TicksPerHour;
-        if (!_offsetTicksByHour.TryGetValue(hour, out var offset))
-        {
-            offset = _zone.GetUtcOffset(new DateTime(hour * TimeSpan.TicksPerHour, DateTimeKind.Utc)).Ticks;
-            _offsetTicksByHour[hour] = offset;
-        }
-
-        return utcTicks + offset;
-    }
+    private long LocalTicks(DateTimeOffset instant) => _offsets.LocalTicks(instant.UtcTicks);
 
     private DateTimeOffset ToUtc(DateTime local) => Import.LocalTime.ToUtc(local, _zone);
 

@@ -1,15 +1,14 @@
 using Analytics.Calendar;
 using Analytics.Storage;
 using Analytics.Tickets;
-using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Workload;
 
 /// <summary>
 /// Computes the weekly metrics of every team, the department and every agent in one streaming pass
-/// over the store's tickets (with their team and assignment events), plus one SQL aggregation of the
-/// time registrations. Memory grows with teams, agents and weeks, not with the number of tickets.
+/// over the store's tickets (with their team and assignment events), plus the time registrations summed
+/// per agent and week. Memory grows with teams, agents and weeks, not with the number of tickets.
 /// </summary>
 public sealed class WorkloadCalculator(IDbConnectionFactory connections, ReferenceStore reference, DutchHolidayCalendar holidays, IOptions<WorkloadOptions> options)
 {
@@ -34,30 +33,11 @@ public sealed class WorkloadCalculator(IDbConnectionFactory connections, Referen
             pass.Add(ticket);
         }
 
-        await foreach (var (agent, date, minutes) in ReadTimeLogAsync(firstWeek.Monday, lastWeek.Sunday, cancellationToken))
+        await foreach (var (agent, week, minutes) in new TimeLogReader(connections).ReadAsync(firstWeek.Monday, lastWeek.Sunday, cancellationToken))
         {
-            pass.AddLoggedMinutes(agent, date, minutes);
+            pass.AddLoggedMinutes(agent, week, minutes);
         }
 
         return pass.Finish();
-    }
-
-    private async IAsyncEnumerable<(string Agent, DateOnly Date, double Minutes)> ReadTimeLogAsync(DateOnly from, DateOnly to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var dialect = connections.Dialect;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            $"""
-            SELECT agent, work_date, SUM(minutes)
-            FROM {dialect.Table("time_entries")}
-            WHERE work_date >= @from AND work_date <= @to
-            GROUP BY agent, work_date
-            """,
-            new { from = dialect.ToDb(from), to = dialect.ToDb(to) },
-            cancellationToken: cancellationToken));
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return (reader.GetString(0), dialect.ReadDate(reader, 1), Convert.ToDouble(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture));
-        }
     }
 }

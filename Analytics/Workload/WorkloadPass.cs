@@ -16,6 +16,7 @@ internal sealed class WorkloadPass
     private readonly GroupWeeks _department;
     private readonly List<Holding> _teamHoldings = [];
     private readonly List<Holding> _agentHoldings = [];
+    private readonly Dictionary<string, ZoneOffsets> _zones = new(StringComparer.Ordinal);
 
     public WorkloadPass(IsoWeek firstWeek, IsoWeek lastWeek, IReadOnlyList<Team> teams, IReadOnlyList<Agent> agents, DutchHolidayCalendar holidays, WorkloadOptions options)
     {
@@ -26,10 +27,10 @@ internal sealed class WorkloadPass
         _options = options;
         foreach (var team in teams)
         {
-            _groups[team.Name] = new GroupWeeks(team.Name, new TeamClock(team, firstWeek, lastWeek, holidays), false);
+            _groups[team.Name] = new GroupWeeks(team.Name, Clock(team), false);
         }
 
-        _department = new GroupWeeks(options.DepartmentName, new TeamClock(new Team { Name = options.DepartmentName, TimeZone = options.TimeZone }, firstWeek, lastWeek, holidays), true);
+        _department = new GroupWeeks(options.DepartmentName, Clock(new Team { Name = options.DepartmentName, TimeZone = options.TimeZone }), true);
         foreach (var agent in agents)
         {
             _agentWeeks[agent.Name] = new AgentWeeks(agent.Name, agent.Team, Group(agent.Team).Clock);
@@ -86,15 +87,10 @@ internal sealed class WorkloadPass
         }
     }
 
-    public void AddLoggedMinutes(string agentName, DateOnly date, double minutes)
+    /// <summary>Minutes an agent logged in the week at <paramref name="week"/> (weeks counted from the window's first Monday).</summary>
+    public void AddLoggedMinutes(string agentName, int week, double minutes)
     {
-        if (!_agentWeeks.TryGetValue(agentName, out var agent))
-        {
-            return;
-        }
-
-        var week = (date.DayNumber - _firstWeek.Monday.DayNumber) / 7;
-        if (date >= _firstWeek.Monday && week < agent.MinutesLogged.Length)
+        if (_agentWeeks.TryGetValue(agentName, out var agent) && week >= 0 && week < agent.MinutesLogged.Length)
         {
             agent.MinutesLogged[week] += minutes;
         }
@@ -156,11 +152,11 @@ internal sealed class WorkloadPass
         {
             group.FirstContactBase[week]++;
             var sameDay = clock.DayIndex(ticket.OpenedAt) == clock.DayIndex(resolved);
-            group.FirstContact[week] += sameDay && ticket.ReassignmentCount == 0 && ticket.ReopenCount == 0 ? 1 : 0;
+            group.FirstContact[week] += sameDay && !ticket.Reassigned && !ticket.Reopened ? 1 : 0;
         }
 
-        group.Reopened[week] += ticket.ReopenCount > 0 ? 1 : 0;
-        group.Reassigned[week] += ticket.ReassignmentCount > 0 ? 1 : 0;
+        group.Reopened[week] += ticket.Reopened ? 1 : 0;
+        group.Reassigned[week] += ticket.Reassigned ? 1 : 0;
         group.AfterHours[week] += clock.IsAfterHours(resolved) ? 1 : 0;
     }
 
@@ -182,11 +178,23 @@ internal sealed class WorkloadPass
         if (!_groups.TryGetValue(name, out var group))
         {
             // A team the store's team list does not know: measured in the department's zone and hours.
-            group = new GroupWeeks(name, new TeamClock(new Team { Name = name, TimeZone = _options.TimeZone }, _firstWeek, _lastWeek, _holidays), false);
+            group = new GroupWeeks(name, Clock(new Team { Name = name, TimeZone = _options.TimeZone }), false);
             _groups[name] = group;
         }
 
         return group;
+    }
+
+    /// <summary>A team's clock, sharing the offset table of its time zone with the other clocks of the pass.</summary>
+    private TeamClock Clock(Team team)
+    {
+        if (!_zones.TryGetValue(team.TimeZone, out var offsets))
+        {
+            offsets = new ZoneOffsets(TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone), _firstWeek, _lastWeek);
+            _zones[team.TimeZone] = offsets;
+        }
+
+        return new TeamClock(team, _firstWeek, _lastWeek, _holidays, offsets);
     }
 
     private AgentWeeks AgentNamed(string name, string? team)
@@ -209,11 +217,19 @@ internal sealed class WorkloadPass
         {
             var week = g.Clock.WeekAt(w);
             var resolved = g.Resolved[w];
-            var onStaff = members.Where(a => a.StartDate is not { } start || start <= week.Sunday).ToList();
+            var sunday = g.Clock.MondayOf(w).AddDays(6);
+            var onStaff = members.Where(a => a.StartDate is not { } start || start <= sunday).ToList();
             var rateWeeks = Math.Max(0, w - _options.DaysToClearWeeks + 1);
-            var resolvedRecently = g.Resolved[rateWeeks..(w + 1)].Sum();
+            var resolvedRecently = 0;
+            for (var r = rateWeeks; r <= w; r++)
+            {
+                resolvedRecently += g.Resolved[r];
+            }
+
             var workdays = g.Clock.WorkdaysIn(rateWeeks, w);
             var agentWeeks = onStaff.Select(a => _agentWeeks[a.Name]).ToList();
+            var (calendarMedian, calendarP90) = Percentile.MedianAndP90(Span(g.CalendarHours[w]));
+            var (businessMedian, businessP90) = Percentile.MedianAndP90(Span(g.BusinessHours[w]));
             yield return new WeeklyTeamMetrics
             {
                 Team = g.Name,
@@ -225,10 +241,10 @@ internal sealed class WorkloadPass
                 Backlog = backlog[w],
                 BacklogAgeMedianDays = ageMedian[w],
                 BacklogAgeP90Days = ageP90[w],
-                ResolutionHoursMedian = Percentile.Of(Span(g.CalendarHours[w]), 0.5),
-                ResolutionHoursP90 = Percentile.Of(Span(g.CalendarHours[w]), 0.9),
-                ResolutionBusinessHoursMedian = Percentile.Of(Span(g.BusinessHours[w]), 0.5),
-                ResolutionBusinessHoursP90 = Percentile.Of(Span(g.BusinessHours[w]), 0.9),
+                ResolutionHoursMedian = calendarMedian,
+                ResolutionHoursP90 = calendarP90,
+                ResolutionBusinessHoursMedian = businessMedian,
+                ResolutionBusinessHoursP90 = businessP90,
                 SlaCompliance = Share(g.SlaMet[w], g.SlaMeasured[w]),
                 SlaMeasured = g.SlaMeasured[w],
                 FirstContactResolution = Share(g.FirstContact[w], g.FirstContactBase[w]),
@@ -257,7 +273,7 @@ internal sealed class WorkloadPass
                 Agent = a.Name,
                 Team = a.Team,
                 Week = week,
-                OnStaff = agent is null || agent.StartDate is not { } start || start <= week.Sunday,
+                OnStaff = agent is null || agent.StartDate is not { } start || start <= a.Clock.MondayOf(w).AddDays(6),
                 Resolved = a.Resolved[w],
                 WorkInProgress = wip,
                 AfterHoursResolutions = a.AfterHours[w],
@@ -274,10 +290,10 @@ internal sealed class WorkloadPass
     private static double ContractHours(Agent agent, TeamClock clock, int week)
     {
         var days = 0;
-        for (var d = week * 7; d < (week * 7) + 5; d++)
+        var monday = clock.MondayOf(week);
+        for (var d = 0; d < 5; d++)
         {
-            var date = clock.WeekAt(week).Monday.AddDays(d - (week * 7));
-            days += clock.IsWorkday(d) && (agent.StartDate is not { } start || date >= start) ? 1 : 0;
+            days += clock.IsWorkday((week * 7) + d) && (agent.StartDate is not { } start || monday.AddDays(d) >= start) ? 1 : 0;
         }
 
         return (double)agent.ContractHours * days / 5.0;

@@ -5,18 +5,19 @@ namespace Analytics.Workload;
 /// <summary>The fields of one ticket the weekly metrics need, with its team and assignment changes in time order.</summary>
 internal sealed class WorkloadTicket
 {
-    public string Source { get; set; } = "";
-    public string TicketId { get; set; } = "";
     public TicketKind Kind { get; set; }
-    public int? PriorityLevel { get; set; }
     public string? Team { get; set; }
     public string? Assignee { get; set; }
     public string? ResolvedBy { get; set; }
     public DateTimeOffset OpenedAt { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
     public bool? SlaBreached { get; set; }
-    public int ReopenCount { get; set; }
-    public int ReassignmentCount { get; set; }
+
+    /// <summary>Reopened at least once.</summary>
+    public bool Reopened { get; set; }
+
+    /// <summary>Reassigned at least once.</summary>
+    public bool Reassigned { get; set; }
 
     /// <summary>Team changes (<see cref="TicketEventKind.TeamAssignment"/>) in time order.</summary>
     public List<Handover> TeamChanges { get; } = [];

@@ -80,6 +80,22 @@ internal static class WorkloadBench
             $"workload bench: {history.TeamWeeks.Count:N0} team weeks and {history.AgentWeeks.Count:N0} agent weeks ({first} to {last}) in {stopwatch.Elapsed.TotalSeconds:N2} s wall, {(process.TotalProcessorTime - cpuBefore).TotalSeconds:N2} s CPU; peak working set {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"plain SQLite GROUP BY of incoming per team and (UTC) week: {groups:N0} groups in {groupBy.Elapsed.TotalSeconds:N2} s"));
+        Console.WriteLine($"results digest: {Digest(history)}");
         return 0;
+    }
+
+    /// <summary>
+    /// A hash of every figure (records print all their properties, doubles round-trip exactly), so that a
+    /// speed-up can show it changed no result on the full history, not only on the tests' small ones.
+    /// </summary>
+    private static string Digest(WorkloadHistory history)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var record in history.TeamWeeks.Cast<object>().Concat(history.AgentWeeks))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{record}\n")));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset())[..16];
     }
 }

@@ -108,6 +108,23 @@ public sealed class WorkloadCalculatorTests : IDisposable
     }
 
     [Fact]
+    public async Task EventsOfATicketOutsideTheWindow_AreNotTakenForItsNeighboursInKeyOrder()
+    {
+        // The events stream right after their ticket's row; a ticket left out by the window must take its events with it.
+        _s.Ticket("Alpha", "2026-03-16 09:00", "2026-03-17 09:00");
+        var old = _s.Ticket("Alpha", "2026-01-05 09:00", "2026-01-07 09:00");
+        _s.Event(old, "2026-01-06 09:00", TicketEventKind.TeamAssignment, "Alpha", "Beta");
+        _s.Ticket("Beta", "2026-03-16 10:00", "2026-03-17 10:00");
+
+        var history = await _s.ComputeAsync("2026-W12", "2026-W12");
+
+        var alpha = history.Team("Alpha", IsoWeek.Parse("2026-W12"))!;
+        var beta = history.Team("Beta", IsoWeek.Parse("2026-W12"))!;
+        Assert.Equal((1, 1, 0), (alpha.Incoming, alpha.Resolved, alpha.PassedOn));
+        Assert.Equal((1, 1, 0), (beta.Incoming, beta.Resolved, beta.PassedOn));
+    }
+
+    [Fact]
     public async Task WithoutEvents_TheLastTeamHoldsTheTicketThroughout()
     {
         _s.Ticket("Beta", "2026-03-16 09:00", "2026-03-24 11:00", reassignments: 1);
@@ -116,6 +133,27 @@ public sealed class WorkloadCalculatorTests : IDisposable
 
         Assert.Equal(0, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.Incoming);
         Assert.Equal(1, history.Team("Beta", IsoWeek.Parse("2026-W12"))!.Incoming);
+    }
+
+    [Fact]
+    public async Task TeamsInAnotherTimeZone_ReadTheSameInstantsInTheirOwnLocalTime()
+    {
+        // On 17 March 18:00 in Amsterdam is 13:00 in New York (summer time there since 8 March): after hours for
+        // Alpha, within them for Gamma. Monday 23 March 01:00 in Amsterdam (W13) is still Sunday evening, W12, there.
+        _s.Team(new Tickets.Team { Name = "Gamma", TimeZone = "America/New_York" });
+        _s.Ticket("Alpha", "2026-03-17 09:00", "2026-03-17 18:00");
+        _s.Ticket("Gamma", "2026-03-17 09:00", "2026-03-17 18:00");
+        _s.Ticket("Alpha", "2026-03-23 01:00");
+        _s.Ticket("Gamma", "2026-03-23 01:00");
+
+        var history = await _s.ComputeAsync("2026-W11", "2026-W13");
+
+        var alpha = history.Team("Alpha", IsoWeek.Parse("2026-W12"))!;
+        var gamma = history.Team("Gamma", IsoWeek.Parse("2026-W12"))!;
+        Assert.Equal((1, 1.0), (alpha.Resolved, alpha.AfterHoursShare));
+        Assert.Equal((1, 0.0), (gamma.Resolved, gamma.AfterHoursShare));
+        Assert.Equal(1, history.Team("Alpha", IsoWeek.Parse("2026-W13"))!.Incoming);
+        Assert.Equal(2, gamma.Incoming);
     }
 
     [Fact]
