@@ -27,19 +27,9 @@ public sealed partial class RecognitionCalculator(
 {
     public async Task<RecognitionResult> ComputeAsync(IsoWeek firstWeek, IsoWeek lastWeek, CancellationToken cancellationToken)
     {
-        var teams = (await reference.GetTeamsAsync(cancellationToken)).ToDictionary(t => t.Name, StringComparer.Ordinal);
         var agents = (await reference.GetAgentsAsync(cancellationToken)).ToDictionary(a => a.Name, StringComparer.Ordinal);
-        var clocks = new Dictionary<string, TeamClock>(StringComparer.Ordinal);
-        TeamClock Clock(string team)
-        {
-            if (!clocks.TryGetValue(team, out var clock))
-            {
-                clock = new TeamClock(teams.GetValueOrDefault(team) ?? new Team { Name = team, TimeZone = workload.Value.TimeZone }, firstWeek, lastWeek, holidays);
-                clocks[team] = clock;
-            }
-
-            return clock;
-        }
+        var clocks = new TeamClocks(await reference.GetTeamsAsync(cancellationToken), workload.Value.TimeZone, firstWeek, lastWeek, holidays);
+        TeamClock Clock(string team) => clocks.For(team);
 
         bool InPeriod(string team, DateTimeOffset instant)
         {

@@ -23,25 +23,14 @@ public sealed class WorkLedgerCalculator(
 {
     public async Task<WorkLedger> ComputeAsync(IsoWeek firstWeek, IsoWeek lastWeek, CancellationToken cancellationToken)
     {
-        var teams = (await reference.GetTeamsAsync(cancellationToken)).ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var clocks = new TeamClocks(await reference.GetTeamsAsync(cancellationToken), workload.Value.TimeZone, firstWeek, lastWeek, holidays);
         var agents = (await reference.GetAgentsAsync(cancellationToken)).ToDictionary(a => a.Name, a => a.Team, StringComparer.Ordinal);
         var department = workload.Value.DepartmentName;
-        var clocks = new Dictionary<string, TeamClock>(StringComparer.Ordinal);
         var tallies = new Dictionary<(string, IsoWeek), WorkTally>();
         var estimates = options.Value.EstimatedMinutes;
         double Estimate(WorkCategory category) => estimates.TryGetValue(category, out var minutes) ? minutes : InvisibleWorkOptions.DefaultMinutes[category];
 
-        TeamClock Clock(string team)
-        {
-            if (!clocks.TryGetValue(team, out var clock))
-            {
-                var settings = teams.GetValueOrDefault(team) ?? new Team { Name = team, TimeZone = workload.Value.TimeZone };
-                clock = new TeamClock(settings, firstWeek, lastWeek, holidays);
-                clocks[team] = clock;
-            }
-
-            return clock;
-        }
+        TeamClock Clock(string team) => clocks.For(team);
 
         void Tally(string team, IsoWeek week, WorkCategory category, int count, double hours, bool estimated, bool afterHours)
         {

@@ -31,11 +31,10 @@ public sealed class IncomingPatternCalculator(IDbConnectionFactory connections, 
 {
     public async Task<IReadOnlyDictionary<string, IncomingPattern>> ComputeAsync(IsoWeek from, IsoWeek to, CancellationToken cancellationToken)
     {
-        var teams = (await reference.GetTeamsAsync(cancellationToken)).ToDictionary(t => t.Name, StringComparer.Ordinal);
         var department = options.Value.DepartmentName;
-        var clocks = new Dictionary<string, TeamClock>(StringComparer.Ordinal);
+        var clocks = new TeamClocks(await reference.GetTeamsAsync(cancellationToken), options.Value.TimeZone, from, to, holidays);
         var counts = new Dictionary<string, int[,]>(StringComparer.Ordinal) { [department] = new int[7, 24] };
-        var departmentClock = new TeamClock(new Team { Name = department, TimeZone = options.Value.TimeZone }, from, to, holidays);
+        var departmentClock = clocks.Default(department);
 
         var d = connections.Dialect;
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -50,14 +49,13 @@ public sealed class IncomingPatternCalculator(IDbConnectionFactory connections, 
             if (!reader.IsDBNull(0))
             {
                 var team = reader.GetString(0);
-                if (!clocks.TryGetValue(team, out var clock))
+                if (!counts.TryGetValue(team, out var teamCounts))
                 {
-                    clock = new TeamClock(teams.GetValueOrDefault(team) ?? new Team { Name = team, TimeZone = options.Value.TimeZone }, from, to, holidays);
-                    clocks[team] = clock;
-                    counts[team] = new int[7, 24];
+                    teamCounts = new int[7, 24];
+                    counts[team] = teamCounts;
                 }
 
-                Count(clock, counts[team], opened);
+                Count(clocks.For(team), teamCounts, opened);
             }
         }
 

@@ -9,28 +9,27 @@ internal sealed class WorkloadPass
     private readonly IsoWeek _firstWeek;
     private readonly IsoWeek _lastWeek;
     private readonly IReadOnlyList<Agent> _agents;
-    private readonly DutchHolidayCalendar _holidays;
     private readonly WorkloadOptions _options;
     private readonly Dictionary<string, GroupWeeks> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AgentWeeks> _agentWeeks = new(StringComparer.Ordinal);
     private readonly GroupWeeks _department;
     private readonly List<Holding> _teamHoldings = [];
     private readonly List<Holding> _agentHoldings = [];
-    private readonly Dictionary<string, ZoneOffsets> _zones = new(StringComparer.Ordinal);
+    private readonly TeamClocks _clocks;
 
     public WorkloadPass(IsoWeek firstWeek, IsoWeek lastWeek, IReadOnlyList<Team> teams, IReadOnlyList<Agent> agents, DutchHolidayCalendar holidays, WorkloadOptions options)
     {
         _firstWeek = firstWeek;
         _lastWeek = lastWeek;
         _agents = agents;
-        _holidays = holidays;
         _options = options;
+        _clocks = new TeamClocks(teams, options.TimeZone, firstWeek, lastWeek, holidays);
         foreach (var team in teams)
         {
-            _groups[team.Name] = new GroupWeeks(team.Name, Clock(team), false);
+            _groups[team.Name] = new GroupWeeks(team.Name, _clocks.For(team.Name), false);
         }
 
-        _department = new GroupWeeks(options.DepartmentName, Clock(new Team { Name = options.DepartmentName, TimeZone = options.TimeZone }), true);
+        _department = new GroupWeeks(options.DepartmentName, _clocks.Default(options.DepartmentName), true);
         foreach (var agent in agents)
         {
             _agentWeeks[agent.Name] = new AgentWeeks(agent.Name, agent.Team, Group(agent.Team).Clock);
@@ -178,23 +177,11 @@ internal sealed class WorkloadPass
         if (!_groups.TryGetValue(name, out var group))
         {
             // A team the store's team list does not know: measured in the department's zone and hours.
-            group = new GroupWeeks(name, Clock(new Team { Name = name, TimeZone = _options.TimeZone }), false);
+            group = new GroupWeeks(name, _clocks.For(name), false);
             _groups[name] = group;
         }
 
         return group;
-    }
-
-    /// <summary>A team's clock, sharing the offset table of its time zone with the other clocks of the pass.</summary>
-    private TeamClock Clock(Team team)
-    {
-        if (!_zones.TryGetValue(team.TimeZone, out var offsets))
-        {
-            offsets = new ZoneOffsets(TimeZoneInfo.FindSystemTimeZoneById(team.TimeZone), _firstWeek, _lastWeek);
-            _zones[team.TimeZone] = offsets;
-        }
-
-        return new TeamClock(team, _firstWeek, _lastWeek, _holidays, offsets);
     }
 
     private AgentWeeks AgentNamed(string name, string? team)
