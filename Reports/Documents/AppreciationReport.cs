@@ -128,7 +128,7 @@ public static class AppreciationReport
         if (people.Count > 0)
         {
             yield return new Heading("Contributions", 2);
-            yield return new Paragraph("Specific contributions this quarter, in alphabetical order. Colleagues who asked not to be named in recognition are left out.") { Muted = true };
+            yield return new Paragraph("Specific contributions this quarter, in alphabetical order. Colleagues who asked not to be named in recognition are left out.") { Muted = true, KeepWithNext = true };
             yield return new BulletList([.. people.SelectMany(g => g.Select(h => $"{g.Key} {h.Text}."))]);
         }
     }

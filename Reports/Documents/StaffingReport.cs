@@ -137,7 +137,7 @@ public static class StaffingReport
         }
 
         yield return new Heading("Live queues");
-        yield return new Paragraph($"Phone and chat are staffed hour by hour with Erlang C for their service level; the week of {weeks[0].Week}:");
+        yield return new Paragraph($"Phone and chat are staffed hour by hour with Erlang C for their service level; the week of {weeks[0].Week}:") { KeepWithNext = true };
         yield return new Table(
             [TableColumn.Text("Channel"), TableColumn.Number("Contacts"), TableColumn.Number("Agent hours", 1.1f), TableColumn.Number("Peak agents", 1.1f), TableColumn.Text("Peak hour", 1.4f)],
             [.. queues.Select(q => (IReadOnlyList<string>)[q.Channel, Figures.Count(q.Contacts), Figures.Number(q.AgentHours, "0"), Figures.Count(q.PeakAgents), q.PeakHour.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)])]);

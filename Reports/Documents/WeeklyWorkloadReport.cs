@@ -146,7 +146,7 @@ public static class WeeklyWorkloadReport
     private static IEnumerable<Block> Agents(WorkloadView view, ReportFonts fonts)
     {
         yield return new Heading("Per-agent load");
-        yield return new Paragraph("Personal data for the team's own manager: it is not in any other report. Figures show load, not performance; resolved counts depend on the kind of work each person holds.") { Muted = true };
+        yield return new Paragraph("Personal data for the team's own manager: it is not in any other report. Figures show load, not performance; resolved counts depend on the kind of work each person holds.") { Muted = true, KeepWithNext = true };
         if (view.Agents.Count == 0)
         {
             yield return new Paragraph("No agents on staff this week.");

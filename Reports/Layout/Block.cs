@@ -11,6 +11,12 @@ public sealed record Paragraph(string Text) : Block
 {
     /// <summary>Smaller grey text, for notes under a table or chart ("Figures under 3 people are suppressed").</summary>
     public bool Muted { get; init; }
+
+    /// <summary>
+    /// An introduction to the block after it: kept on the same page as that block's start, so that a
+    /// heading and its introduction are not left at a page's foot while the chart or table they open is overleaf.
+    /// </summary>
+    public bool KeepWithNext { get; init; }
 }
 
 /// <summary>A list of short points, each with a bullet.</summary>

@@ -20,8 +20,8 @@ internal sealed class BlockFragmenter(TextPainter painter, float width, float he
                     AddHeading(fragments, heading);
                     break;
                 case Paragraph paragraph:
-                    AddLines(fragments, paragraph.Text, paragraph.Muted ? ReportTheme.BodyMuted : ReportTheme.Body, 0, bullet: false);
-                    fragments.Add(new SpaceFragment(paragraph.Muted ? 6f : ParagraphGap));
+                    AddLines(fragments, paragraph.Text, paragraph.Muted ? ReportTheme.BodyMuted : ReportTheme.Body, 0, bullet: false, paragraph.KeepWithNext);
+                    fragments.Add(new SpaceFragment(paragraph.Muted ? 6f : ParagraphGap) { KeepWithNext = paragraph.KeepWithNext });
                     break;
                 case BulletList list:
                     foreach (var item in list.Items)
@@ -70,13 +70,13 @@ internal sealed class BlockFragmenter(TextPainter painter, float width, float he
         fragments.Add(new SpaceFragment(heading.Level <= 1 ? 6f : 4f) { KeepWithNext = true });
     }
 
-    private void AddLines(List<Fragment> fragments, string text, TextStyle style, float indent, bool bullet)
+    private void AddLines(List<Fragment> fragments, string text, TextStyle style, float indent, bool bullet, bool keepAll = false)
     {
         var lines = LineBreaker.Wrap(painter, ReportText.Clean(text), style, width - indent);
         for (int i = 0; i < lines.Count; i++)
         {
             // No single first line at a page bottom, no single last line at a page top.
-            bool keep = lines.Count > 1 && (i == 0 || i == lines.Count - 2);
+            bool keep = keepAll || (lines.Count > 1 && (i == 0 || i == lines.Count - 2));
             fragments.Add(new TextLineFragment(lines[i], style, indent, bullet && i == 0) { KeepWithNext = keep });
         }
     }

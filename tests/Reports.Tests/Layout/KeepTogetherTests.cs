@@ -51,4 +51,32 @@ public sealed class KeepTogetherTests
         Assert.DoesNotContain("Tableheading", pdf.CompactText(1), StringComparison.Ordinal);
         Assert.Contains("TableheadingColumnrowone", pdf.CompactText(2), StringComparison.Ordinal);
     }
+
+    // 70 pt is room for the heading and a one-line introduction, not for the table's header and first row as well.
+    private static ReportDocument IntroBeforeTable(bool keepWithNext) =>
+        SampleDocuments.New()
+            .Add(new Paragraph("Intro"))
+            .Add(new Spacer(716f - 21.8f - 70f))
+            .Add(new Heading("Queues", 2))
+            .Add(new Paragraph("Introduction to the table:") { Muted = true, KeepWithNext = keepWithNext })
+            .Add(new Table([TableColumn.Text("Column")], [["row one"], ["row two"]]));
+
+    [Fact]
+    public void HeadingAndIntroduction_KeptWithNext_MoveWithTheTable()
+    {
+        using var pdf = RenderedPdf.Render(IntroBeforeTable(keepWithNext: true), "keep-intro");
+
+        Assert.DoesNotContain("Queues", pdf.CompactText(1), StringComparison.Ordinal);
+        Assert.Contains("QueuesIntroductiontothetable:Columnrowone", pdf.CompactText(2), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HeadingAndIntroduction_NotKeptWithNext_StayWhereTheyFit()
+    {
+        // The same document without the flag: the heading keeps only its introduction, the table goes overleaf.
+        using var pdf = RenderedPdf.Render(IntroBeforeTable(keepWithNext: false), "keep-intro-not");
+
+        Assert.Contains("QueuesIntroductiontothetable:", pdf.CompactText(1), StringComparison.Ordinal);
+        Assert.StartsWith("Columnrowone", pdf.CompactText(2), StringComparison.Ordinal);
+    }
 }
