@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Analytics.Privacy;
+using Analytics.Workload;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Reports.Documents;
 using Spectre.Console;
 using Worker.Reporting;
@@ -14,7 +16,7 @@ public static class ReportCommand
     public static Command Create(Action<IHostApplicationBuilder> compose)
     {
         var kind = new Argument<ReportKind>("kind") { Description = "weekly, appreciation or staffing." };
-        var team = new Option<string?>("--team") { Description = "The team (default: the department). A team's report holds its agents' figures: it is for the team's manager." };
+        var team = new Option<string?>("--team") { Description = "The team, or \"department\" (the default). A team's report holds its agents' figures: it is for the team's manager." };
         var week = CliWeek.Option();
         var output = new Option<FileInfo?>("--out") { Description = "Where to write the PDF (default: its standard name in the current folder)." };
         var command = new Command("report", "Write one report as a PDF.") { kind, team, week, output };
@@ -28,9 +30,18 @@ public static class ReportCommand
 
             var name = parse.GetValue(team);
             var teams = (await host.Services.GetRequiredService<Analytics.Storage.ReferenceStore>().GetTeamsAsync(cancellationToken)).Select(t => t.Name).ToList();
+            var department = host.Services.GetRequiredService<IOptions<WorkloadOptions>>().Value.DepartmentName;
+
+            // "department" as the forecast command takes it, or the configured name; a team of that name comes first.
+            if (name is not null && !teams.Contains(name, StringComparer.Ordinal)
+                && (name.Equals("department", StringComparison.OrdinalIgnoreCase) || name.Equals(department, StringComparison.OrdinalIgnoreCase)))
+            {
+                name = null;
+            }
+
             if (name is not null && !teams.Contains(name, StringComparer.Ordinal))
             {
-                await Console.Error.WriteLineAsync($"report: no team named '{name}'. Teams: {string.Join(", ", teams)}.");
+                await Console.Error.WriteLineAsync($"report: no team named '{name}'. Teams: {string.Join(", ", teams)}; \"department\" (or no --team) for the whole department.");
                 return 2;
             }
 
