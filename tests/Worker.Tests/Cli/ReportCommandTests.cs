@@ -1,5 +1,4 @@
 using UglyToad.PdfPig;
-using Worker.Tests.Reporting;
 using Worker.Tests.Support;
 
 namespace Worker.Tests.Cli;
@@ -8,7 +7,7 @@ namespace Worker.Tests.Cli;
 /// <c>report weekly|appreciation|staffing</c> as an operator runs it: the worker executable on a store
 /// with twenty weeks of demo history and a trained forecast, one PDF per call.
 /// </summary>
-public sealed class ReportCommandTests(ReportCommandTests.DemoStore store) : IClassFixture<ReportCommandTests.DemoStore>
+public sealed class ReportCommandTests(DemoStore store) : IClassFixture<DemoStore>
 {
     [Fact]
     public async Task Weekly_ForATeam_WritesTheTeamsReportWithItsAgents()
@@ -58,35 +57,5 @@ public sealed class ReportCommandTests(ReportCommandTests.DemoStore store) : ICl
     {
         using var pdf = PdfDocument.Open(path);
         return string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
-    }
-
-    /// <summary>A store in a folder of its own, seeded once for the class: demo history, a trained forecast.</summary>
-    public sealed class DemoStore : IAsyncLifetime
-    {
-        private IReadOnlyList<Analytics.Tickets.Agent> _agents = [];
-
-        public TempDirectory Folder { get; } = new();
-
-        public async Task InitializeAsync()
-        {
-            using var harness = await ReportingHarness.StartAsync(TestSettings.Embedded(Folder.Path));
-            _agents = harness.Data.Agents;
-        }
-
-        public string AgentOf(string team) => _agents.First(a => a.Team == team).Name;
-
-        public async Task<(int Exit, string Output)> RunAsync(params string[] args)
-        {
-            var settings = TestSettings.Embedded(Folder.Path).ToDictionary(s => s.Key, s => s.Value ?? "");
-            await using var worker = WorkerProcess.Start(Folder.Path, settings, args);
-            var exit = await worker.WaitForExitAsync(TimeSpan.FromMinutes(2));
-            return (exit, worker.Output);
-        }
-
-        public Task DisposeAsync()
-        {
-            Folder.Dispose();
-            return Task.CompletedTask;
-        }
     }
 }
