@@ -5,9 +5,9 @@ using Analytics.Calendar;
 namespace Analytics.Forecasting;
 
 /// <summary>
-/// Trains the global model, backtests it against the baselines with a rolling origin, chooses a method per
-/// series, calibrates the intervals, and forecasts. Pure computation: the series come in, model bytes and
-/// metadata go out; the store is the trainer's business.
+/// Trains the global model, backtests it against the baselines with a rolling origin (scored, chosen and
+/// calibrated by <see cref="BacktestEvaluation"/>), and forecasts. Pure computation: the series come in, model
+/// bytes and metadata go out; the store is the trainer's business.
 /// </summary>
 internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalendar holidays)
 {
@@ -15,8 +15,6 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
 
     /// <summary>Fewer training rows than this and no model is trained: the baselines carry the forecast.</summary>
     internal const int MinimumTrainingRows = 200;
-
-    private static readonly ForecastMethod[] BaselineMethods = [ForecastMethod.SeasonalNaive, ForecastMethod.MovingAverage];
 
     public int Horizon(SeriesFrequency frequency) => frequency == SeriesFrequency.Daily ? options.DailyHorizon : options.WeeklyHorizon;
 
@@ -69,7 +67,7 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
             ? GlobalForecastModel.Train(finalRows, features.Names.Count, options, MinimumTrainingRows, cancellationToken)
             : null;
 
-        var evaluations = Evaluate(histories, features, horizon, minimumHistory, origins, points, model is not null);
+        var evaluations = BacktestEvaluation.Evaluate(histories, features, frequency, horizon, minimumHistory, origins, points, model is not null);
         clock.Stop();
 
         var metadata = new ForecastModelMetadata
@@ -182,11 +180,13 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
         }
 
         return hasModel
-            ? (ForecastMethod.Model, "not backtested (the series is newer than the backtest origins): the global model", false)
+            ? (ForecastMethod.Model, NotBacktested, false)
             : (ForecastMethod.SeasonalNaive, "no model could be trained (too little data): seasonal naive baseline", true);
     }
 
-    private static string TooShort(int periods, int minimum, SeriesFrequency frequency)
+    internal const string NotBacktested = "not backtested (the series is newer than the backtest origins): the global model";
+
+    internal static string TooShort(int periods, int minimum, SeriesFrequency frequency)
     {
         var unit = frequency == SeriesFrequency.Daily ? "days" : "weeks";
         return string.Create(CultureInfo.InvariantCulture,
@@ -287,143 +287,12 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
         return points;
     }
 
-    private static (List<SeriesEvaluation> Series, List<IntervalQuantiles> Quantiles, bool Calibrated) Evaluate(
-        List<SeriesHistory> histories, SeriesFeatures features, int horizon, int minimumHistory, List<DateOnly> origins, List<BacktestPoint> points, bool hasModel)
-    {
-        var bySeries = points.GroupBy(p => p.Series).ToDictionary(g => g.Key, g => g.ToList());
-        var chosen = new ForecastMethod[histories.Count];
-        var draft = new List<(SeriesHistory History, double Scale, List<MethodScores> Scores, string Reason)>();
-        for (var s = 0; s < histories.Count; s++)
-        {
-            var history = histories[s];
-            var mine = bySeries.GetValueOrDefault(s) ?? [];
-            var firstOrigin = mine.Count > 0 ? history.IndexOf(origins[mine.Min(p => p.Origin)]) : history.Count - 1;
-            var scale = InSampleScale(history, features.Season, firstOrigin);
-            var actual = mine.Select(p => p.Actual).ToList();
-            var methods = mine.Count > 0 && !double.IsNaN(mine[0].Model) ? [ForecastMethod.Model, .. BaselineMethods] : BaselineMethods;
-            var scores = mine.Count == 0
-                ? []
-                : methods.Select(m => new MethodScores(m, AccuracyScores.Of(actual, mine.Select(p => p.Forecast(m)).ToList(), scale))).ToList();
-            (chosen[s], var reason) = Choose(history, scores, minimumHistory, features, hasModel);
-            draft.Add((history, scale, scores, reason));
-        }
-
-        // Each origin's intervals are calibrated on the other origins' errors, so the coverage is out of sample.
-        var covered80 = new int[histories.Count];
-        var covered95 = new int[histories.Count];
-        var checkedPoints = new int[histories.Count];
-        for (var k = 0; k < origins.Count; k++)
-        {
-            var held = k;
-            var (dispersion, quantiles) = Calibrate(histories.Count, horizon, points.Where(p => p.Origin != held), chosen);
-            foreach (var p in points.Where(p => p.Origin == held))
-            {
-                var forecast = p.Forecast(chosen[p.Series]);
-                var q = quantiles[p.Horizon - 1];
-                var (lo80, hi80) = ConformalIntervals.Interval(forecast, dispersion[p.Series], q.Lower80, q.Upper80);
-                var (lo95, hi95) = ConformalIntervals.Interval(forecast, dispersion[p.Series], q.Lower95, q.Upper95);
-                checkedPoints[p.Series]++;
-                covered80[p.Series] += p.Actual >= lo80 && p.Actual <= hi80 ? 1 : 0;
-                covered95[p.Series] += p.Actual >= lo95 && p.Actual <= hi95 ? 1 : 0;
-            }
-        }
-
-        var (finalDispersion, finalQuantiles) = Calibrate(histories.Count, horizon, points, chosen);
-        var evaluations = draft.Select((d, s) => new SeriesEvaluation(
-            d.History.Series.Key,
-            d.History.Series.Start,
-            d.History.Count,
-            chosen[s],
-            d.Reason,
-            d.Scores,
-            d.Scale,
-            finalDispersion[s],
-            checkedPoints[s],
-            covered80[s],
-            covered95[s])).ToList();
-        return (evaluations, finalQuantiles, points.Count > 0);
-    }
-
-    private static (ForecastMethod, string) Choose(SeriesHistory history, List<MethodScores> scores, int minimumHistory, SeriesFeatures features, bool hasModel)
-    {
-        if (history.Count < minimumHistory)
-        {
-            return (ForecastMethod.SeasonalNaive, TooShort(history.Count, minimumHistory, features.Season == 7 ? SeriesFrequency.Daily : SeriesFrequency.Weekly));
-        }
-
-        if (scores.Count == 0)
-        {
-            return hasModel
-                ? (ForecastMethod.Model, "not backtested (the series is newer than the backtest origins): the global model")
-                : (ForecastMethod.SeasonalNaive, "not backtested and no model: seasonal naive baseline");
-        }
-
-        // Every method was scored on the same points, so the lowest mean absolute error is the lowest MASE.
-        var candidates = scores.Where(s => s.Method != ForecastMethod.Model || hasModel).ToList();
-        var best = candidates.MinBy(s => s.Scores.Mae)!;
-        var evidence = string.Join(", ", scores.Select(s => string.Create(CultureInfo.InvariantCulture,
-            $"{Describe(s.Method)} {(s.Scores.Mase is { } m ? $"MASE {m:0.000}" : $"MAE {s.Scores.Mae:0.00}")}")));
-        return (best.Method, $"lowest backtest error ({evidence} over {best.Scores.Points} forecasts)");
-    }
-
     internal static string Describe(ForecastMethod method) => method switch
     {
         ForecastMethod.Model => "model",
         ForecastMethod.SeasonalNaive => "seasonal naive",
         _ => "moving average",
     };
-
-    private static double InSampleScale(SeriesHistory history, int season, int last)
-    {
-        var sum = 0.0;
-        var n = 0;
-        for (var i = season; i <= last && i < history.Count; i++)
-        {
-            sum += Math.Abs(history[i] - history[i - season]);
-            n++;
-        }
-
-        return n > 0 ? sum / n : double.NaN;
-    }
-
-    private static (double[] Dispersion, List<IntervalQuantiles> Quantiles) Calibrate(
-        int seriesCount, int horizon, IEnumerable<BacktestPoint> points, ForecastMethod[] chosen)
-    {
-        var scores = points.Select(p => (p.Series, p.Horizon, Z: ConformalIntervals.Normalised(p.Actual, p.Forecast(chosen[p.Series])))).ToList();
-        var pooled = scores.Count > 0 ? scores.Average(x => Math.Abs(x.Z)) : 1;
-        var dispersion = new double[seriesCount];
-        var perSeries = scores.GroupBy(x => x.Series).ToDictionary(g => g.Key, g => (Count: g.Count(), Mean: g.Average(x => Math.Abs(x.Z))));
-        for (var s = 0; s < seriesCount; s++)
-        {
-            // A series with few errors borrows the pooled spread rather than trusting a handful of points.
-            dispersion[s] = perSeries.TryGetValue(s, out var own) && own.Count >= horizon ? own.Mean : pooled;
-        }
-
-        var pools = Enumerable.Range(0, horizon).Select(_ => new List<double>()).ToList();
-        foreach (var (series, h, z) in scores)
-        {
-            if (dispersion[series] > 1e-9)
-            {
-                pools[h - 1].Add(z / dispersion[series]);
-            }
-        }
-
-        return (dispersion, [.. pools.Select((pool, i) => ConformalIntervals.Quantiles(i + 1, pool))]);
-    }
-
-    private sealed record BacktestPoint(int Series, int Origin, int Horizon, double Actual, double SeasonalNaive, double MovingAverage)
-    {
-        public double Model { get; init; } = double.NaN;
-
-        public double Scale { get; init; }
-
-        public double Forecast(ForecastMethod method) => method switch
-        {
-            ForecastMethod.Model => Model,
-            ForecastMethod.SeasonalNaive => SeasonalNaive,
-            _ => MovingAverage,
-        };
-    }
 }
 
 /// <summary>A training run's result: the model (null when there was too little data) and its metadata.</summary>
