@@ -53,21 +53,7 @@ public sealed class ForecastCommandTests : IDisposable
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Exit, string Error)> RunAsync(params string[] args)
-    {
-        var error = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            var exit = await CliApplication.Create().Parse(args).InvokeAsync();
-            return (exit, error.ToString());
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
-    }
+    private static Task<(int Exit, string Error)> RunAsync(params string[] args) => InProcessCli.RunAsync(args);
 
     public void Dispose()
     {
