@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using MimeKit;
 using Worker.Delivery;
@@ -18,11 +17,7 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime, IDisposable
 
     private Dictionary<string, string?> Settings()
     {
-        var settings = TestSettings.Embedded(_folder.Path);
-        settings["Delivery:Transport"] = "Smtp";
-        settings["Delivery:Smtp:Host"] = "127.0.0.1";
-        settings["Delivery:Smtp:Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Delivery:Smtp:Security"] = "None";
+        var settings = TestSettings.EmbeddedWithSmtp(_folder.Path, _smtp.Port);
         settings["Delivery:Smtp:UserName"] = User;
         settings["Delivery:Smtp:Password"] = Password;
         settings["Delivery:Smtp:Timeout"] = "00:00:10";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -30,11 +29,7 @@ public sealed class SmtpStartTlsTests : IAsyncLifetime, IDisposable
 
     private Dictionary<string, string?> Settings(string? thumbprint)
     {
-        var settings = TestSettings.Embedded(_folder.Path);
-        settings["Delivery:Transport"] = "Smtp";
-        settings["Delivery:Smtp:Host"] = "127.0.0.1";
-        settings["Delivery:Smtp:Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Delivery:Smtp:Security"] = "StartTls";
+        var settings = TestSettings.EmbeddedWithSmtp(_folder.Path, _smtp.Port, "StartTls");
         settings["Delivery:Smtp:UserName"] = "worker";
         settings["Delivery:Smtp:Password"] = "s3cret";
         settings["Delivery:Smtp:Timeout"] = "00:00:10";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using MimeKit;
 using UglyToad.PdfPig;
@@ -98,11 +97,7 @@ public sealed class WeeklyReportingTests : IAsyncLifetime, IDisposable
 
     private Dictionary<string, string?> Settings()
     {
-        var settings = TestSettings.Embedded(_folder.Path);
-        settings["Delivery:Transport"] = "Smtp";
-        settings["Delivery:Smtp:Host"] = "127.0.0.1";
-        settings["Delivery:Smtp:Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Delivery:Smtp:Security"] = "None";
+        var settings = TestSettings.EmbeddedWithSmtp(_folder.Path, _smtp.Port);
         settings["Delivery:From"] = "Workload monitor <workload@it.example.org>";
         settings["Delivery:Department:Recipients:0"] = "cio@example.org";
         settings["Delivery:Teams:Workplace:Managers:0"] = "wp-manager@example.org";

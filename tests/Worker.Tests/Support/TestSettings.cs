@@ -17,6 +17,17 @@ public static class TestSettings
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
+    /// <summary><see cref="Embedded"/> with mail going over SMTP to a test server on loopback.</summary>
+    public static Dictionary<string, string?> EmbeddedWithSmtp(string folder, int port, string security = "None")
+    {
+        var settings = Embedded(folder);
+        settings["Delivery:Transport"] = "Smtp";
+        settings["Delivery:Smtp:Host"] = "127.0.0.1";
+        settings["Delivery:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Delivery:Smtp:Security"] = security;
+        return settings;
+    }
+
     /// <summary>A host composed exactly as Program.cs composes the worker, plus <paramref name="services"/>.</summary>
     /// <summary>
     /// The worker's host without the report services unless <paramref name="withReporting"/>: scheduling and
