@@ -3,6 +3,7 @@ using Analytics.Demo;
 using Analytics.Forecasting;
 using Analytics.Forecasting.Staffing;
 using Analytics.Import;
+using Analytics.Import.EventLog;
 using Analytics.Privacy;
 using Analytics.Quality;
 using Analytics.Recognition;
@@ -32,6 +33,8 @@ public static class AnalyticsServiceCollectionExtensions
         services.TryAddSingleton<ActivityStore>();
         services.TryAddSingleton<ImportLedger>();
         services.TryAddSingleton<ImportProfiles>();
+        services.TryAddSingleton<EventStage>();
+        services.TryAddSingleton<EventLogImporter>();
         services.TryAddSingleton<CsvImporter>();
         services.TryAddSingleton<SourceEraser>();
 

@@ -1,3 +1,7 @@
+using System.IO.Hashing;
+using Analytics.Import.EventLog;
+using Analytics.Import.Profiles;
+using Analytics.Import.Xes;
 using Analytics.Storage;
 using Analytics.Tickets;
 
@@ -12,13 +16,12 @@ public sealed class CsvImporter(
     ActivityStore activity,
     ReferenceStore reference,
     ImportLedger ledger,
-    ImportProfiles profiles)
+    ImportProfiles profiles,
+    EventLogImporter eventLogs)
 {
     private readonly TicketStore _tickets = tickets;
     private readonly ActivityStore _activity = activity;
     private readonly ImportLedger _ledger = ledger;
-
-    private const int ProblemsToShow = 20;
 
     public async Task<ImportSummary> ImportAsync(
         string path,
@@ -35,6 +38,11 @@ public sealed class CsvImporter(
 
         var profile = profiles.Get(options.Profile, options.MappingFile);
         options = profile.WithDefaults(options);
+        if (XesFile.LooksLikeXes(path))
+        {
+            return await ImportXesAsync(path, profile, options, progress, cancellationToken);
+        }
+
         FileShape shape;
         try
         {
@@ -77,6 +85,11 @@ public sealed class CsvImporter(
         }
 
         csv.ExpectedFieldCount = header.Names.Count;
+        if (profile is GenericProfile { EventLog: not null } eventLogProfile)
+        {
+            var file = new EventLogFile(fileName, shape.Fingerprint, shape.Length, header, csv, () => stream.Position);
+            return await eventLogs.ImportAsync(file, eventLogProfile, context, options, progress, cancellationToken);
+        }
 
         var run = new Run(this, mapper, shape, fileName, options.BatchSize);
         run.RunId = await _ledger.StartRunAsync(fileName, shape.Fingerprint, profile.Name, cancellationToken);
@@ -118,6 +131,35 @@ public sealed class CsvImporter(
         return summary;
     }
 
+    /// <summary>An XES log: its events are an event log's rows, laid out by the attributes the mapping names.</summary>
+    private async Task<ImportSummary> ImportXesAsync(
+        string path, IImportProfile profile, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (profile is not GenericProfile { EventLog: not null } eventLogProfile)
+        {
+            throw new ImportFileException(
+                $"{path}: an XES event log; import it with --profile generic and a mapping file with an \"eventLog\" section (see docs/generic-mapping.md).");
+        }
+
+        string fingerprint;
+        long length;
+        await using (var raw = File.OpenRead(path))
+        {
+            length = raw.Length;
+            var hash = new XxHash128();
+            await hash.AppendAsync(raw, cancellationToken);
+            fingerprint = Convert.ToHexStringLower(hash.GetCurrentHash());
+        }
+
+        var context = await CreateContextAsync(profile, options, cancellationToken);
+        var header = new CsvHeader(eventLogProfile.Mapping.NamedColumns());
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        await using var content = XesFile.OpenContent(stream);
+        using var records = new XesRecordReader(content, header.Names);
+        var file = new EventLogFile(Path.GetFileName(path), fingerprint, length, header, records, () => stream.Position);
+        return await eventLogs.ImportAsync(file, eventLogProfile, context, options, progress, cancellationToken);
+    }
+
     private async Task<ImportContext> CreateContextAsync(IImportProfile profile, ImportOptions options, CancellationToken cancellationToken)
     {
         var teamZones = new Dictionary<string, TimeZoneInfo>(StringComparer.OrdinalIgnoreCase);
@@ -140,8 +182,7 @@ public sealed class CsvImporter(
         private readonly List<TicketWrite> _batch = new(batchSize);
         private readonly List<TicketEvent> _events = [];
         private readonly List<Feedback> _feedback = [];
-        private readonly List<QuarantinedRow> _quarantine = [];
-        private readonly HashSet<long> _quarantinedLines = [];
+        private readonly QuarantineTally _quarantine = new(owner._ledger, shape.Fingerprint, fileName);
 
         public long RunId { get; set; }
 
@@ -155,9 +196,9 @@ public sealed class CsvImporter(
 
         public long Unchanged { get; private set; }
 
-        public long QuarantinedRows { get; private set; }
+        public long QuarantinedRows => _quarantine.Rows;
 
-        public List<QuarantinedRow> FirstProblems { get; } = [];
+        public List<QuarantinedRow> FirstProblems => _quarantine.FirstProblems;
 
         public async Task AddAsync(ImportItem item, CancellationToken cancellationToken)
         {
@@ -229,28 +270,10 @@ public sealed class CsvImporter(
                 _feedback.Clear();
             }
 
-            if (_quarantine.Count > 0)
-            {
-                await owner._ledger.QuarantineAsync(_quarantine, cancellationToken);
-                _quarantine.Clear();
-            }
-
-            _quarantinedLines.Clear();
+            await _quarantine.FlushAsync(cancellationToken);
         }
 
-        private void Quarantine(long line, string field, string? raw, string reason)
-        {
-            var row = new QuarantinedRow(shape.Fingerprint, fileName, line, field, QuarantinedRow.Cap(raw), reason);
-            _quarantine.Add(row);
-            if (_quarantinedLines.Add(line))
-            {
-                QuarantinedRows++;
-            }
-
-            if (FirstProblems.Count < ProblemsToShow)
-            {
-                FirstProblems.Add(row);
-            }
-        }
+        private void Quarantine(long line, string field, string? raw, string reason) =>
+            _quarantine.Add(line, field, raw, reason);
     }
 }

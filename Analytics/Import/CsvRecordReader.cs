@@ -11,7 +11,7 @@ namespace Analytics.Import;
 /// vectorised searches instead of being copied character by character, and recovery is just moving
 /// the read position back to the record's second line. The buffer grows up to the record size limit.
 /// </remarks>
-public sealed class CsvRecordReader
+public sealed class CsvRecordReader : IRecordReader
 {
     private const int InitialBuffer = 64 * 1024;
 

@@ -8,8 +8,8 @@ namespace Analytics.Storage;
 /// <summary>Tickets and their events in the canonical store.</summary>
 public sealed class TicketStore(IDbConnectionFactory connections)
 {
-    private static readonly string[] EventKeys = ["source", "ticket_id", "occurred_at", "kind"];
-    private static readonly string[] EventColumns = ["source", "ticket_id", "occurred_at", "kind", "from_value", "to_value", "actor"];
+    private static readonly string[] EventKeys = ["source", "ticket_id", "occurred_at", "kind", "seq"];
+    private static readonly string[] EventColumns = ["source", "ticket_id", "occurred_at", "kind", "seq", "from_value", "to_value", "actor"];
 
     private SqlDialect Dialect => connections.Dialect;
 
@@ -58,26 +58,47 @@ public sealed class TicketStore(IDbConnectionFactory connections)
             $"SELECT COUNT(*) FROM {Dialect.Table("tickets")}", cancellationToken: cancellationToken));
     }
 
-    /// <summary>Adds events; an event already stored (same ticket, time and kind) is left as it is.</summary>
+    /// <summary>
+    /// Adds events; an event already stored (same ticket, time, kind and sequence) is left as it is, so
+    /// adding a history again changes nothing. One prepared statement per call: an event-log import
+    /// writes several events per row.
+    /// </summary>
     public async Task<int> AddEventsAsync(IEnumerable<TicketEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var sql = Dialect.InsertIfAbsent("ticket_events", EventKeys, EventColumns);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Dialect.InsertIfAbsent("ticket_events", EventKeys, EventColumns);
+        var parameters = new DbParameter[EventColumns.Length];
+        for (var i = 0; i < EventColumns.Length; i++)
+        {
+            parameters[i] = command.CreateParameter();
+            parameters[i].ParameterName = "@" + EventColumns[i];
+            command.Parameters.Add(parameters[i]);
+        }
+
+        var prepared = false;
         var written = 0;
         foreach (var e in events)
         {
-            written += await connection.ExecuteAsync(new CommandDefinition(sql, new
+            parameters[0].Value = e.Source;
+            parameters[1].Value = e.TicketId;
+            parameters[2].Value = Dialect.ToDb(e.OccurredAt);
+            parameters[3].Value = CanonicalNames.Of(e.Kind);
+            parameters[4].Value = e.Sequence;
+            parameters[5].Value = (object?)e.FromValue ?? DBNull.Value;
+            parameters[6].Value = (object?)e.ToValue ?? DBNull.Value;
+            parameters[7].Value = (object?)e.Actor ?? DBNull.Value;
+            if (!prepared && Dialect.CanPrepareUntypedCommands)
             {
-                source = e.Source,
-                ticket_id = e.TicketId,
-                occurred_at = Dialect.ToDb(e.OccurredAt),
-                kind = CanonicalNames.Of(e.Kind),
-                from_value = e.FromValue,
-                to_value = e.ToValue,
-                actor = e.Actor,
-            }, transaction, cancellationToken: cancellationToken));
+                // Prepared once the parameters have values: Npgsql infers the types from them.
+                await command.PrepareAsync(cancellationToken);
+                prepared = true;
+            }
+
+            written += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -89,10 +110,10 @@ public sealed class TicketStore(IDbConnectionFactory connections)
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             $"""
-            SELECT source, ticket_id, occurred_at, kind, from_value, to_value, actor
+            SELECT source, ticket_id, occurred_at, kind, from_value, to_value, actor, seq
             FROM {Dialect.Table("ticket_events")}
             WHERE source = @source AND ticket_id = @ticketId
-            ORDER BY occurred_at, kind
+            ORDER BY occurred_at, kind, seq
             """,
             new { source, ticketId },
             cancellationToken: cancellationToken));
@@ -114,5 +135,6 @@ public sealed class TicketStore(IDbConnectionFactory connections)
         FromValue = r.IsDBNull(4) ? null : r.GetString(4),
         ToValue = r.IsDBNull(5) ? null : r.GetString(5),
         Actor = r.IsDBNull(6) ? null : r.GetString(6),
+        Sequence = r.GetInt32(7),
     };
 }

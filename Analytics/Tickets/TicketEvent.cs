@@ -15,6 +15,12 @@ public sealed record TicketEvent
     public required string TicketId { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
     public required TicketEventKind Kind { get; init; }
+
+    /// <summary>
+    /// Tells apart events of one ticket with the same time and kind (two team changes in the same
+    /// minute): their order in the source's history, counted from 0 within that time and kind.
+    /// </summary>
+    public int Sequence { get; init; }
     public string? FromValue { get; init; }
     public string? ToValue { get; init; }
 

@@ -17,7 +17,7 @@ public static class ImportCommand
 
     public static Command Create(Action<IHostApplicationBuilder> compose)
     {
-        var file = new Argument<FileInfo>("file") { Description = "The export file (CSV)." };
+        var file = new Argument<FileInfo>("file") { Description = "The export file: CSV, or an XES event log (.xes, .xes.gz)." };
         var profile = new Option<string>("--profile", "-p")
         {
             Description = "Which system the export comes from: servicenow, jira, topdesk, zendesk or generic.",
@@ -102,6 +102,12 @@ public static class ImportCommand
         var table = new Table().AddColumns("read", "imported", "updated", "unchanged", "quarantined");
         table.AddRow($"{s.RowsRead:N0}", $"{s.Inserted:N0}", $"{s.Updated:N0}", $"{s.Unchanged:N0}", $"{s.Quarantined:N0}");
         AnsiConsole.Write(table);
+        if (s.EventLog is { } log)
+        {
+            AnsiConsole.MarkupLine(
+                $"Event log: {log.EventsRead:N0} events of {log.Cases:N0} cases (one ticket each); {log.EventsDerived:N0} ticket events (status changes and hand-overs), {log.EventsNew:N0} of them new.");
+        }
+
         foreach (var problem in s.FirstProblems)
         {
             AnsiConsole.MarkupLine($"[yellow]quarantined[/] {Markup.Escape(problem.ToString())}");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Analytics.Import;
+using Analytics.Import.EventLog;
 using Analytics.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -27,7 +28,8 @@ internal static class ImportBench
             var connections = DbConnectionFactory.Create(options);
             var tickets = new TicketStore(connections);
             var activity = new ActivityStore(connections);
-            var importer = new CsvImporter(tickets, activity, new ReferenceStore(connections), new ImportLedger(connections, TimeProvider.System), new ImportProfiles());
+            var ledger = new ImportLedger(connections, TimeProvider.System);
+            var importer = new CsvImporter(tickets, activity, new ReferenceStore(connections), ledger, new ImportProfiles(), new EventLogImporter(tickets, new EventStage(connections), ledger));
 
             GC.Collect();
             var stopwatch = Stopwatch.StartNew();

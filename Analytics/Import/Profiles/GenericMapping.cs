@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Analytics.Import.EventLog;
 using Analytics.Tickets;
 
 namespace Analytics.Import.Profiles;
@@ -78,6 +79,18 @@ public sealed record GenericMapping
     /// <summary>How the channel is read.</summary>
     public GenericValueMap? Channel { get; init; }
 
+    /// <summary>When given, the file is an event log: one row per event, folded into tickets per case.</summary>
+    public EventLogMapping? EventLog { get; init; }
+
+    /// <summary>Every column (or XES attribute) the mapping reads, each once.</summary>
+    public IReadOnlyList<string> NamedColumns()
+    {
+        var names = new List<string>(Columns.Values);
+        names.AddRange(new[] { Kind?.Column, Channel?.Column, EventLog?.Case, EventLog?.Timestamp, EventLog?.Team, EventLog?.Assignee }.OfType<string>());
+        names.AddRange(EventLog?.Activity ?? []);
+        return names.Distinct(StringComparer.Ordinal).ToArray();
+    }
+
     /// <summary>The column of a canonical field, or null when the mapping does not map it.</summary>
     public string? ColumnOf(string field) =>
         Columns.FirstOrDefault(c => string.Equals(c.Key, field, StringComparison.OrdinalIgnoreCase)).Value;
@@ -154,11 +167,22 @@ public sealed record GenericMapping
             }
         }
 
-        foreach (var required in new[] { "ticket_id", "opened_at" })
+        if (EventLog is null)
         {
-            if (ColumnOf(required) is null)
+            foreach (var required in new[] { "ticket_id", "opened_at" })
             {
-                errors.Add($"\"columns\" must map '{required}'");
+                if (ColumnOf(required) is null)
+                {
+                    errors.Add($"\"columns\" must map '{required}'");
+                }
+            }
+        }
+        else
+        {
+            errors.AddRange(EventLog.Check());
+            foreach (var derived in EventLogMapping.DerivedFields.Where(f => ColumnOf(f) is not null))
+            {
+                errors.Add($"\"columns\" maps '{derived}', which an event log derives from its events (see \"eventLog\")");
             }
         }
 

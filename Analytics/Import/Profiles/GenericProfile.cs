@@ -1,3 +1,4 @@
+using Analytics.Import.EventLog;
 using Analytics.Tickets;
 
 namespace Analytics.Import.Profiles;
@@ -20,6 +21,14 @@ public sealed class GenericProfile : IImportProfile
 
     public string Name => "generic";
 
+    /// <summary>The mapping's event-log section; when present the file is folded per case (<see cref="EventLogImporter"/>).</summary>
+    public EventLogMapping? EventLog => _mapping.EventLog;
+
+    public GenericMapping Mapping => _mapping;
+
+    /// <summary>The mapping file's path, for messages.</summary>
+    public string MappingFile => _mappingFile;
+
     /// <summary>Loads the mapping file; see <see cref="GenericMapping.Load"/> for the errors.</summary>
     public static GenericProfile FromFile(string? mappingFile) => new(GenericMapping.Load(mappingFile), mappingFile!);
 
@@ -41,10 +50,17 @@ public sealed class GenericProfile : IImportProfile
         return new Mapper(header, _mapping, _mappingFile);
     }
 
-    private sealed class Mapper : IRowMapper
+    /// <summary>The case-level half of the mapping, for an event log's fold; see <see cref="ICaseFieldMapper"/>.</summary>
+    internal ICaseFieldMapper BindCaseFields(CsvHeader header)
     {
-        private readonly Column _ticketId;
-        private readonly Column _opened;
+        ArgumentNullException.ThrowIfNull(header);
+        return new Mapper(header, _mapping, _mappingFile);
+    }
+
+    private sealed class Mapper : IRowMapper, ICaseFieldMapper
+    {
+        private readonly Column? _ticketId;
+        private readonly Column? _opened;
         private readonly Column? _source;
         private readonly Column? _title;
         private readonly Column? _category;
@@ -96,9 +112,9 @@ public sealed class GenericProfile : IImportProfile
                     $"The mapping file '{mappingFile}' reads {field} from column '{name}', which the file does not have. Columns found: {string.Join(", ", header.Names.Take(40))}.");
             }
 
-            // The mapping was checked when loaded: both are mapped.
-            _ticketId = Find("ticket_id")!.Value;
-            _opened = Find("opened_at")!.Value;
+            // The mapping was checked when loaded: both are mapped unless the file is an event log.
+            _ticketId = Find("ticket_id");
+            _opened = Find("opened_at");
             _source = Find("source");
             _title = Find("title");
             _category = Find("category");
@@ -136,50 +152,59 @@ public sealed class GenericProfile : IImportProfile
             _channelDefault = mapping.Channel?.Default is { } channelDefault ? CanonicalNames.ParseChannel(channelDefault) : null;
             DateColumns = new Column?[] { _opened, _firstResponse, _resolved, _closed, _due, _updated }
                 .Where(c => c is not null).Select(c => c!.Value).Distinct().ToArray();
+            CaseColumns = new Column?[]
+                {
+                    _source, _title, _category, _subcategory, _priority, _firstResponse, _due, _slaBreached, _proactive,
+                    _timeSpent, _problemId, _causedByChange, _kind, _channel,
+                }
+                .Where(c => c is not null).Select(c => c!.Value).Distinct().ToArray();
         }
 
         public IReadOnlyList<Column> DateColumns { get; }
 
-        public string KeyColumn => _ticketId.Name;
+        public IReadOnlyList<Column> CaseColumns { get; }
+
+        public string KeyColumn => _ticketId?.Name ?? "ticket_id";
 
         public IEnumerable<ImportItem> Map(RowReader row)
         {
-            var ticket = Parse(row);
+            var ticket = Parse(row, null);
             return [ticket is null ? ImportItem.Quarantined(row.Line, row.Problems) : new ImportItem(row.Line) { Ticket = ticket }];
         }
 
         public IEnumerable<ImportItem> Flush() => [];
 
-        private Ticket? Parse(RowReader row)
+        public Ticket? Parse(RowReader row, CaseFacts? fold)
         {
-            var ticketId = row.RequiredText(_ticketId);
-            var team = row.Text(_team);
+            var ticketId = fold is null ? row.RequiredText(_ticketId!.Value) : fold.TicketId;
+            var team = fold is null ? row.Text(_team) : fold.Team;
             var zone = row.Context.ZoneFor(team);
-            var opened = row.Instant(_opened, zone);
+            var opened = fold is null ? row.Instant(_opened, zone) : fold.OpenedAt;
             if (opened is null && MissingValues.IsMissing(row.RawOf(_opened)))
             {
-                row.Problem(_opened, row.RawOf(_opened), "required value is missing");
+                row.Problem(_opened!.Value, row.RawOf(_opened), "required value is missing");
             }
 
             var firstResponse = row.Instant(_firstResponse, zone);
-            var resolved = row.Instant(_resolved, zone);
-            var closed = row.Instant(_closed, zone);
+            var resolved = fold is null ? row.Instant(_resolved, zone) : fold.ResolvedAt;
+            var closed = fold is null ? row.Instant(_closed, zone) : fold.ClosedAt;
             var due = row.Instant(_due, zone);
-            var updated = row.Instant(_updated, zone);
+            var updated = fold is null ? row.Instant(_updated, zone) : fold.UpdatedAt;
             var slaBreached = row.Bool(_slaBreached);
-            var reopens = row.WholeNumber(_reopenCount);
-            var reassignments = row.WholeNumber(_reassignmentCount);
+            var reopens = fold is null ? row.WholeNumber(_reopenCount) : fold.ReopenCount;
+            var reassignments = fold is null ? row.WholeNumber(_reassignmentCount) : fold.ReassignmentCount;
             var proactive = row.Bool(_proactive);
             var minutes = row.WholeNumber(_timeSpent);
             var kind = KindOf(row);
             var channel = ChannelOf(row.Text(_channel));
 
-            if (opened is { } o && resolved is { } r && r < o)
+            // An event log's fold orders its own times; only a row's columns can contradict each other.
+            if (fold is null && opened is { } o && resolved is { } r && r < o)
             {
                 row.Problem(_resolved!.Value, row.RawOf(_resolved), $"resolved ({r:u}) before opened ({o:u})");
             }
 
-            if (opened is { } o2 && closed is { } c && c < o2)
+            if (fold is null && opened is { } o2 && closed is { } c && c < o2)
             {
                 row.Problem(_closed!.Value, row.RawOf(_closed), $"closed ({c:u}) before opened ({o2:u})");
             }
@@ -200,8 +225,8 @@ public sealed class GenericProfile : IImportProfile
                 Priority = row.Text(_priority),
                 Channel = channel,
                 Team = team,
-                Assignee = row.Text(_assignee),
-                ResolvedBy = row.Text(_resolvedBy),
+                Assignee = fold is null ? row.Text(_assignee) : fold.Assignee,
+                ResolvedBy = fold is null ? row.Text(_resolvedBy) : fold.ResolvedBy,
                 OpenedAt = opened.Value,
                 FirstResponseAt = firstResponse,
                 ResolvedAt = resolved,

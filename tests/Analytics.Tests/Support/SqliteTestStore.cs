@@ -1,4 +1,5 @@
 using Analytics.Import;
+using Analytics.Import.EventLog;
 using Analytics.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
@@ -21,7 +22,7 @@ public sealed class SqliteTestStore : IDisposable
         Reference = new ReferenceStore(Connections);
         Activity = new ActivityStore(Connections);
         Ledger = new ImportLedger(Connections, Time);
-        Importer = new CsvImporter(Tickets, Activity, Reference, Ledger, new ImportProfiles());
+        Importer = new CsvImporter(Tickets, Activity, Reference, Ledger, new ImportProfiles(), new EventLogImporter(Tickets, new EventStage(Connections), Ledger));
     }
 
     public string DatabasePath { get; }

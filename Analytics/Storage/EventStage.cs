@@ -1,0 +1,167 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Analytics.Import.EventLog;
+using Dapper;
+
+namespace Analytics.Storage;
+
+/// <summary>
+/// The staging table of event-log imports: rows go in as the file has them and come out ordered by
+/// case, time and file line, so the fold holds one case at a time whatever the file's size or order.
+/// </summary>
+public sealed class EventStage(IDbConnectionFactory connections)
+{
+    private static readonly string[] Columns = ["run_id", "case_id", "occurred_at", "line", "activity", "team", "assignee", "case_values"];
+
+    private SqlDialect Dialect => connections.Dialect;
+
+    /// <summary>Removes what killed imports of the same file left behind; they never finished, so nobody reads it.</summary>
+    public async Task ClearAbandonedAsync(string fingerprint, long currentRun, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            DELETE FROM {Dialect.Table("event_stage")}
+            WHERE run_id IN (
+                SELECT id FROM {Dialect.Table("import_runs")}
+                WHERE file_fingerprint = @fingerprint AND finished_at IS NULL AND id <> @currentRun)
+            """,
+            new { fingerprint, currentRun },
+            cancellationToken: cancellationToken));
+    }
+
+    internal async Task<Writer> OpenWriterAsync(long runId, CancellationToken cancellationToken)
+    {
+        var connection = await connections.OpenAsync(cancellationToken);
+        return new Writer(connection, Dialect, runId);
+    }
+
+    /// <summary>The run's rows by case, then time, then file line.</summary>
+    internal async IAsyncEnumerable<StagedEvent> ReadSortedAsync(long runId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT case_id, occurred_at, line, activity, team, assignee, case_values
+            FROM {Dialect.Table("event_stage")}
+            WHERE run_id = @run
+            ORDER BY case_id, occurred_at, line
+            """;
+        var run = command.CreateParameter();
+        run.ParameterName = "@run";
+        run.Value = runId;
+        command.Parameters.Add(run);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new StagedEvent(
+                reader.GetString(0),
+                Dialect.ReadInstant(reader, 1),
+                reader.GetInt64(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6));
+        }
+    }
+
+    public async Task DeleteRunAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM {Dialect.Table("event_stage")} WHERE run_id = @runId",
+            new { runId },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Adds rows in transactions of <see cref="RowsPerTransaction"/> over one prepared statement.</summary>
+    internal sealed class Writer : IAsyncDisposable
+    {
+        private const int RowsPerTransaction = 10_000;
+
+        private readonly DbConnection _connection;
+        private readonly SqlDialect _dialect;
+        private readonly DbCommand _command;
+        private readonly DbParameter[] _parameters;
+        private DbTransaction? _transaction;
+        private bool _prepared;
+        private int _pending;
+
+        public Writer(DbConnection connection, SqlDialect dialect, long runId)
+        {
+            _connection = connection;
+            _dialect = dialect;
+            _command = connection.CreateCommand();
+            _command.CommandText = $"""
+                INSERT INTO {dialect.Table("event_stage")} ({string.Join(", ", Columns)})
+                VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})
+                """;
+            _parameters = new DbParameter[Columns.Length];
+            for (var i = 0; i < Columns.Length; i++)
+            {
+                _parameters[i] = _command.CreateParameter();
+                _parameters[i].ParameterName = "@" + Columns[i];
+                _command.Parameters.Add(_parameters[i]);
+            }
+
+            _parameters[0].Value = runId;
+        }
+
+        /// <summary>
+        /// Stages one row. Two rows of a case with the same time and line cannot happen (a line is one
+        /// row), so the key never collides.
+        /// </summary>
+        public async Task AddAsync(StagedEvent row, CancellationToken cancellationToken)
+        {
+            if (_transaction is null)
+            {
+                _transaction = await _connection.BeginTransactionAsync(cancellationToken);
+                _command.Transaction = _transaction;
+            }
+
+            _parameters[1].Value = row.CaseId;
+            _parameters[2].Value = _dialect.ToDb(row.OccurredAt);
+            _parameters[3].Value = row.Line;
+            _parameters[4].Value = (object?)row.Activity ?? DBNull.Value;
+            _parameters[5].Value = (object?)row.Team ?? DBNull.Value;
+            _parameters[6].Value = (object?)row.Assignee ?? DBNull.Value;
+            _parameters[7].Value = (object?)row.CaseValues ?? DBNull.Value;
+            if (!_prepared && _dialect.CanPrepareUntypedCommands)
+            {
+                await _command.PrepareAsync(cancellationToken);
+                _prepared = true;
+            }
+
+            await _command.ExecuteNonQueryAsync(cancellationToken);
+            if (++_pending >= RowsPerTransaction)
+            {
+                await CommitAsync(cancellationToken);
+            }
+        }
+
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            if (_transaction is not null)
+            {
+                await _transaction.CommitAsync(cancellationToken);
+                await _transaction.DisposeAsync();
+                _transaction = null;
+                _command.Transaction = null;
+                _prepared = false;
+            }
+
+            _pending = 0;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_transaction is not null)
+            {
+                await _transaction.DisposeAsync();
+            }
+
+            await _command.DisposeAsync();
+            await _connection.DisposeAsync();
+        }
+    }
+}
