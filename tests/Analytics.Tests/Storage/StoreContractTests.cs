@@ -362,6 +362,63 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Empty(await Store.Tickets.GetEventsAsync(Source, "INC2", None));
     }
 
+    [StoreFact]
+    public async Task Events_SameTicketTimeAndKindWithOtherSequence_AreAllKept()
+    {
+        // Two hand-overs in the same minute, as audit trails with minute precision have them.
+        List<TicketEvent> events =
+        [
+            new() { Source = Source, TicketId = "INC1", OccurredAt = Utc(3, 2, 9), Kind = TicketEventKind.TeamAssignment, FromValue = "Desk", ToValue = "Network" },
+            new() { Source = Source, TicketId = "INC1", OccurredAt = Utc(3, 2, 9), Kind = TicketEventKind.TeamAssignment, FromValue = "Network", ToValue = "Servers" },
+        ];
+        EventSequence.Number(events);
+
+        var added = await Store.Tickets.AddEventsAsync(events, None);
+        var again = await Store.Tickets.AddEventsAsync(events, None);
+
+        Assert.Equal(2, added);
+        Assert.Equal(0, again);
+        Assert.Equal(events, await Store.Tickets.GetEventsAsync(Source, "INC1", None));
+    }
+
+    [StoreFact]
+    public async Task EventLogImport_FoldsCasesThroughTheStage_OnEveryEngine()
+    {
+        var folder = Directory.CreateTempSubdirectory("analytics-eventlog-");
+        try
+        {
+            var mapping = Path.Combine(folder.FullName, "map.json");
+            await File.WriteAllTextAsync(mapping, """
+                { "source": "log", "eventLog": { "case": "Case", "timestamp": "At", "activity": "Step",
+                  "resolved": ["Done"], "reopened": ["Again"], "team": "Team" } }
+                """);
+            var log = Path.Combine(folder.FullName, "log.csv");
+            await File.WriteAllTextAsync(log, """
+                Case,At,Step,Team
+                B,2026-03-02T10:00:00Z,Start,Desk
+                A,2026-03-02T12:00:00Z,Done,Network
+                A,2026-03-02T09:00:00Z,Start,Desk
+                A,2026-03-02T11:00:00Z,Again,Network
+                A,2026-03-02T10:00:00Z,Done,Desk
+                """);
+
+            var summary = await Store.CreateImporter().ImportAsync(log, new ImportOptions { Profile = "generic", MappingFile = mapping }, null, None);
+
+            Assert.Equal(2, summary.Inserted);
+            var a = await Store.Tickets.GetAsync("log", "A", None);
+            Assert.NotNull(a);
+            Assert.Equal(Utc(3, 2, 9), a.OpenedAt);
+            Assert.Equal(Utc(3, 2, 12), a.ResolvedAt);
+            Assert.Equal(1, a.ReopenCount);
+            Assert.Equal(("Network", 1), (a.Team, a.ReassignmentCount));
+            Assert.Equal(6, (await Store.Tickets.GetEventsAsync("log", "A", None)).Count); // 4 steps, 2 teams
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     // ---- teams and agents -------------------------------------------------------------------
 
     [StoreFact]

@@ -1,3 +1,5 @@
+using Analytics.Import;
+using Analytics.Import.EventLog;
 using Analytics.Storage;
 using Microsoft.Extensions.Time.Testing;
 
@@ -39,6 +41,10 @@ public sealed class StoreUnderTest : IAsyncDisposable
     public ActivityStore Activity { get; }
 
     public ImportLedger Ledger { get; }
+
+    /// <summary>The file importer on this store, every profile included.</summary>
+    public CsvImporter CreateImporter() =>
+        new(Tickets, Activity, Reference, Ledger, new ImportProfiles(), new EventLogImporter(Tickets, new EventStage(Connections), Ledger));
 
     public ValueTask DisposeAsync() => _cleanup();
 }
