@@ -75,64 +75,38 @@ public sealed class EventStage(IDbConnectionFactory connections)
     }
 
     /// <summary>Adds rows in transactions of <see cref="RowsPerTransaction"/> over one prepared statement.</summary>
-    internal sealed class Writer : IAsyncDisposable
+    internal sealed class Writer(DbConnection connection, SqlDialect dialect, long runId) : IAsyncDisposable
     {
-        private const int RowsPerTransaction = 10_000;
+        private const int RowsPerTransaction = 20_000;
 
-        private readonly DbConnection _connection;
-        private readonly SqlDialect _dialect;
-        private readonly DbCommand _command;
-        private readonly DbParameter[] _parameters;
+        private readonly string _sql = $"""
+            INSERT INTO {dialect.Table("event_stage")} ({string.Join(", ", Columns)})
+            VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})
+            """;
+
+        private readonly object?[] _values = new object?[Columns.Length];
         private DbTransaction? _transaction;
-        private bool _prepared;
+        private IRowInsert? _insert;
         private int _pending;
 
-        public Writer(DbConnection connection, SqlDialect dialect, long runId)
-        {
-            _connection = connection;
-            _dialect = dialect;
-            _command = connection.CreateCommand();
-            _command.CommandText = $"""
-                INSERT INTO {dialect.Table("event_stage")} ({string.Join(", ", Columns)})
-                VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})
-                """;
-            _parameters = new DbParameter[Columns.Length];
-            for (var i = 0; i < Columns.Length; i++)
-            {
-                _parameters[i] = _command.CreateParameter();
-                _parameters[i].ParameterName = "@" + Columns[i];
-                _command.Parameters.Add(_parameters[i]);
-            }
-
-            _parameters[0].Value = runId;
-        }
-
-        /// <summary>
-        /// Stages one row. Two rows of a case with the same time and line cannot happen (a line is one
-        /// row), so the key never collides.
-        /// </summary>
+        /// <summary>Stages one row; a line is one row, so the key (run, case, time, line) never collides.</summary>
         public async Task AddAsync(StagedEvent row, CancellationToken cancellationToken)
         {
             if (_transaction is null)
             {
-                _transaction = await _connection.BeginTransactionAsync(cancellationToken);
-                _command.Transaction = _transaction;
+                _transaction = await connection.BeginTransactionAsync(cancellationToken);
+                _insert = dialect.PrepareInsert(connection, _transaction, _sql, Columns);
             }
 
-            _parameters[1].Value = row.CaseId;
-            _parameters[2].Value = _dialect.ToDb(row.OccurredAt);
-            _parameters[3].Value = row.Line;
-            _parameters[4].Value = (object?)row.Activity ?? DBNull.Value;
-            _parameters[5].Value = (object?)row.Team ?? DBNull.Value;
-            _parameters[6].Value = (object?)row.Assignee ?? DBNull.Value;
-            _parameters[7].Value = (object?)row.CaseValues ?? DBNull.Value;
-            if (!_prepared && _dialect.CanPrepareUntypedCommands)
-            {
-                await _command.PrepareAsync(cancellationToken);
-                _prepared = true;
-            }
-
-            await _command.ExecuteNonQueryAsync(cancellationToken);
+            _values[0] = runId;
+            _values[1] = row.CaseId;
+            _values[2] = dialect.ToDb(row.OccurredAt);
+            _values[3] = row.Line;
+            _values[4] = row.Activity;
+            _values[5] = row.Team;
+            _values[6] = row.Assignee;
+            _values[7] = row.CaseValues;
+            await _insert!.ExecuteAsync(_values, cancellationToken);
             if (++_pending >= RowsPerTransaction)
             {
                 await CommitAsync(cancellationToken);
@@ -143,11 +117,11 @@ public sealed class EventStage(IDbConnectionFactory connections)
         {
             if (_transaction is not null)
             {
+                await _insert!.DisposeAsync();
+                _insert = null;
                 await _transaction.CommitAsync(cancellationToken);
                 await _transaction.DisposeAsync();
                 _transaction = null;
-                _command.Transaction = null;
-                _prepared = false;
             }
 
             _pending = 0;
@@ -155,13 +129,17 @@ public sealed class EventStage(IDbConnectionFactory connections)
 
         public async ValueTask DisposeAsync()
         {
+            if (_insert is not null)
+            {
+                await _insert.DisposeAsync();
+            }
+
             if (_transaction is not null)
             {
                 await _transaction.DisposeAsync();
             }
 
-            await _command.DisposeAsync();
-            await _connection.DisposeAsync();
+            await connection.DisposeAsync();
         }
     }
 }

@@ -26,6 +26,10 @@ public abstract class SqlDialect
     internal virtual Task<ITicketUpsert> PrepareTicketUpsertAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         CommandTicketUpsert.PrepareAsync(connection, transaction, this, cancellationToken);
 
+    /// <summary>A prepared insert of <paramref name="columns"/> (parameters named "@column", in column order) for one transaction.</summary>
+    internal virtual IRowInsert PrepareInsert(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> columns) =>
+        CommandRowInsert.Create(connection, transaction, sql, columns, this);
+
     /// <summary>Largest number of parameters to put in one statement.</summary>
     public virtual int MaxParameters => 999;
 

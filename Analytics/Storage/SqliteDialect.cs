@@ -18,6 +18,9 @@ public sealed class SqliteDialect : SqlDialect
     internal override Task<ITicketUpsert> PrepareTicketUpsertAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.FromResult(SqliteTicketUpsert.Prepare(connection, this));
 
+    internal override IRowInsert PrepareInsert(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> columns) =>
+        SqliteRowInsert.Prepare(connection, sql, columns);
+
     /// <remarks>
     /// SQLite finds a named parameter by a linear search of the statement's names, so binding 500
     /// keys by name costs 125,000 string comparisons per lookup (a fifth of a large import's write

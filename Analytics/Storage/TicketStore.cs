@@ -68,37 +68,20 @@ public sealed class TicketStore(IDbConnectionFactory connections)
         ArgumentNullException.ThrowIfNull(events);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = Dialect.InsertIfAbsent("ticket_events", EventKeys, EventColumns);
-        var parameters = new DbParameter[EventColumns.Length];
-        for (var i = 0; i < EventColumns.Length; i++)
-        {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = "@" + EventColumns[i];
-            command.Parameters.Add(parameters[i]);
-        }
-
-        var prepared = false;
+        await using var insert = Dialect.PrepareInsert(connection, transaction, Dialect.InsertIfAbsent("ticket_events", EventKeys, EventColumns), EventColumns);
+        var values = new object?[EventColumns.Length];
         var written = 0;
         foreach (var e in events)
         {
-            parameters[0].Value = e.Source;
-            parameters[1].Value = e.TicketId;
-            parameters[2].Value = Dialect.ToDb(e.OccurredAt);
-            parameters[3].Value = CanonicalNames.Of(e.Kind);
-            parameters[4].Value = e.Sequence;
-            parameters[5].Value = (object?)e.FromValue ?? DBNull.Value;
-            parameters[6].Value = (object?)e.ToValue ?? DBNull.Value;
-            parameters[7].Value = (object?)e.Actor ?? DBNull.Value;
-            if (!prepared && Dialect.CanPrepareUntypedCommands)
-            {
-                // Prepared once the parameters have values: Npgsql infers the types from them.
-                await command.PrepareAsync(cancellationToken);
-                prepared = true;
-            }
-
-            written += await command.ExecuteNonQueryAsync(cancellationToken);
+            values[0] = e.Source;
+            values[1] = e.TicketId;
+            values[2] = Dialect.ToDb(e.OccurredAt);
+            values[3] = CanonicalNames.Of(e.Kind);
+            values[4] = e.Sequence;
+            values[5] = e.FromValue;
+            values[6] = e.ToValue;
+            values[7] = e.Actor;
+            written += await insert.ExecuteAsync(values, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -18,7 +18,8 @@ BEGIN
 END;
 
 -- The rows of an event-log import, staged so that a case's events can be folded in time order
--- whatever order the file has them in, with memory bounded by one case.
+-- whatever order the file has them in, with memory bounded by one case. No key: rows are appended
+-- as they come and sorted once when read back, which is cheaper than keeping a B-tree in order.
 IF OBJECT_ID(N'dbo.event_stage', N'U') IS NULL
 CREATE TABLE dbo.event_stage (
     run_id        BIGINT NOT NULL,
@@ -28,6 +29,5 @@ CREATE TABLE dbo.event_stage (
     activity      NVARCHAR(400) NULL,
     team          NVARCHAR(200) NULL,
     assignee      NVARCHAR(200) NULL,
-    case_values   NVARCHAR(MAX) NULL,
-    PRIMARY KEY (run_id, case_id, occurred_at, line)
+    case_values   NVARCHAR(MAX) NULL
 );
