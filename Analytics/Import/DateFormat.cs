@@ -168,8 +168,9 @@ public sealed class DateFormat
 
     private static bool TryParseIsoInstant(string text, out DateTimeOffset utc)
     {
-        // Only values that carry their own offset: "2026-03-29T01:30:00Z", "...+02:00".
-        if (text.Length >= 20 && char.IsAsciiDigit(text[0]) && text[4] == '-'
+        // Only ISO values that carry their own offset: "2026-03-29T01:30:00Z", "...+02:00", "...+0200", and
+        // PostgreSQL's text form of a timestamptz, "2026-03-29 01:30:00+02".
+        if (text.Length >= 17 && char.IsAsciiDigit(text[0]) && text[4] == '-'
             && (text.EndsWith('Z') || text.EndsWith('z') || HasOffset(text))
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out utc))
         {
@@ -240,10 +241,23 @@ public sealed class DateFormat
         return true;
     }
 
+    /// <summary>Whether the time part ends in "+hh", "+hhmm" or "+hh:mm" (or '-'): the date's own dashes do not count.</summary>
     private static bool HasOffset(string text)
     {
-        var tail = text.AsSpan(Math.Max(0, text.Length - 6));
-        return tail.Length == 6 && (tail[0] == '+' || tail[0] == '-') && tail[3] == ':';
+        var sign = text.LastIndexOfAny(['+', '-']);
+        if (sign <= 10)
+        {
+            return false;
+        }
+
+        var tail = text.AsSpan(sign + 1);
+        return tail.Length switch
+        {
+            2 => char.IsAsciiDigit(tail[0]) && char.IsAsciiDigit(tail[1]),
+            4 => !tail.ContainsAnyExceptInRange('0', '9'),
+            5 => tail[2] == ':' && char.IsAsciiDigit(tail[0]) && char.IsAsciiDigit(tail[1]) && char.IsAsciiDigit(tail[3]) && char.IsAsciiDigit(tail[4]),
+            _ => false,
+        };
     }
 
     /// <summary>Each date layout with a 24-hour time to the minute, to the second (with any fraction), or without time.</summary>

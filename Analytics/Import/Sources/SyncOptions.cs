@@ -50,6 +50,13 @@ public sealed class TicketSourceOptions
     /// <summary>Time zone of source times that carry no offset (timestamp without time zone, datetime2). Default UTC.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>
+    /// Layout of times the query returns as text without an offset, as the import's --date-format names it
+    /// (iso, d/M/yyyy, dd-MM-yyyy, dd.MM.yyyy, yyyy/MM/dd, M/d/yyyy or a .NET format). ISO 8601 is always read.
+    /// Default d/M/yyyy: "03/04/2026" is 3 April, as in a CSV export whose dates are all ambiguous.
+    /// </summary>
+    public string DateFormat { get; set; } = "d/M/yyyy";
+
     /// <summary>A disabled source keeps its watermark and is skipped. Default true.</summary>
     public bool Enabled { get; set; } = true;
 }

@@ -63,6 +63,11 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
                 failures.Add($"{path}:QueryFile: '{source.QueryFile}' does not exist (looked in {Path.GetFullPath(source.QueryFile)}).");
             }
 
+            if (string.IsNullOrWhiteSpace(source.DateFormat))
+            {
+                failures.Add($"{path}:DateFormat must not be empty (iso, d/M/yyyy, dd-MM-yyyy, dd.MM.yyyy, yyyy/MM/dd, M/d/yyyy or a .NET format).");
+            }
+
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone ?? string.Empty, out _))
             {
                 failures.Add($"{path}:TimeZone: '{source.TimeZone}' is not a known time zone.");

@@ -126,7 +126,7 @@ public sealed class TicketSync(
         command.Parameters.Add(parameter);
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var mapper = SourceRowMapper.Bind(reader, source.Name, source.QueryFile, zone);
+        var mapper = SourceRowMapper.Bind(reader, source.Name, source.QueryFile, zone, DateFormat.Parse(source.DateFormat));
         await using var writer = await tickets.OpenWriterAsync(null, cancellationToken);
 
         var batch = new List<TicketWrite>(Options.BatchSize);
