@@ -18,7 +18,7 @@ public sealed class ServiceNowProfile : IImportProfile
         return new Mapper(header, Name);
     }
 
-    private sealed class Mapper : IRowMapper
+    private sealed class Mapper : ProfileMapper
     {
         private readonly Column _number;
         private readonly Column _opened;
@@ -49,45 +49,40 @@ public sealed class ServiceNowProfile : IImportProfile
         private readonly List<SnRow> _group = [];
 
         public Mapper(CsvHeader h, string profile)
+            : base(h, profile)
         {
-            _number = h.Require(profile, "number");
-            _opened = h.Find("opened_at", "sys_created_on", "sys_created_at") ?? h.Require(profile, "opened_at");
-            _updated = h.Find("sys_updated_on", "sys_updated_at");
-            _updatedBy = h.Find("sys_updated_by");
-            _modCount = h.Find("sys_mod_count");
-            _title = h.Find("short_description", "description");
-            _category = h.Find("category");
-            _subcategory = h.Find("subcategory");
-            _priority = h.Find("priority");
-            _contactType = h.Find("contact_type");
-            _team = h.Find("assignment_group");
-            _assignedTo = h.Find("assigned_to");
-            _resolvedBy = h.Find("resolved_by");
-            _resolvedAt = h.Find("resolved_at");
-            _closedAt = h.Find("closed_at");
-            _dueAt = h.Find("due_date", "sla_due");
-            _madeSla = h.Find("made_sla");
-            _reopenCount = h.Find("reopen_count");
-            _reassignmentCount = h.Find("reassignment_count");
-            _state = h.Find("incident_state", "state");
-            _problem = h.Find("problem_id");
-            _causedBy = h.Find("caused_by");
-            _timeWorked = h.Find("time_worked");
-            _proactive = h.Find("u_proactive", "proactive");
-            _firstResponse = h.Find("u_first_response", "first_response_at");
-            _className = h.Find("sys_class_name");
-            DateColumns = new Column?[] { _opened, _updated, _resolvedAt, _closedAt, _dueAt, _firstResponse }
-                .Where(c => c is not null).Select(c => c!.Value).ToArray();
+            _number = Key("number");
+            _opened = Date(Optional("opened_at", "sys_created_on", "sys_created_at") ?? Required("opened_at"));
+            _updated = OptionalDate("sys_updated_on", "sys_updated_at");
+            _updatedBy = Optional("sys_updated_by");
+            _modCount = Optional("sys_mod_count");
+            _title = Optional("short_description", "description");
+            _category = Optional("category");
+            _subcategory = Optional("subcategory");
+            _priority = Optional("priority");
+            _contactType = Optional("contact_type");
+            _team = Optional("assignment_group");
+            _assignedTo = Optional("assigned_to");
+            _resolvedBy = Optional("resolved_by");
+            _resolvedAt = OptionalDate("resolved_at");
+            _closedAt = OptionalDate("closed_at");
+            _dueAt = OptionalDate("due_date", "sla_due");
+            _madeSla = Optional("made_sla");
+            _reopenCount = Optional("reopen_count");
+            _reassignmentCount = Optional("reassignment_count");
+            _state = Optional("incident_state", "state");
+            _problem = Optional("problem_id");
+            _causedBy = Optional("caused_by");
+            _timeWorked = Optional("time_worked");
+            _proactive = Optional("u_proactive", "proactive");
+            _firstResponse = OptionalDate("u_first_response", "first_response_at");
+            _className = Optional("sys_class_name");
         }
 
-        public IReadOnlyList<Column> DateColumns { get; }
-
-        public string KeyColumn => _number.Name;
-
-        public IEnumerable<ImportItem> Map(RowReader row)
+        public override IEnumerable<ImportItem> Map(RowReader row)
         {
             var parsed = Parse(row);
-            if (parsed is null)
+            if (parsed is null || row.Problems.Count > 0)
             {
                 yield return ImportItem.Quarantined(row.Line, row.Problems);
                 yield break;
@@ -104,7 +99,7 @@ public sealed class ServiceNowProfile : IImportProfile
             _group.Add(parsed);
         }
 
-        public IEnumerable<ImportItem> Flush() => Fold();
+        public override IEnumerable<ImportItem> Flush() => Fold();
 
         private List<ImportItem> Fold()
         {
@@ -136,12 +131,7 @@ public sealed class ServiceNowProfile : IImportProfile
             var number = row.RequiredText(_number);
             var team = row.Text(_team);
             var zone = row.Context.ZoneFor(team);
-            var opened = row.Instant(_opened, zone);
-            if (opened is null && row.Problems.Count == 0)
-            {
-                row.Problem(_opened, row.RawOf(_opened), "required value is missing");
-            }
-
+            var opened = Required(row, _opened, row.Instant(_opened, zone));
             var updated = row.Instant(_updated, zone);
             var resolved = row.Instant(_resolvedAt, zone);
             var closed = row.Instant(_closedAt, zone);
@@ -166,38 +156,23 @@ public sealed class ServiceNowProfile : IImportProfile
             var causedBy = row.Text(_causedBy);
             var className = row.Text(_className);
 
-            if (opened is { } o && resolved is { } r && r < o)
-            {
-                row.Problem(_resolvedAt!.Value, row.RawOf(_resolvedAt), $"resolved ({r:u}) before opened ({o:u})");
-            }
-
-            if (opened is { } o2 && closed is { } c && c < o2)
-            {
-                row.Problem(_closedAt!.Value, row.RawOf(_closedAt), $"closed ({c:u}) before opened ({o2:u})");
-            }
-
-            if (row.Problems.Count > 0 || number is null || opened is null)
+            NotBeforeOpened(row, _resolvedAt, resolved, "resolved", opened);
+            NotBeforeOpened(row, _closedAt, closed, "closed", opened);
+            if (number is null || opened is null)
             {
                 return null;
             }
 
-            var ticket = new Ticket
+            var ticket = NewTicket(row, number, KindOf(number, className), opened.Value, resolved, closed, updated, channel) with
             {
-                Source = row.Context.Source,
-                TicketId = number,
-                Kind = KindOf(number, className),
                 Title = title,
                 Category = category,
                 Subcategory = subcategory,
                 Priority = priority,
-                Channel = channel,
                 Team = team,
                 Assignee = assignee,
                 ResolvedBy = resolvedBy,
-                OpenedAt = opened.Value,
                 FirstResponseAt = firstResponse,
-                ResolvedAt = resolved,
-                ClosedAt = closed,
                 DueAt = due,
                 SlaBreached = madeSla is { } made ? !made : null,
                 ReopenCount = reopen ?? 0,
@@ -206,7 +181,6 @@ public sealed class ServiceNowProfile : IImportProfile
                 TimeSpentMinutes = minutes,
                 ProblemId = problem,
                 CausedByChange = causedBy,
-                UpdatedAt = updated ?? Latest(opened.Value, resolved, closed),
             };
             return new SnRow(row.Line, ticket, revision, state, updatedBy, updated);
         }
@@ -233,22 +207,6 @@ public sealed class ServiceNowProfile : IImportProfile
 
             row.Problem(_timeWorked!.Value, text, "not a duration (seconds or HH:mm:ss)");
             return null;
-        }
-
-        private static DateTimeOffset Latest(DateTimeOffset opened, DateTimeOffset? resolved, DateTimeOffset? closed)
-        {
-            var latest = opened;
-            if (resolved > latest)
-            {
-                latest = resolved.Value;
-            }
-
-            if (closed > latest)
-            {
-                latest = closed.Value;
-            }
-
-            return latest;
         }
 
         private static TicketKind KindOf(string number, string? className)
