@@ -5,8 +5,11 @@ namespace Analytics.Import.Profiles;
 /// <summary>
 /// ServiceNow list exports of incident (and change, problem, request) records, using ServiceNow's field
 /// names. Audit-trail exports, one row per update of a record, are folded: rows of the same number that
-/// follow each other and carry distinct sys_mod_count values are one ticket's history; the last state
-/// wins and status and assignment changes become ticket events.
+/// follow each other and all carry a sys_mod_count are one ticket's history, ordered by sys_mod_count, then
+/// sys_updated_on, then file order (exports repeat the counter when several updates commit together); the
+/// last state wins and status and assignment changes become ticket events. A record that is Canceled (state
+/// 8) or no longer active without a closed_at is closed, and resolved if it was not, at its last update:
+/// ServiceNow leaves closed_at empty when an incident is canceled, and it must not stay in the backlog.
 /// </summary>
 public sealed class ServiceNowProfile : IImportProfile
 {
@@ -40,6 +43,7 @@ public sealed class ServiceNowProfile : IImportProfile
         private readonly Column? _reopenCount;
         private readonly Column? _reassignmentCount;
         private readonly Column? _state;
+        private readonly Column? _active;
         private readonly Column? _problem;
         private readonly Column? _causedBy;
         private readonly Column? _timeWorked;
@@ -71,6 +75,7 @@ public sealed class ServiceNowProfile : IImportProfile
             _reopenCount = Optional("reopen_count");
             _reassignmentCount = Optional("reassignment_count");
             _state = Optional("incident_state", "state");
+            _active = Optional("active");
             _problem = Optional("problem_id");
             _causedBy = Optional("caused_by");
             _timeWorked = Optional("time_worked");
@@ -115,15 +120,13 @@ public sealed class ServiceNowProfile : IImportProfile
                 return [new ImportItem(rows[0].Line) { Ticket = rows[0].Ticket }];
             }
 
-            var revisions = rows.Select(r => r.Revision).ToList();
-            var isAuditTrail = revisions.All(r => r is not null) && revisions.Distinct().Count() == rows.Count;
-            if (!isAuditTrail)
+            if (rows.Any(r => r.Revision is null))
             {
                 // Not a history: repeated rows are duplicates; the writer keeps the first and flags conflicts.
                 return rows.Select(r => new ImportItem(r.Line) { Ticket = r.Ticket }).ToList();
             }
 
-            return [AuditTrailFold.Fold(rows.OrderBy(r => r.Revision).ToList())];
+            return [AuditTrailFold.Fold(rows)];
         }
 
         private SnRow? Parse(RowReader row)
@@ -151,6 +154,7 @@ public sealed class ServiceNowProfile : IImportProfile
             var assignee = row.Text(_assignedTo);
             var resolvedBy = row.Text(_resolvedBy);
             var state = StateName(row.Text(_state));
+            var active = row.Bool(_active);
             var updatedBy = row.Text(_updatedBy);
             var problem = row.Text(_problem);
             var causedBy = row.Text(_causedBy);
@@ -161,6 +165,12 @@ public sealed class ServiceNowProfile : IImportProfile
             if (number is null || opened is null)
             {
                 return null;
+            }
+
+            if (closed is null && (AuditTrailFold.IsCanceled(state) || active == false))
+            {
+                closed = updated ?? (resolved > opened ? resolved : opened);
+                resolved ??= closed;
             }
 
             var ticket = NewTicket(row, number, KindOf(number, className), opened.Value, resolved, closed, updated, channel) with
