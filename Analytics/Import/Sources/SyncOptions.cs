@@ -16,6 +16,13 @@ public sealed class SyncOptions
     /// </summary>
     public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How far a source's clock may run ahead of the worker's. The watermark never moves past now plus this;
+    /// a row whose updated_at is later is quarantined (it is read again, and synced, once its time has come).
+    /// Default 5 minutes; at most a day.
+    /// </summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Tickets per store transaction; the watermark moves after each committed batch. Default 1000.</summary>
     public int BatchSize { get; set; } = 1_000;
 
