@@ -24,4 +24,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Sync of '{Source}': the failure could not be recorded in the store: {Error}")]
     public static partial void SyncStateUnwritable(ILogger logger, string source, string error);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Sync of '{Source}': {Rows} rows have an updated_at later than now plus Sync:ClockSkew ({Limit:u}), the first ticket {Ticket} at {UpdatedAt:u}; they are quarantined and do not move the watermark, and are synced once that time has passed. Check the source's clock and time zone.")]
+    public static partial void SyncFutureRows(ILogger logger, string source, long rows, DateTimeOffset limit, string ticket, DateTimeOffset updatedAt);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Sync of '{Source}': the stored watermark {Watermark:u} is later than now plus Sync:ClockSkew ({Limit:u}); it is set back to the latest synced updated_at before that, so rows changed since are not skipped.")]
+    public static partial void SyncWatermarkInFuture(ILogger logger, string source, DateTimeOffset watermark, DateTimeOffset limit);
 }

@@ -8,24 +8,38 @@ namespace Analytics.Import;
 /// </summary>
 public sealed class DateFormat
 {
-    private static readonly string[] DayFirstSlashFormats =
-        ["d/M/yyyy H:mm", "d/M/yyyy H:mm:ss", "d/M/yyyy", "d/M/yy H:mm"];
+    // "d" and "H" read one or two digits, and "ss.FFFFFFF" reads seconds with or without a fraction, so each
+    // layout below also covers its zero-padded and fractional spellings ("05-01-2026 09:05:00.000").
+    private static readonly string[] DayFirstSlashFormats = WithTimes("d/M/yyyy", "d/M/yy");
 
-    private static readonly string[] DayFirstDashFormats =
-        ["dd-MM-yyyy HH:mm", "dd-MM-yyyy HH:mm:ss", "d-M-yyyy H:mm", "d-M-yyyy H:mm:ss", "dd-MM-yyyy", "d-M-yyyy"];
+    private static readonly string[] DayFirstDashFormats = WithTimes("d-M-yyyy", "d-M-yy");
+
+    private static readonly string[] DayFirstDotFormats = WithTimes("d.M.yyyy", "d.M.yy");
+
+    private static readonly string[] YearFirstSlashFormats = WithTimes("yyyy/M/d");
+
+    // Hungarian exports write the date with a closing dot ("2026.01.05. 09:05").
+    private static readonly string[] YearFirstDotFormats = WithTimes("yyyy.M.d.", "yyyy.M.d");
+
+    // English month abbreviations, as Oracle-based tools and many UK exports write them ("05-JAN-2026 09:05").
+    private static readonly string[] DayMonthNameFormats = WithTimes("d-MMM-yyyy", "d-MMM-yy", "d MMM yyyy", "d MMM yy");
 
     private static readonly string[] UsFormats =
-        ["M/d/yyyy h:mm tt", "M/d/yyyy h:mm:ss tt", "M/d/yyyy H:mm", "M/d/yyyy", "M/d/yy h:mm tt"];
+        ["M/d/yyyy h:mm tt", "M/d/yyyy h:mm:ss tt", "M/d/yyyy H:mm", "M/d/yyyy H:mm:ss.FFFFFFF", "M/d/yyyy", "M/d/yy h:mm tt"];
 
     private static readonly string[] IsoLocalFormats =
-        ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd"];
+        ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss,FFFFFFF", "yyyy-MM-dd"];
 
     private readonly string[] _formats;
 
-    private DateFormat(string name, string[] formats)
+    /// <summary>The date separator of a year-first layout the fast path can read ('/' for yyyy/MM/dd); ISO's '-' always is.</summary>
+    private readonly char? _yearFirstSeparator;
+
+    private DateFormat(string name, string[] formats, char? yearFirstSeparator = null)
     {
         Name = name;
         _formats = formats;
+        _yearFirstSeparator = yearFirstSeparator;
     }
 
     public string Name { get; }
@@ -36,7 +50,21 @@ public sealed class DateFormat
 
     public static DateFormat DayFirstDash { get; } = new("dd-MM-yyyy HH:mm", DayFirstDashFormats);
 
+    public static DateFormat DayFirstDot { get; } = new("dd.MM.yyyy HH:mm", DayFirstDotFormats);
+
+    public static DateFormat YearFirstSlash { get; } = new("yyyy/MM/dd HH:mm:ss", YearFirstSlashFormats, '/');
+
+    public static DateFormat YearFirstDot { get; } = new("yyyy.MM.dd HH:mm", YearFirstDotFormats);
+
+    public static DateFormat DayMonthName { get; } = new("dd-MMM-yyyy HH:mm", DayMonthNameFormats);
+
     public static DateFormat Us { get; } = new("M/d/yyyy h:mm tt", UsFormats);
+
+    /// <summary>
+    /// Every layout detection chooses from. Day-first layouts come before the US one, so a sample that both
+    /// read ("03/04/2026" only) is read day-first; ISO comes last because every layout accepts it anyway.
+    /// </summary>
+    private static readonly DateFormat[] Candidates = [DayFirstSlash, Us, DayFirstDash, DayFirstDot, YearFirstSlash, YearFirstDot, DayMonthName, Iso];
 
     /// <summary>An override from the command line: a family name or a .NET custom format string.</summary>
     public static DateFormat Parse(string text)
@@ -46,7 +74,11 @@ public sealed class DateFormat
         {
             "iso" or "iso8601" => Iso,
             "d/m/yyyy" or "d/m/yyyy h:mm" or "dmy" or "day-first" => DayFirstSlash,
-            "dd-mm-yyyy" or "dd-mm-yyyy hh:mm" => DayFirstDash,
+            "dd-mm-yyyy" or "dd-mm-yyyy hh:mm" or "d-m-yyyy" or "d-m-yyyy h:mm" => DayFirstDash,
+            "dd.mm.yyyy" or "dd.mm.yyyy hh:mm" or "d.m.yyyy" or "d.m.yyyy h:mm" => DayFirstDot,
+            "yyyy/mm/dd" or "yyyy/mm/dd hh:mm" or "yyyy/mm/dd hh:mm:ss" => YearFirstSlash,
+            "yyyy.mm.dd" or "yyyy.mm.dd hh:mm" or "yyyy.mm.dd." => YearFirstDot,
+            "dd-mmm-yyyy" or "dd-mmm-yyyy hh:mm" or "d-mmm-yyyy" => DayMonthName,
             "m/d/yyyy" or "m/d/yyyy h:mm tt" or "mdy" or "us" => Us,
             _ => new DateFormat(text, [text]),
         };
@@ -56,7 +88,7 @@ public sealed class DateFormat
     public static DateFormat Detect(IEnumerable<string> sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        var candidates = new[] { DayFirstSlash, Us, DayFirstDash, Iso };
+        var candidates = Candidates;
         var scores = new int[candidates.Length];
         var any = false;
         foreach (var value in sample)
@@ -101,7 +133,8 @@ public sealed class DateFormat
     {
         ArgumentNullException.ThrowIfNull(value);
         var text = value.Trim();
-        if (TryParseIsoLocalFast(text, out var fast))
+        if (TryParseYearFirstFast(text, '-', out var fast)
+            || (_yearFirstSeparator is { } separator && TryParseYearFirstFast(text, separator, out fast)))
         {
             utc = LocalTime.ToUtc(fast, zone);
             return true;
@@ -135,8 +168,9 @@ public sealed class DateFormat
 
     private static bool TryParseIsoInstant(string text, out DateTimeOffset utc)
     {
-        // Only values that carry their own offset: "2026-03-29T01:30:00Z", "...+02:00".
-        if (text.Length >= 20 && char.IsAsciiDigit(text[0]) && text[4] == '-'
+        // Only ISO values that carry their own offset: "2026-03-29T01:30:00Z", "...+02:00", "...+0200", and
+        // PostgreSQL's text form of a timestamptz, "2026-03-29 01:30:00+02".
+        if (text.Length >= 17 && char.IsAsciiDigit(text[0]) && text[4] == '-'
             && (text.EndsWith('Z') || text.EndsWith('z') || HasOffset(text))
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out utc))
         {
@@ -149,19 +183,28 @@ public sealed class DateFormat
     }
 
     /// <summary>
-    /// "yyyy-MM-dd HH:mm:ss" (or with 'T') without culture machinery: most database-sourced exports use
-    /// exactly this, and the general parser costs more than everything else in a row.
+    /// "yyyy-MM-dd HH:mm[:ss[.fffffff]]" (or with 'T', or another date separator) without culture machinery:
+    /// most database-sourced exports use exactly this, and the general parser costs more than everything else in a row.
     /// </summary>
-    private static bool TryParseIsoLocalFast(string text, out DateTime local)
+    private static bool TryParseYearFirstFast(string text, char separator, out DateTime local)
     {
         local = default;
-        if (text.Length != 19 || text[4] != '-' || text[7] != '-' || (text[10] != ' ' && text[10] != 'T') || text[13] != ':' || text[16] != ':')
+        if (text.Length is not (16 or 19) && (text.Length < 21 || text.Length > 27 || text[19] != '.'))
         {
             return false;
         }
 
+        if (text[4] != separator || text[7] != separator || (text[10] != ' ' && text[10] != 'T') || text[13] != ':' || (text.Length > 16 && text[16] != ':'))
+        {
+            return false;
+        }
+
+        var second = 0;
+        var fraction = 0;
         if (!Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day)
-            || !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute) || !Digits(text, 17, 2, out var second))
+            || !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute)
+            || (text.Length > 16 && !Digits(text, 17, 2, out second))
+            || (text.Length > 20 && !Digits(text, 20, text.Length - 20, out fraction)))
         {
             return false;
         }
@@ -171,7 +214,13 @@ public sealed class DateFormat
             return false;
         }
 
-        local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        // The fraction's digits are tenths, hundredths, ...: scale them to ticks (7 digits).
+        for (var digits = text.Length - 20; digits is > 0 and < 7; digits++)
+        {
+            fraction *= 10;
+        }
+
+        local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fraction);
         return true;
     }
 
@@ -192,11 +241,28 @@ public sealed class DateFormat
         return true;
     }
 
+    /// <summary>Whether the time part ends in "+hh", "+hhmm" or "+hh:mm" (or '-'): the date's own dashes do not count.</summary>
     private static bool HasOffset(string text)
     {
-        var tail = text.AsSpan(Math.Max(0, text.Length - 6));
-        return tail.Length == 6 && (tail[0] == '+' || tail[0] == '-') && tail[3] == ':';
+        var sign = text.LastIndexOfAny(['+', '-']);
+        if (sign <= 10)
+        {
+            return false;
+        }
+
+        var tail = text.AsSpan(sign + 1);
+        return tail.Length switch
+        {
+            2 => char.IsAsciiDigit(tail[0]) && char.IsAsciiDigit(tail[1]),
+            4 => !tail.ContainsAnyExceptInRange('0', '9'),
+            5 => tail[2] == ':' && char.IsAsciiDigit(tail[0]) && char.IsAsciiDigit(tail[1]) && char.IsAsciiDigit(tail[3]) && char.IsAsciiDigit(tail[4]),
+            _ => false,
+        };
     }
+
+    /// <summary>Each date layout with a 24-hour time to the minute, to the second (with any fraction), or without time.</summary>
+    private static string[] WithTimes(params string[] dates) =>
+        [.. dates.SelectMany(d => new[] { d + " H:mm:ss.FFFFFFF", d + " H:mm", d })];
 
     public override string ToString() => Name;
 }

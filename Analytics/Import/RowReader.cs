@@ -1,16 +1,14 @@
-using System.Globalization;
-
 namespace Analytics.Import;
 
 /// <summary>
 /// Typed access to one record's fields. A field that cannot be read is recorded as a problem naming
 /// the column and raw value, and reads as missing, so a profile maps the whole row and the importer
-/// decides once whether to keep it.
+/// decides once whether to keep it. Values are read through <see cref="FieldParser"/>, as database rows are.
 /// </summary>
 public sealed class RowReader
 {
     /// <summary>Free text longer than this is not a ticket field but damage (or an attack).</summary>
-    public const int MaxFieldLength = 32 * 1024;
+    public const int MaxFieldLength = FieldParser.MaxTextLength;
 
     private readonly List<RowProblem> _problems = [];
     private readonly ImportContext _context;
@@ -39,30 +37,13 @@ public sealed class RowReader
         }
 
         var value = _record.Fields[c.Index];
-        if (MissingValues.IsMissing(value))
+        var text = FieldParser.Text(value, out var problem);
+        if (problem is not null)
         {
-            return null;
+            Problem(c, FieldParser.Shown(value), problem);
         }
 
-        if (value.Length > MaxFieldLength)
-        {
-            Problem(c, value, $"value is {value.Length:N0} characters long; the limit is {MaxFieldLength:N0}");
-            return null;
-        }
-
-        if (value.Contains('\uFFFD', StringComparison.Ordinal))
-        {
-            Problem(c, value, "invalid UTF-8 byte sequence");
-            return null;
-        }
-
-        if (value.Contains('\0', StringComparison.Ordinal))
-        {
-            Problem(c, value.Replace('\0', '\uFFFD'), "contains NUL characters (binary data?)");
-            return null;
-        }
-
-        return value.Trim();
+        return text;
     }
 
     /// <summary>A required text field: missing is a problem.</summary>
@@ -85,10 +66,9 @@ public sealed class RowReader
             return null;
         }
 
-        if (_context.DateFormat.TryParse(text, zone, out var utc))
+        if (FieldParser.TryInstant(text, _context.DateFormat, zone, out var utc))
         {
-            // Canonical precision is whole seconds: sources disagree on fractions and they carry no meaning here.
-            return new DateTimeOffset(utc.UtcTicks - (utc.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+            return utc;
         }
 
         Problem(c, text, $"not a date in the file's format ({_context.DateFormat.Name}) or ISO 8601");
@@ -103,17 +83,12 @@ public sealed class RowReader
             return null;
         }
 
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0)
+        if (FieldParser.TryWholeNumber(text, out var value))
         {
             return value;
         }
 
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d >= 0 && d <= int.MaxValue && d == Math.Floor(d))
-        {
-            return (int)d;
-        }
-
-        Problem(c, text, "not a whole number of zero or more");
+        Problem(c, text, FieldParser.NotWholeNumber);
         return null;
     }
 
@@ -125,16 +100,13 @@ public sealed class RowReader
             return null;
         }
 
-        switch (text.ToLowerInvariant())
+        if (FieldParser.TryYesNo(text, out var value))
         {
-            case "true" or "yes" or "y" or "1" or "ja" or "j" or "waar":
-                return true;
-            case "false" or "no" or "n" or "0" or "nee" or "onwaar":
-                return false;
-            default:
-                Problem(c, text, "not a yes/no value");
-                return null;
+            return value;
         }
+
+        Problem(c, text, FieldParser.NotYesNo);
+        return null;
     }
 
     public void Problem(Column column, string? raw, string reason) =>

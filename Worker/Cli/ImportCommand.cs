@@ -25,7 +25,7 @@ public static class ImportCommand
         };
         var mapping = new Option<FileInfo?>("--mapping") { Description = "Mapping file (JSON) for the generic profile." };
         var source = new Option<string?>("--source") { Description = "Source name stored with the tickets (default: the profile name)." };
-        var dateFormat = new Option<string?>("--date-format") { Description = "Date layout: iso, d/M/yyyy, dd-MM-yyyy, M/d/yyyy or a .NET format (default: detected)." };
+        var dateFormat = new Option<string?>("--date-format") { Description = "Date layout: iso, d/M/yyyy, dd-MM-yyyy, dd.MM.yyyy, yyyy/MM/dd, yyyy.MM.dd, dd-MMM-yyyy, M/d/yyyy or a .NET format (default: detected)." };
         var timeZone = new Option<string?>("--time-zone") { Description = "Time zone of the export's times (default: each team's zone, else Europe/Amsterdam)." };
         var delimiter = new Option<string?>("--delimiter") { Description = "Field delimiter: ',', ';', 'tab' (default: detected)." };
         var encoding = new Option<string?>("--encoding") { Description = "utf-8 or windows-1252 (default: detected)." };

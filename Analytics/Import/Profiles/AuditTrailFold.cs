@@ -2,11 +2,17 @@ using Analytics.Tickets;
 
 namespace Analytics.Import.Profiles;
 
-/// <summary>Folds one ticket's audit rows (oldest first) into its last state plus the events between them.</summary>
+/// <summary>Folds one ticket's audit rows into its last state plus the events between them, in history order.</summary>
 internal static class AuditTrailFold
 {
-    public static ImportItem Fold(IReadOnlyList<SnRow> history)
+    /// <summary>
+    /// <paramref name="rows"/> in file order. History order is the update counter, then the update time, then
+    /// file order: exports repeat sys_mod_count when several updates commit together, and the last of those is
+    /// the record's state.
+    /// </summary>
+    public static ImportItem Fold(IReadOnlyList<SnRow> rows)
     {
+        var history = rows.OrderBy(r => r.Revision).ThenBy(r => r.UpdatedAt).ThenBy(r => r.Line).ToList();
         var last = history[^1].Ticket;
         var events = new List<TicketEvent>();
         SnRow? previous = null;
@@ -67,7 +73,7 @@ internal static class AuditTrailFold
             ResolvedAt = last.ResolvedAt ?? (IsDone(history[^1].State) ? resolvedAt : null),
             ResolvedBy = last.ResolvedBy ?? (IsDone(history[^1].State) ? resolvedBy : null),
         };
-        return new ImportItem(history[0].Line) { Ticket = folded, Events = events };
+        return new ImportItem(rows[0].Line) { Ticket = folded, Events = events };
     }
 
     private static TicketEvent Event(Ticket t, DateTimeOffset at, TicketEventKind kind, string? from, string? to, string? actor) => new()
@@ -85,7 +91,7 @@ internal static class AuditTrailFold
 
     private static bool IsResolved(string? state) => string.Equals(state, "Resolved", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsCanceled(string? state) => string.Equals(state, "Canceled", StringComparison.OrdinalIgnoreCase) || string.Equals(state, "Cancelled", StringComparison.OrdinalIgnoreCase);
+    internal static bool IsCanceled(string? state) => string.Equals(state, "Canceled", StringComparison.OrdinalIgnoreCase) || string.Equals(state, "Cancelled", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsDone(string? state) =>
         IsResolved(state) || string.Equals(state, "Closed", StringComparison.OrdinalIgnoreCase);

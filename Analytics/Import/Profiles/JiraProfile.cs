@@ -30,7 +30,7 @@ public sealed class JiraProfile : IImportProfile
         return new Mapper(header, Name);
     }
 
-    private sealed class Mapper : IRowMapper
+    private sealed class Mapper : ProfileMapper
     {
         /// <summary>Jira's default date-time and date layouts ("15/Jan/26 9:05 AM", "20/Jan/26").</summary>
         private static readonly string[] JiraLayouts =
@@ -57,88 +57,59 @@ public sealed class JiraProfile : IImportProfile
         private readonly Column? _timeToResolution;
 
         public Mapper(CsvHeader h, string profile)
+            : base(h, profile)
         {
-            _key = h.Require(profile, "Issue key");
-            _created = h.Require(profile, "Created");
-            _updated = h.Find("Updated");
-            _resolved = h.Find("Resolved");
-            _issueType = h.Find("Issue Type");
-            _summary = h.Find("Summary");
-            _status = h.Find("Status");
-            _priority = h.Find("Priority");
-            _assignee = h.Find("Assignee");
-            _due = h.Find("Due Date");
-            _timeSpent = h.Find("Time Spent");
-            _teamField = h.Find("Custom field (Team)", "Team");
-            _component = h.Find("Component/s", "Components");
-            _requestType = h.Find("Custom field (Request Type)", "Request Type");
-            _channel = h.Find("Custom field (Request Channel Type)", "Custom field (Source)", "Request Channel Type");
-            _timeToResolution = h.Find("Custom field (Time to resolution)", "Time to resolution");
-            DateColumns = new Column?[] { _created, _updated, _resolved, _due }
-                .Where(c => c is not null).Select(c => c!.Value).ToArray();
+            _key = Key("Issue key");
+            _created = RequiredDate("Created");
+            _updated = OptionalDate("Updated");
+            _resolved = OptionalDate("Resolved");
+            _issueType = Optional("Issue Type");
+            _summary = Optional("Summary");
+            _status = Optional("Status");
+            _priority = Optional("Priority");
+            _assignee = Optional("Assignee");
+            _due = OptionalDate("Due Date");
+            _timeSpent = Optional("Time Spent");
+            _teamField = Optional("Custom field (Team)", "Team");
+            _component = Optional("Component/s", "Components");
+            _requestType = Optional("Custom field (Request Type)", "Request Type");
+            _channel = Optional("Custom field (Request Channel Type)", "Custom field (Source)", "Request Channel Type");
+            _timeToResolution = Optional("Custom field (Time to resolution)", "Time to resolution");
         }
 
-        public IReadOnlyList<Column> DateColumns { get; }
+        public override IEnumerable<ImportItem> Map(RowReader row) => One(row, Read(row));
 
-        public string KeyColumn => _key.Name;
-
-        public IEnumerable<ImportItem> Map(RowReader row)
-        {
-            var ticket = Parse(row);
-            return [ticket is null ? ImportItem.Quarantined(row.Line, row.Problems) : new ImportItem(row.Line) { Ticket = ticket }];
-        }
-
-        public IEnumerable<ImportItem> Flush() => [];
-
-        private Ticket? Parse(RowReader row)
+        private ImportItem? Read(RowReader row)
         {
             var key = row.RequiredText(_key);
             var team = row.Text(_teamField) ?? row.Text(_component);
             var zone = row.Context.ZoneFor(team);
-            var opened = Instant(row, _created, zone);
-            if (opened is null && MissingValues.IsMissing(row.RawOf(_created)))
-            {
-                row.Problem(_created, row.RawOf(_created), "required value is missing");
-            }
-
+            var opened = Required(row, _created, Instant(row, _created, zone));
             var updated = Instant(row, _updated, zone);
             var resolved = Instant(row, _resolved, zone);
             var due = Instant(row, _due, zone);
             var seconds = row.WholeNumber(_timeSpent);
             var status = row.Text(_status);
             var channel = ChannelNames.Parse(row.Text(_channel));
-
-            if (opened is { } o && resolved is { } r && r < o)
-            {
-                row.Problem(_resolved!.Value, row.RawOf(_resolved), $"resolved ({r:u}) before opened ({o:u})");
-            }
-
-            if (row.Problems.Count > 0 || key is null || opened is null)
+            NotBeforeOpened(row, _resolved, resolved, "resolved", opened);
+            if (key is null || opened is null)
             {
                 return null;
             }
 
             var closed = string.Equals(status, "Closed", StringComparison.OrdinalIgnoreCase) ? resolved ?? updated : null;
-            return new Ticket
+            var kind = KindNames.Parse(row.Text(_issueType)) ?? TicketKind.Request;
+            return Item(row, NewTicket(row, key, kind, opened.Value, resolved, closed, updated, channel) with
             {
-                Source = row.Context.Source,
-                TicketId = key,
-                Kind = KindNames.Parse(row.Text(_issueType)) ?? TicketKind.Request,
                 Title = row.Text(_summary),
                 Category = row.Text(_requestType),
                 Priority = row.Text(_priority),
-                Channel = channel,
                 Team = team,
                 Assignee = row.Text(_assignee),
-                OpenedAt = opened.Value,
-                ResolvedAt = resolved,
-                ClosedAt = closed,
                 DueAt = due,
                 SlaBreached = Breached(row.Text(_timeToResolution), resolved is not null),
-                Proactive = channel == Tickets.Channel.Monitoring,
                 TimeSpentMinutes = seconds is { } s ? (int)Math.Round(s / 60.0) : null,
-                UpdatedAt = updated ?? Latest(opened.Value, resolved, closed),
-            };
+            });
         }
 
         /// <summary>A date in the file's layout or ISO 8601, else in Jira's own layout; otherwise a problem naming the column.</summary>
@@ -150,22 +121,19 @@ public sealed class JiraProfile : IImportProfile
                 return null;
             }
 
-            if (row.Context.DateFormat.TryParse(text, zone, out var utc))
+            if (FieldParser.TryInstant(text, row.Context.DateFormat, zone, out var utc))
             {
-                return WholeSeconds(utc);
+                return utc;
             }
 
             if (DateTime.TryParseExact(text, JiraLayouts, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
             {
-                return WholeSeconds(LocalTime.ToUtc(local, zone));
+                return FieldParser.WholeSeconds(LocalTime.ToUtc(local, zone));
             }
 
             row.Problem(c, text, $"not a date in Jira's layout (15/Jan/26 9:05 AM), the file's format ({row.Context.DateFormat.Name}) or ISO 8601");
             return null;
         }
-
-        private static DateTimeOffset WholeSeconds(DateTimeOffset utc) =>
-            new(utc.UtcTicks - (utc.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
         /// <summary>
         /// Jira exports an SLA as the time left ("2h 30m", "-1h 5m" once breached) or, from some versions, as
@@ -194,22 +162,6 @@ public sealed class JiraProfile : IImportProfile
             }
 
             return char.IsAsciiDigit(sla[0]) && resolved ? false : null;
-        }
-
-        private static DateTimeOffset Latest(DateTimeOffset opened, DateTimeOffset? resolved, DateTimeOffset? closed)
-        {
-            var latest = opened;
-            if (resolved > latest)
-            {
-                latest = resolved.Value;
-            }
-
-            if (closed > latest)
-            {
-                latest = closed.Value;
-            }
-
-            return latest;
         }
     }
 }

@@ -5,8 +5,11 @@ namespace Analytics.Import.Profiles;
 /// <summary>
 /// ServiceNow list exports of incident (and change, problem, request) records, using ServiceNow's field
 /// names. Audit-trail exports, one row per update of a record, are folded: rows of the same number that
-/// follow each other and carry distinct sys_mod_count values are one ticket's history; the last state
-/// wins and status and assignment changes become ticket events.
+/// follow each other and all carry a sys_mod_count are one ticket's history, ordered by sys_mod_count, then
+/// sys_updated_on, then file order (exports repeat the counter when several updates commit together); the
+/// last state wins and status and assignment changes become ticket events. A record that is Canceled (state
+/// 8) or no longer active without a closed_at is closed, and resolved if it was not, at its last update:
+/// ServiceNow leaves closed_at empty when an incident is canceled, and it must not stay in the backlog.
 /// </summary>
 public sealed class ServiceNowProfile : IImportProfile
 {
@@ -18,7 +21,7 @@ public sealed class ServiceNowProfile : IImportProfile
         return new Mapper(header, Name);
     }
 
-    private sealed class Mapper : IRowMapper
+    private sealed class Mapper : ProfileMapper
     {
         private readonly Column _number;
         private readonly Column _opened;
@@ -40,6 +43,7 @@ public sealed class ServiceNowProfile : IImportProfile
         private readonly Column? _reopenCount;
         private readonly Column? _reassignmentCount;
         private readonly Column? _state;
+        private readonly Column? _active;
         private readonly Column? _problem;
         private readonly Column? _causedBy;
         private readonly Column? _timeWorked;
@@ -49,45 +53,41 @@ public sealed class ServiceNowProfile : IImportProfile
         private readonly List<SnRow> _group = [];
 
         public Mapper(CsvHeader h, string profile)
+            : base(h, profile)
         {
-            _number = h.Require(profile, "number");
-            _opened = h.Find("opened_at", "sys_created_on", "sys_created_at") ?? h.Require(profile, "opened_at");
-            _updated = h.Find("sys_updated_on", "sys_updated_at");
-            _updatedBy = h.Find("sys_updated_by");
-            _modCount = h.Find("sys_mod_count");
-            _title = h.Find("short_description", "description");
-            _category = h.Find("category");
-            _subcategory = h.Find("subcategory");
-            _priority = h.Find("priority");
-            _contactType = h.Find("contact_type");
-            _team = h.Find("assignment_group");
-            _assignedTo = h.Find("assigned_to");
-            _resolvedBy = h.Find("resolved_by");
-            _resolvedAt = h.Find("resolved_at");
-            _closedAt = h.Find("closed_at");
-            _dueAt = h.Find("due_date", "sla_due");
-            _madeSla = h.Find("made_sla");
-            _reopenCount = h.Find("reopen_count");
-            _reassignmentCount = h.Find("reassignment_count");
-            _state = h.Find("incident_state", "state");
-            _problem = h.Find("problem_id");
-            _causedBy = h.Find("caused_by");
-            _timeWorked = h.Find("time_worked");
-            _proactive = h.Find("u_proactive", "proactive");
-            _firstResponse = h.Find("u_first_response", "first_response_at");
-            _className = h.Find("sys_class_name");
-            DateColumns = new Column?[] { _opened, _updated, _resolvedAt, _closedAt, _dueAt, _firstResponse }
-                .Where(c => c is not null).Select(c => c!.Value).ToArray();
+            _number = Key("number");
+            _opened = Date(Optional("opened_at", "sys_created_on", "sys_created_at") ?? Required("opened_at"));
+            _updated = OptionalDate("sys_updated_on", "sys_updated_at");
+            _updatedBy = Optional("sys_updated_by");
+            _modCount = Optional("sys_mod_count");
+            _title = Optional("short_description", "description");
+            _category = Optional("category");
+            _subcategory = Optional("subcategory");
+            _priority = Optional("priority");
+            _contactType = Optional("contact_type");
+            _team = Optional("assignment_group");
+            _assignedTo = Optional("assigned_to");
+            _resolvedBy = Optional("resolved_by");
+            _resolvedAt = OptionalDate("resolved_at");
+            _closedAt = OptionalDate("closed_at");
+            _dueAt = OptionalDate("due_date", "sla_due");
+            _madeSla = Optional("made_sla");
+            _reopenCount = Optional("reopen_count");
+            _reassignmentCount = Optional("reassignment_count");
+            _state = Optional("incident_state", "state");
+            _active = Optional("active");
+            _problem = Optional("problem_id");
+            _causedBy = Optional("caused_by");
+            _timeWorked = Optional("time_worked");
+            _proactive = Optional("u_proactive", "proactive");
+            _firstResponse = OptionalDate("u_first_response", "first_response_at");
+            _className = Optional("sys_class_name");
         }
 
-        public IReadOnlyList<Column> DateColumns { get; }
-
-        public string KeyColumn => _number.Name;
-
-        public IEnumerable<ImportItem> Map(RowReader row)
+        public override IEnumerable<ImportItem> Map(RowReader row)
         {
             var parsed = Parse(row);
-            if (parsed is null)
+            if (parsed is null || row.Problems.Count > 0)
             {
                 yield return ImportItem.Quarantined(row.Line, row.Problems);
                 yield break;
@@ -104,7 +104,7 @@ public sealed class ServiceNowProfile : IImportProfile
             _group.Add(parsed);
         }
 
-        public IEnumerable<ImportItem> Flush() => Fold();
+        public override IEnumerable<ImportItem> Flush() => Fold();
 
         private List<ImportItem> Fold()
         {
@@ -120,15 +120,13 @@ public sealed class ServiceNowProfile : IImportProfile
                 return [new ImportItem(rows[0].Line) { Ticket = rows[0].Ticket }];
             }
 
-            var revisions = rows.Select(r => r.Revision).ToList();
-            var isAuditTrail = revisions.All(r => r is not null) && revisions.Distinct().Count() == rows.Count;
-            if (!isAuditTrail)
+            if (rows.Any(r => r.Revision is null))
             {
                 // Not a history: repeated rows are duplicates; the writer keeps the first and flags conflicts.
                 return rows.Select(r => new ImportItem(r.Line) { Ticket = r.Ticket }).ToList();
             }
 
-            return [AuditTrailFold.Fold(rows.OrderBy(r => r.Revision).ToList())];
+            return [AuditTrailFold.Fold(rows)];
         }
 
         private SnRow? Parse(RowReader row)
@@ -136,12 +134,7 @@ public sealed class ServiceNowProfile : IImportProfile
             var number = row.RequiredText(_number);
             var team = row.Text(_team);
             var zone = row.Context.ZoneFor(team);
-            var opened = row.Instant(_opened, zone);
-            if (opened is null && row.Problems.Count == 0)
-            {
-                row.Problem(_opened, row.RawOf(_opened), "required value is missing");
-            }
-
+            var opened = Required(row, _opened, row.Instant(_opened, zone));
             var updated = row.Instant(_updated, zone);
             var resolved = row.Instant(_resolvedAt, zone);
             var closed = row.Instant(_closedAt, zone);
@@ -161,43 +154,35 @@ public sealed class ServiceNowProfile : IImportProfile
             var assignee = row.Text(_assignedTo);
             var resolvedBy = row.Text(_resolvedBy);
             var state = StateName(row.Text(_state));
+            var active = row.Bool(_active);
             var updatedBy = row.Text(_updatedBy);
             var problem = row.Text(_problem);
             var causedBy = row.Text(_causedBy);
             var className = row.Text(_className);
 
-            if (opened is { } o && resolved is { } r && r < o)
-            {
-                row.Problem(_resolvedAt!.Value, row.RawOf(_resolvedAt), $"resolved ({r:u}) before opened ({o:u})");
-            }
-
-            if (opened is { } o2 && closed is { } c && c < o2)
-            {
-                row.Problem(_closedAt!.Value, row.RawOf(_closedAt), $"closed ({c:u}) before opened ({o2:u})");
-            }
-
-            if (row.Problems.Count > 0 || number is null || opened is null)
+            NotBeforeOpened(row, _resolvedAt, resolved, "resolved", opened);
+            NotBeforeOpened(row, _closedAt, closed, "closed", opened);
+            if (number is null || opened is null)
             {
                 return null;
             }
 
-            var ticket = new Ticket
+            if (closed is null && (AuditTrailFold.IsCanceled(state) || active == false))
             {
-                Source = row.Context.Source,
-                TicketId = number,
-                Kind = KindOf(number, className),
+                closed = updated ?? (resolved > opened ? resolved : opened);
+                resolved ??= closed;
+            }
+
+            var ticket = NewTicket(row, number, KindOf(number, className), opened.Value, resolved, closed, updated, channel) with
+            {
                 Title = title,
                 Category = category,
                 Subcategory = subcategory,
                 Priority = priority,
-                Channel = channel,
                 Team = team,
                 Assignee = assignee,
                 ResolvedBy = resolvedBy,
-                OpenedAt = opened.Value,
                 FirstResponseAt = firstResponse,
-                ResolvedAt = resolved,
-                ClosedAt = closed,
                 DueAt = due,
                 SlaBreached = madeSla is { } made ? !made : null,
                 ReopenCount = reopen ?? 0,
@@ -206,7 +191,6 @@ public sealed class ServiceNowProfile : IImportProfile
                 TimeSpentMinutes = minutes,
                 ProblemId = problem,
                 CausedByChange = causedBy,
-                UpdatedAt = updated ?? Latest(opened.Value, resolved, closed),
             };
             return new SnRow(row.Line, ticket, revision, state, updatedBy, updated);
         }
@@ -233,22 +217,6 @@ public sealed class ServiceNowProfile : IImportProfile
 
             row.Problem(_timeWorked!.Value, text, "not a duration (seconds or HH:mm:ss)");
             return null;
-        }
-
-        private static DateTimeOffset Latest(DateTimeOffset opened, DateTimeOffset? resolved, DateTimeOffset? closed)
-        {
-            var latest = opened;
-            if (resolved > latest)
-            {
-                latest = resolved.Value;
-            }
-
-            if (closed > latest)
-            {
-                latest = closed.Value;
-            }
-
-            return latest;
         }
 
         private static TicketKind KindOf(string number, string? className)

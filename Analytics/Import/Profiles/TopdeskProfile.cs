@@ -29,7 +29,7 @@ public sealed class TopdeskProfile : IImportProfile
         return new Mapper(header, Name);
     }
 
-    private sealed class Mapper : IRowMapper
+    private sealed class Mapper : ProfileMapper
     {
         private readonly Column _number;
         private readonly Column _callDate;
@@ -50,51 +50,35 @@ public sealed class TopdeskProfile : IImportProfile
         private readonly Column? _changed;
 
         public Mapper(CsvHeader h, string profile)
+            : base(h, profile)
         {
-            _number = h.Require(profile, "Incidentnummer", "Incident number");
-            _callDate = h.Require(profile, "Aanmelddatum", "Call date");
-            _operator = h.Find("Behandelaar", "Operator");
-            _team = h.Find("Operatorgroep", "Behandelaarsgroep", "Operator group");
-            _category = h.Find("Categorie", "Category");
-            _subcategory = h.Find("Subcategorie", "Subcategory");
-            _priority = h.Find("Prioriteit", "Priority");
-            _closedFlag = h.Find("Afgemeld", "Closed");
-            _closureDate = h.Find("Datum afgemeld", "Afmelddatum", "Closure date", "Closed date");
-            _completedFlag = h.Find("Gereed", "Completed");
-            _completionDate = h.Find("Datum gereed", "Gereedmelddatum", "Completion date", "Completed date");
-            _callType = h.Find("Soort melding", "Call type");
-            _title = h.Find("Korte omschrijving", "Brief description");
-            _target = h.Find("Streefdatum", "Target date");
-            _entryType = h.Find("Meldingswijze", "Entry type");
-            _timeSpent = h.Find("Tijd besteed", "Bestede tijd", "Time spent");
-            _changed = h.Find("Datum wijziging", "Gewijzigd", "Wijzigingsdatum", "Change date", "Modified");
-            DateColumns = new Column?[] { _callDate, _closureDate, _completionDate, _target, _changed }
-                .Where(c => c is not null).Select(c => c!.Value).ToArray();
+            _number = Key("Incidentnummer", "Incident number");
+            _callDate = RequiredDate("Aanmelddatum", "Call date");
+            _operator = Optional("Behandelaar", "Operator");
+            _team = Optional("Operatorgroep", "Behandelaarsgroep", "Operator group");
+            _category = Optional("Categorie", "Category");
+            _subcategory = Optional("Subcategorie", "Subcategory");
+            _priority = Optional("Prioriteit", "Priority");
+            _closedFlag = Optional("Afgemeld", "Closed");
+            _closureDate = OptionalDate("Datum afgemeld", "Afmelddatum", "Closure date", "Closed date");
+            _completedFlag = Optional("Gereed", "Completed");
+            _completionDate = OptionalDate("Datum gereed", "Gereedmelddatum", "Completion date", "Completed date");
+            _callType = Optional("Soort melding", "Call type");
+            _title = Optional("Korte omschrijving", "Brief description");
+            _target = OptionalDate("Streefdatum", "Target date");
+            _entryType = Optional("Meldingswijze", "Entry type");
+            _timeSpent = Optional("Tijd besteed", "Bestede tijd", "Time spent");
+            _changed = OptionalDate("Datum wijziging", "Gewijzigd", "Wijzigingsdatum", "Change date", "Modified");
         }
 
-        public IReadOnlyList<Column> DateColumns { get; }
+        public override IEnumerable<ImportItem> Map(RowReader row) => One(row, Read(row));
 
-        public string KeyColumn => _number.Name;
-
-        public IEnumerable<ImportItem> Map(RowReader row)
-        {
-            var ticket = Parse(row);
-            return [ticket is null ? ImportItem.Quarantined(row.Line, row.Problems) : new ImportItem(row.Line) { Ticket = ticket }];
-        }
-
-        public IEnumerable<ImportItem> Flush() => [];
-
-        private Ticket? Parse(RowReader row)
+        private ImportItem? Read(RowReader row)
         {
             var number = row.RequiredText(_number);
             var team = row.Text(_team);
             var zone = row.Context.ZoneFor(team);
-            var opened = row.Instant(_callDate, zone);
-            if (opened is null && MissingValues.IsMissing(row.RawOf(_callDate)))
-            {
-                row.Problem(_callDate, row.RawOf(_callDate), "required value is missing");
-            }
-
+            var opened = Required(row, _callDate, row.Instant(_callDate, zone));
             var closedFlag = row.Bool(_closedFlag);
             var closureDate = row.Instant(_closureDate, zone);
             var completedFlag = row.Bool(_completedFlag);
@@ -118,42 +102,26 @@ public sealed class TopdeskProfile : IImportProfile
             }
 
             var resolved = completed ?? closed;
-            if (opened is { } o && completed is { } r && r < o)
-            {
-                row.Problem(_completionDate!.Value, row.RawOf(_completionDate), $"resolved ({r:u}) before opened ({o:u})");
-            }
-
-            if (opened is { } o2 && closed is { } c && c < o2)
-            {
-                row.Problem(_closureDate!.Value, row.RawOf(_closureDate), $"closed ({c:u}) before opened ({o2:u})");
-            }
-
-            if (row.Problems.Count > 0 || number is null || opened is null)
+            NotBeforeOpened(row, _completionDate, completed, "resolved", opened);
+            NotBeforeOpened(row, _closureDate, closed, "closed", opened);
+            if (number is null || opened is null)
             {
                 return null;
             }
 
-            return new Ticket
+            var kind = KindNames.Parse(row.Text(_callType)) ?? TicketKind.Incident;
+            return Item(row, NewTicket(row, number, kind, opened.Value, resolved, closed, changed, channel) with
             {
-                Source = row.Context.Source,
-                TicketId = number,
-                Kind = KindNames.Parse(row.Text(_callType)) ?? TicketKind.Incident,
                 Title = row.Text(_title),
                 Category = row.Text(_category),
                 Subcategory = row.Text(_subcategory),
                 Priority = row.Text(_priority),
-                Channel = channel,
                 Team = team,
                 Assignee = row.Text(_operator),
-                OpenedAt = opened.Value,
-                ResolvedAt = resolved,
-                ClosedAt = closed,
                 DueAt = due,
                 SlaBreached = resolved is { } done && due is { } target ? done > target : null,
-                Proactive = channel == Tickets.Channel.Monitoring,
                 TimeSpentMinutes = minutes,
-                UpdatedAt = changed ?? Latest(opened.Value, resolved, closed),
-            };
+            });
         }
 
         /// <summary>TOPdesk shows time spent as minutes or as hours:minutes, depending on the export's settings.</summary>
@@ -181,22 +149,6 @@ public sealed class TopdeskProfile : IImportProfile
 
             row.Problem(column, text, "not a duration in minutes (90) or hours and minutes (1:30)");
             return null;
-        }
-
-        private static DateTimeOffset Latest(DateTimeOffset opened, DateTimeOffset? resolved, DateTimeOffset? closed)
-        {
-            var latest = opened;
-            if (resolved > latest)
-            {
-                latest = resolved.Value;
-            }
-
-            if (closed > latest)
-            {
-                latest = closed.Value;
-            }
-
-            return latest;
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed class ZendeskProfile : IImportProfile
         return new Mapper(header, Name);
     }
 
-    private sealed class Mapper : IRowMapper
+    private sealed class Mapper : ProfileMapper
     {
         private readonly Column _id;
         private readonly Column _created;
@@ -47,51 +47,35 @@ public sealed class ZendeskProfile : IImportProfile
         private readonly Column? _satisfactionComment;
 
         public Mapper(CsvHeader h, string profile)
+            : base(h, profile)
         {
-            _id = h.Require(profile, "Id");
-            _created = h.Require(profile, "Created at");
-            _updated = h.Find("Updated at");
-            _solved = h.Find("Solved at");
-            _subject = h.Find("Subject");
-            _assignee = h.Find("Assignee");
-            _group = h.Find("Group");
-            _priority = h.Find("Priority");
-            _status = h.Find("Status");
-            _type = h.Find("Type", "Ticket type");
-            _via = h.Find("Via", "Channel");
-            _due = h.Find("Due date");
-            _reopens = h.Find("Reopens");
-            _groupStations = h.Find("Group stations");
-            _firstReplyMinutes = h.Find("First reply time in minutes");
-            _satisfaction = h.Find("Satisfaction Score", "Satisfaction");
-            _satisfactionComment = h.Find("Satisfaction Comment");
-            DateColumns = new Column?[] { _created, _updated, _solved, _due }
-                .Where(c => c is not null).Select(c => c!.Value).ToArray();
+            _id = Key("Id");
+            _created = RequiredDate("Created at");
+            _updated = OptionalDate("Updated at");
+            _solved = OptionalDate("Solved at");
+            _subject = Optional("Subject");
+            _assignee = Optional("Assignee");
+            _group = Optional("Group");
+            _priority = Optional("Priority");
+            _status = Optional("Status");
+            _type = Optional("Type", "Ticket type");
+            _via = Optional("Via", "Channel");
+            _due = OptionalDate("Due date");
+            _reopens = Optional("Reopens");
+            _groupStations = Optional("Group stations");
+            _firstReplyMinutes = Optional("First reply time in minutes");
+            _satisfaction = Optional("Satisfaction Score", "Satisfaction");
+            _satisfactionComment = Optional("Satisfaction Comment");
         }
 
-        public IReadOnlyList<Column> DateColumns { get; }
+        public override IEnumerable<ImportItem> Map(RowReader row) => One(row, Read(row));
 
-        public string KeyColumn => _id.Name;
-
-        public IEnumerable<ImportItem> Map(RowReader row)
-        {
-            var item = Parse(row);
-            return [item ?? ImportItem.Quarantined(row.Line, row.Problems)];
-        }
-
-        public IEnumerable<ImportItem> Flush() => [];
-
-        private ImportItem? Parse(RowReader row)
+        private ImportItem? Read(RowReader row)
         {
             var id = row.RequiredText(_id);
             var team = row.Text(_group);
             var zone = row.Context.ZoneFor(team);
-            var opened = row.Instant(_created, zone);
-            if (opened is null && MissingValues.IsMissing(row.RawOf(_created)))
-            {
-                row.Problem(_created, row.RawOf(_created), "required value is missing");
-            }
-
+            var opened = Required(row, _created, row.Instant(_created, zone));
             var updated = row.Instant(_updated, zone);
             var solved = row.Instant(_solved, zone);
             var due = row.Instant(_due, zone);
@@ -101,13 +85,8 @@ public sealed class ZendeskProfile : IImportProfile
             var score = Score(row);
             var status = row.Text(_status)?.ToLowerInvariant();
             var channel = ChannelNames.Parse(row.Text(_via));
-
-            if (opened is { } o && solved is { } s && s < o)
-            {
-                row.Problem(_solved!.Value, row.RawOf(_solved), $"resolved ({s:u}) before opened ({o:u})");
-            }
-
-            if (row.Problems.Count > 0 || id is null || opened is null)
+            NotBeforeOpened(row, _solved, solved, "resolved", opened);
+            if (id is null || opened is null)
             {
                 return null;
             }
@@ -115,25 +94,16 @@ public sealed class ZendeskProfile : IImportProfile
             var isOpen = status is "new" or "open" or "pending" or "hold" or "on-hold";
             var resolved = isOpen ? null : solved;
             var closed = status == "closed" ? updated ?? solved : null;
-            var ticket = new Ticket
+            var ticket = NewTicket(row, id, TypeOf(row.Text(_type)), opened.Value, resolved, closed, updated, channel) with
             {
-                Source = row.Context.Source,
-                TicketId = id,
-                Kind = TypeOf(row.Text(_type)),
                 Title = row.Text(_subject),
                 Priority = row.Text(_priority),
-                Channel = channel,
                 Team = team,
                 Assignee = row.Text(_assignee),
-                OpenedAt = opened.Value,
                 FirstResponseAt = firstReply is { } minutes ? opened.Value.AddMinutes(minutes) : null,
-                ResolvedAt = resolved,
-                ClosedAt = closed,
                 DueAt = due,
                 ReopenCount = reopens ?? 0,
                 ReassignmentCount = Math.Max(0, (stations ?? 0) - 1),
-                Proactive = channel == Tickets.Channel.Monitoring,
-                UpdatedAt = updated ?? Latest(opened.Value, resolved, closed),
             };
 
             Feedback[] feedback = score is { } rating
@@ -174,21 +144,5 @@ public sealed class ZendeskProfile : IImportProfile
 
         private static TicketKind TypeOf(string? type) =>
             type is null ? TicketKind.Incident : KindNames.Parse(type) ?? TicketKind.Incident;
-
-        private static DateTimeOffset Latest(DateTimeOffset opened, DateTimeOffset? resolved, DateTimeOffset? closed)
-        {
-            var latest = opened;
-            if (resolved > latest)
-            {
-                latest = resolved.Value;
-            }
-
-            if (closed > latest)
-            {
-                latest = closed.Value;
-            }
-
-            return latest;
-        }
     }
 }

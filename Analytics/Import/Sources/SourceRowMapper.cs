@@ -7,7 +7,9 @@ namespace Analytics.Import.Sources;
 /// <summary>
 /// Reads the canonical columns of a source query's rows into tickets. Columns are found by name
 /// (any case); a value that cannot be read is a problem naming the column, and the row is quarantined
-/// whole, as a CSV row would be.
+/// whole, as a CSV row would be. Text values (yes/no words, numbers, dates with or without an offset) are read
+/// through <see cref="FieldParser"/>, as CSV rows are, in the source's date layout; only values the database
+/// already types (booleans, numbers, timestamps) are taken as they are.
 /// </summary>
 internal sealed class SourceRowMapper
 {
@@ -26,19 +28,22 @@ internal sealed class SourceRowMapper
     private readonly Dictionary<string, int> _ordinals;
     private readonly string _source;
     private readonly TimeZoneInfo _zone;
+    private readonly DateFormat _dateFormat;
     private readonly List<RowProblem> _problems = [];
     private DbDataReader _reader = null!;
 
-    private SourceRowMapper(Dictionary<string, int> ordinals, string source, TimeZoneInfo zone)
+    private SourceRowMapper(Dictionary<string, int> ordinals, string source, TimeZoneInfo zone, DateFormat dateFormat)
     {
         _ordinals = ordinals;
         _source = source;
         _zone = zone;
+        _dateFormat = dateFormat;
     }
 
     /// <summary>Binds to the query's columns; a query without the required ones is refused before any row is read.</summary>
-    public static SourceRowMapper Bind(DbDataReader reader, string source, string queryFile, TimeZoneInfo zone)
+    public static SourceRowMapper Bind(DbDataReader reader, string source, string queryFile, TimeZoneInfo zone, DateFormat dateFormat)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         var ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < reader.FieldCount; i++)
         {
@@ -53,7 +58,7 @@ internal sealed class SourceRowMapper
                 $"A source query must return the canonical columns ({string.Join(", ", Known)}); see docs/sync-sources.md.");
         }
 
-        return new SourceRowMapper(ordinals, source, zone);
+        return new SourceRowMapper(ordinals, source, zone, dateFormat);
     }
 
     /// <summary>The row's key as text, for naming it in the quarantine even when other fields are bad.</summary>
@@ -165,7 +170,7 @@ internal sealed class SourceRowMapper
     }
 
     private bool IsNull(string column) =>
-        !_ordinals.TryGetValue(column, out var i) || _reader.IsDBNull(i) || (_reader.GetValue(i) is string s && string.IsNullOrWhiteSpace(s));
+        !_ordinals.TryGetValue(column, out var i) || _reader.IsDBNull(i) || (_reader.GetValue(i) is string s && MissingValues.IsMissing(s));
 
     private string? Raw(string column)
     {
@@ -179,25 +184,14 @@ internal sealed class SourceRowMapper
 
     private string? Text(string column)
     {
-        var value = Raw(column)?.Trim();
-        if (string.IsNullOrEmpty(value))
+        var raw = Raw(column);
+        var text = FieldParser.Text(raw, out var problem);
+        if (problem is not null)
         {
-            return null;
+            Problem(column, FieldParser.Shown(raw!), problem);
         }
 
-        if (value.Length > RowReader.MaxFieldLength)
-        {
-            Problem(column, value, $"value is {value.Length:N0} characters long; the limit is {RowReader.MaxFieldLength:N0}");
-            return null;
-        }
-
-        if (value.Contains('\0', StringComparison.Ordinal))
-        {
-            Problem(column, value.Replace('\0', '\uFFFD'), "contains NUL characters (binary data?)");
-            return null;
-        }
-
-        return value;
+        return text;
     }
 
     private DateTimeOffset? Instant(string column)
@@ -208,51 +202,32 @@ internal sealed class SourceRowMapper
         }
 
         var value = _reader.GetValue(i);
-        DateTimeOffset? instant = value switch
+        switch (value)
         {
-            DateTimeOffset dto => dto,
-            DateTime { Kind: DateTimeKind.Utc } utc => new DateTimeOffset(utc),
-            DateTime local => LocalTime.ToUtc(local, _zone),
-            string text => ParseText(text),
-            _ => null,
-        };
+            case DateTimeOffset dto:
+                return FieldParser.WholeSeconds(dto);
+            case DateTime { Kind: DateTimeKind.Utc } utc:
+                return FieldParser.WholeSeconds(new DateTimeOffset(utc));
+            case DateTime local:
+                return FieldParser.WholeSeconds(LocalTime.ToUtc(local, _zone));
+            case string:
+                var text = Text(column);
+                if (text is null)
+                {
+                    return null;
+                }
 
-        if (instant is not { } found)
-        {
-            Problem(column, Convert.ToString(value, CultureInfo.InvariantCulture), "not a date and time");
-            return null;
+                if (FieldParser.TryInstant(text, _dateFormat, _zone, out var parsed))
+                {
+                    return parsed;
+                }
+
+                Problem(column, text, $"not a date in the source's format ({_dateFormat.Name}, setting DateFormat) or ISO 8601");
+                return null;
+            default:
+                Problem(column, Convert.ToString(value, CultureInfo.InvariantCulture), "not a date and time");
+                return null;
         }
-
-        // Canonical precision is whole seconds, as in the CSV import.
-        var utcTicks = found.UtcTicks;
-        return new DateTimeOffset(utcTicks - (utcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-    }
-
-    private DateTimeOffset? ParseText(string text)
-    {
-        text = text.Trim();
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        // An explicit offset or 'Z' wins; otherwise the time is the source's wall-clock time.
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
-            && (text.EndsWith('Z') || text.EndsWith('z') || HasOffset(text)))
-        {
-            return withOffset;
-        }
-
-        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? LocalTime.ToUtc(local, _zone)
-            : null;
-    }
-
-    private static bool HasOffset(string text)
-    {
-        var t = text.LastIndexOf('T');
-        var time = t >= 0 ? text[t..] : text.Length > 10 ? text[10..] : string.Empty;
-        return time.Contains('+', StringComparison.Ordinal) || time.LastIndexOf('-') > 0;
     }
 
     private int? Number(string column)
@@ -263,21 +238,22 @@ internal sealed class SourceRowMapper
         }
 
         var value = _reader.GetValue(i);
-        try
+        if (value is string)
         {
-            return value switch
+            value = Text(column);
+            if (value is null)
             {
-                string s when string.IsNullOrWhiteSpace(s) => null,
-                string s => int.Parse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture),
-                bool => throw new FormatException(),
-                _ => Convert.ToInt32(value, CultureInfo.InvariantCulture),
-            };
+                return null;
+            }
         }
-        catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException)
+
+        if (value is not bool && FieldParser.TryWholeNumber(value, out var number))
         {
-            Problem(column, Convert.ToString(value, CultureInfo.InvariantCulture), "not a whole number");
-            return null;
+            return number;
         }
+
+        Problem(column, Convert.ToString(value, CultureInfo.InvariantCulture), FieldParser.NotWholeNumber);
+        return null;
     }
 
     private bool? Bool(string column)
@@ -294,18 +270,22 @@ internal sealed class SourceRowMapper
                 return b;
             case long or int or short or byte or decimal:
                 return Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0;
-            case string s:
-                switch (s.Trim().ToLowerInvariant())
+            case string:
+                var text = Text(column);
+                if (text is null)
                 {
-                    case "": return null;
-                    case "1" or "true" or "t" or "yes" or "y" or "ja" or "j": return true;
-                    case "0" or "false" or "f" or "no" or "n" or "nee": return false;
+                    return null;
+                }
+
+                if (FieldParser.TryYesNo(text, out var yes))
+                {
+                    return yes;
                 }
 
                 break;
         }
 
-        Problem(column, Convert.ToString(value, CultureInfo.InvariantCulture), "not a yes/no value");
+        Problem(column, Convert.ToString(value, CultureInfo.InvariantCulture), FieldParser.NotYesNo);
         return null;
     }
 

@@ -1,6 +1,9 @@
 namespace Analytics.Import.Sources;
 
-/// <summary>What one run did for one source.</summary>
+/// <summary>
+/// What one run did for one source. <see cref="InFuture"/> counts rows quarantined because their updated_at
+/// is later than now plus the clock skew allowance; they are part of <see cref="Quarantined"/>.
+/// </summary>
 public sealed record SourceSyncResult(
     string Source,
     bool Succeeded,
@@ -11,8 +14,12 @@ public sealed record SourceSyncResult(
     long Unchanged,
     long Quarantined,
     DateTimeOffset? Watermark,
-    string? Error)
+    string? Error,
+    long InFuture = 0)
 {
+    /// <summary>Of the quarantined rows, those whose updated_at lies beyond now plus Sync:ClockSkew (<see cref="InFuture"/>).</summary>
+    public bool HasFutureRows => InFuture > 0;
+
     /// <summary>Rows written to the store (inserted or changed).</summary>
     public long Written => Inserted + Updated;
 }

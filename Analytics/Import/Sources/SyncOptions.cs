@@ -16,6 +16,13 @@ public sealed class SyncOptions
     /// </summary>
     public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How far a source's clock may run ahead of the worker's. The watermark never moves past now plus this;
+    /// a row whose updated_at is later is quarantined (it is read again, and synced, once its time has come).
+    /// Default 5 minutes; at most a day.
+    /// </summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Tickets per store transaction; the watermark moves after each committed batch. Default 1000.</summary>
     public int BatchSize { get; set; } = 1_000;
 
@@ -49,6 +56,13 @@ public sealed class TicketSourceOptions
 
     /// <summary>Time zone of source times that carry no offset (timestamp without time zone, datetime2). Default UTC.</summary>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>
+    /// Layout of times the query returns as text without an offset, as the import's --date-format names it
+    /// (iso, d/M/yyyy, dd-MM-yyyy, dd.MM.yyyy, yyyy/MM/dd, M/d/yyyy or a .NET format). ISO 8601 is always read.
+    /// Default d/M/yyyy: "03/04/2026" is 3 April, as in a CSV export whose dates are all ambiguous.
+    /// </summary>
+    public string DateFormat { get; set; } = "d/M/yyyy";
 
     /// <summary>A disabled source keeps its watermark and is skipped. Default true.</summary>
     public bool Enabled { get; set; } = true;

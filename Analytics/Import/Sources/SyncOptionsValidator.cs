@@ -15,6 +15,11 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
             failures.Add($"{section}:Overlap: '{options.Overlap}' must not be negative.");
         }
 
+        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{section}:ClockSkew: '{options.ClockSkew}' must be between 00:00:00 and 1.00:00:00 (a day).");
+        }
+
         if (options.BatchSize is < 1 or > 100_000)
         {
             failures.Add($"{section}:BatchSize: '{options.BatchSize}' must be between 1 and 100000.");
@@ -61,6 +66,11 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
             else if (!File.Exists(source.QueryFile))
             {
                 failures.Add($"{path}:QueryFile: '{source.QueryFile}' does not exist (looked in {Path.GetFullPath(source.QueryFile)}).");
+            }
+
+            if (string.IsNullOrWhiteSpace(source.DateFormat))
+            {
+                failures.Add($"{path}:DateFormat must not be empty (iso, d/M/yyyy, dd-MM-yyyy, dd.MM.yyyy, yyyy/MM/dd, M/d/yyyy or a .NET format).");
             }
 
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone ?? string.Empty, out _))

@@ -39,6 +39,22 @@ public sealed class SyncStateStore(IDbConnectionFactory connections, TimeProvide
             cancellationToken);
     }
 
+    /// <summary>
+    /// Moves a watermark that lies beyond <paramref name="limit"/> back to the latest updated_at of the source's
+    /// stored tickets not after it (none: the next run reads everything again, which upserts make harmless).
+    /// The one way a watermark moves back: for one that a source clock running ahead carried into the future
+    /// before the sync refused such rows.
+    /// </summary>
+    public async Task SetBackAsync(string source, DateTimeOffset limit, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            $"""
+            UPDATE {Dialect.Table("sync_state")}
+            SET watermark = (SELECT MAX(t.updated_at) FROM {Dialect.Table("tickets")} t WHERE t.source = @source AND t.updated_at <= @limit)
+            WHERE source = @source AND watermark > @limit
+            """,
+            new { source, limit = Dialect.ToDb(limit) },
+            cancellationToken);
+
     public async Task MarkSucceededAsync(string source, CancellationToken cancellationToken) =>
         await ExecuteAsync(
             $"UPDATE {Dialect.Table("sync_state")} SET last_success_at = @now, last_error = NULL WHERE source = @source",

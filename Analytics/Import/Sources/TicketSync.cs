@@ -15,6 +15,9 @@ namespace Analytics.Import.Sources;
 /// upserts them into the store in batches. Each batch commits on its own and the watermark follows only
 /// after the commit, so a run that dies anywhere leaves the store consistent and the next run re-reads
 /// from the last committed point; upserts of unchanged tickets change nothing, so re-reading is harmless.
+/// The watermark never passes now (from the injected clock) plus <see cref="SyncOptions.ClockSkew"/>: a row
+/// whose updated_at is later is quarantined, and read again by every run until its time has come, so a source
+/// clock running ahead cannot make the sync skip the rows changed after it.
 /// </summary>
 public sealed class TicketSync(
     TicketStore tickets,
@@ -42,7 +45,11 @@ public sealed class TicketSync(
     }
 
     /// <summary>Syncs one source, retrying with backoff while the source or the store fails; never throws for a failing source.</summary>
-    public async Task<SourceSyncResult> SyncAsync(TicketSourceOptions source, CancellationToken cancellationToken)
+    public Task<SourceSyncResult> SyncAsync(TicketSourceOptions source, CancellationToken cancellationToken) =>
+        SyncAsync(source, null, cancellationToken);
+
+    /// <summary>As <see cref="SyncAsync(TicketSourceOptions, CancellationToken)"/>, reporting how far it has got every batch.</summary>
+    public async Task<SourceSyncResult> SyncAsync(TicketSourceOptions source, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         var totals = new Counts();
@@ -50,7 +57,7 @@ public sealed class TicketSync(
         {
             try
             {
-                await RunOnceAsync(source, totals, cancellationToken);
+                await RunOnceAsync(source, totals, progress, cancellationToken);
                 await state.MarkSucceededAsync(source.Name, cancellationToken);
                 var done = await state.GetAsync(source.Name, cancellationToken);
                 Log.SyncSucceeded(logger, source.Name, totals.Read, totals.Inserted, totals.Updated, totals.Quarantined, done?.Watermark);
@@ -91,7 +98,7 @@ public sealed class TicketSync(
         ex is DbException or IOException or TimeoutException or System.Net.Sockets.SocketException
         || (ex is InvalidOperationException && ex.InnerException is DbException or IOException or System.Net.Sockets.SocketException);
 
-    private async Task RunOnceAsync(TicketSourceOptions source, Counts totals, CancellationToken cancellationToken)
+    private async Task RunOnceAsync(TicketSourceOptions source, Counts totals, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(source.TimeZone);
         string query;
@@ -104,7 +111,17 @@ public sealed class TicketSync(
             throw new SourceQueryException($"Source '{source.Name}': the query file {source.QueryFile} cannot be read: {ex.Message}", ex);
         }
 
+        // Nothing may be later than this: a source clock running ahead must not carry the watermark past rows yet to change.
+        var limit = time.GetUtcNow() + Options.ClockSkew;
         var current = await state.GetAsync(source.Name, cancellationToken);
+        if (current?.Watermark is { } stored && stored > limit)
+        {
+            // Left by a run before the limit existed; reading from there would skip every row changed until then.
+            Log.SyncWatermarkInFuture(logger, source.Name, stored, limit);
+            await state.SetBackAsync(source.Name, limit, cancellationToken);
+            current = await state.GetAsync(source.Name, cancellationToken);
+        }
+
         var since = current?.Watermark is { } mark ? mark - Options.Overlap : Beginning;
         if (since < Beginning)
         {
@@ -126,7 +143,7 @@ public sealed class TicketSync(
         command.Parameters.Add(parameter);
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var mapper = SourceRowMapper.Bind(reader, source.Name, source.QueryFile, zone);
+        var mapper = SourceRowMapper.Bind(reader, source.Name, source.QueryFile, zone, DateFormat.Parse(source.DateFormat));
         await using var writer = await tickets.OpenWriterAsync(null, cancellationToken);
 
         var batch = new List<TicketWrite>(Options.BatchSize);
@@ -134,14 +151,35 @@ public sealed class TicketSync(
         var ordered = true;
         DateTimeOffset? previous = null;
         DateTimeOffset? highest = null;
+        DateTimeOffset? first = null;
+        var runRead = 0L;
+        var future = 0L;
+        (string Ticket, DateTimeOffset UpdatedAt) firstFuture = default;
         var clock = Stopwatch.StartNew();
         while (await reader.ReadAsync(cancellationToken))
         {
             totals.Read++;
+            runRead++;
             var ticket = mapper.Map(reader);
             var updatedAt = ticket?.UpdatedAt ?? mapper.TryUpdatedAt();
+            if (updatedAt is { } late && late > limit)
+            {
+                if (future++ == 0)
+                {
+                    firstFuture = (mapper.Key, late);
+                }
+
+                totals.Quarantined++;
+                quarantine.Add(Quarantined(source.Name, mapper.Key, new RowProblem(
+                    "updated_at",
+                    late.ToString("u", CultureInfo.InvariantCulture),
+                    $"updated_at is in the future: later than now plus Sync:ClockSkew ({limit:u}); the row is synced once that time has passed")));
+                continue;
+            }
+
             if (updatedAt is { } u)
             {
+                first ??= u;
                 if (previous is { } p && u < p && ordered)
                 {
                     ordered = false;
@@ -170,10 +208,18 @@ public sealed class TicketSync(
                 // Rows come in updated_at order, so everything up to here is committed once this batch is:
                 // the watermark may follow. Out of order, only the end of the run says that.
                 await FlushAsync(source.Name, writer, batch, quarantine, totals, ordered ? highest : null, cancellationToken);
+                progress?.Report(new SyncProgress(source.Name, runRead, ordered ? first : null, previous, limit));
             }
         }
 
         await FlushAsync(source.Name, writer, batch, quarantine, totals, highest, cancellationToken);
+        progress?.Report(new SyncProgress(source.Name, runRead, first, limit, limit));
+        if (future > 0)
+        {
+            Log.SyncFutureRows(logger, source.Name, future, limit, firstFuture.Ticket ?? string.Empty, firstFuture.UpdatedAt);
+        }
+
+        totals.InFuture += future;
         Log.SyncRead(logger, source.Name, totals.Read, clock.Elapsed.TotalSeconds);
     }
 
@@ -274,7 +320,9 @@ public sealed class TicketSync(
 
         public long Quarantined { get; set; }
 
+        public long InFuture { get; set; }
+
         public SourceSyncResult Result(string source, bool succeeded, int attempts, DateTimeOffset? watermark, string? error) =>
-            new(source, succeeded, attempts, Read, Inserted, Updated, Unchanged, Quarantined, watermark, error);
+            new(source, succeeded, attempts, Read, Inserted, Updated, Unchanged, Quarantined, watermark, error, InFuture);
     }
 }

@@ -127,21 +127,82 @@ public sealed class ServiceNowImportTests : IDisposable
     }
 
     [Fact]
-    public async Task DuplicateNumberWithSameRevision_IsQuarantinedAsConflict_FirstRowKept()
+    public async Task RepeatedUpdateCounterWithTheSameTime_FoldsToTheLastRowInFileOrder()
     {
+        // Two updates that committed together carry the same sys_mod_count and time; the later row is the record's state.
         var path = _store.WriteFile("dupes.csv", Header + "\n" +
             Row("INC0030001", state: "2", mod: "3", group: "Workplace", assignee: "Jan de Vries", updatedBy: "x", updated: "2026-03-02 10:00:00") +
             Row("INC0030001", state: "2", mod: "3", group: "Applications", assignee: "Eva Smit", updatedBy: "x", updated: "2026-03-02 10:00:00"));
 
         var summary = await _store.ImportAsync(path, "servicenow", dateFormat: "iso", timeZone: "UTC");
 
-        Assert.Equal(1, summary.Inserted);
-        Assert.Equal(1, summary.Quarantined);
-        var problem = Assert.Single(await _store.Ledger.GetQuarantineAsync(null, CancellationToken.None));
-        Assert.Equal(3, problem.Line);
-        Assert.Equal("number", problem.Field);
-        Assert.Contains("line 2 was kept", problem.Reason, StringComparison.Ordinal);
-        Assert.Equal("Workplace", (await _store.Tickets.GetAsync("servicenow", "INC0030001", CancellationToken.None))!.Team);
+        Assert.Equal((1L, 0L), (summary.Inserted, summary.Quarantined));
+        var ticket = await _store.Tickets.GetAsync("servicenow", "INC0030001", CancellationToken.None);
+        Assert.Equal(("Applications", "Eva Smit"), (ticket!.Team, ticket.Assignee));
+    }
+
+    [Fact]
+    public async Task RepeatedUpdateCounter_EndsInTheLastStateByCounterThenTimeThenFileOrder()
+    {
+        // The counter repeats (1, 1, 2, 2): within a counter the later update time wins, whatever the file order.
+        var path = _store.WriteFile("audit.csv", Header + "\n" +
+            Row("INC0050001", state: "1", mod: "0", group: "Service Desk", assignee: "", updatedBy: "portal", updated: "2026-03-02 09:00:00") +
+            Row("INC0050001", state: "2", mod: "1", group: "Workplace", assignee: "Jan de Vries", updatedBy: "Eva Smit", updated: "2026-03-02 09:30:00") +
+            Row("INC0050001", state: "2", mod: "1", group: "Service Desk", assignee: "Eva Smit", updatedBy: "Eva Smit", updated: "2026-03-02 09:10:00") +
+            Row("INC0050001", state: "6", mod: "2", group: "Workplace", assignee: "Jan de Vries", updatedBy: "Jan de Vries", updated: "2026-03-02 15:00:00") +
+            Row("INC0050001", state: "3", mod: "2", group: "Workplace", assignee: "Jan de Vries", updatedBy: "Jan de Vries", updated: "2026-03-02 14:00:00"));
+
+        var summary = await _store.ImportAsync(path, "servicenow", dateFormat: "iso", timeZone: "UTC");
+
+        Assert.Equal((5L, 1L, 0L), (summary.RowsRead, summary.Inserted, summary.Quarantined));
+        var ticket = await _store.Tickets.GetAsync("servicenow", "INC0050001", CancellationToken.None);
+        Assert.NotNull(ticket);
+        Assert.Equal(("Workplace", "Jan de Vries"), (ticket.Team, ticket.Assignee));
+        Assert.Equal(Utc(2026, 3, 2, 15, 0), ticket.UpdatedAt);
+        Assert.Equal(Utc(2026, 3, 2, 15, 0), ticket.ResolvedAt);
+        var events = await _store.Tickets.GetEventsAsync("servicenow", "INC0050001", CancellationToken.None);
+        Assert.Equal(
+            ["New", "In Progress", "On Hold", "Resolved"],
+            events.Where(e => e.Kind == TicketEventKind.Status).OrderBy(e => e.OccurredAt).Select(e => e.ToValue).ToList());
+        Assert.Equal(
+            [(null, "Service Desk"), ("Service Desk", "Workplace")],
+            events.Where(e => e.Kind == TicketEventKind.TeamAssignment).OrderBy(e => e.OccurredAt).Select(e => (e.FromValue, e.ToValue)).ToList());
+    }
+
+    [Theory]
+    [InlineData("8", "true")] // the state's code
+    [InlineData("Canceled", "true")]
+    [InlineData("Cancelled", "true")]
+    [InlineData("2", "false")] // no longer active, whatever its state says
+    public async Task CanceledOrInactiveWithoutCloseTime_IsClosedAndResolvedAtItsLastUpdate(string state, string active)
+    {
+        var path = _store.WriteFile("canceled.csv", Header + "\n" +
+            Row("INC0060001", state: state, mod: "4", group: "Workplace", assignee: "Jan de Vries", updatedBy: "x", updated: "2026-03-04 16:20:00", active: active));
+
+        await _store.ImportAsync(path, "servicenow", dateFormat: "iso", timeZone: "UTC");
+
+        var ticket = await _store.Tickets.GetAsync("servicenow", "INC0060001", CancellationToken.None);
+        Assert.NotNull(ticket);
+        Assert.Equal(Utc(2026, 3, 4, 16, 20), ticket.ClosedAt);
+        Assert.Equal(Utc(2026, 3, 4, 16, 20), ticket.ResolvedAt);
+    }
+
+    [Fact]
+    public async Task CanceledAuditTrail_IsClosedAtItsLastUpdate_AndAnOpenOneStaysOpen()
+    {
+        var path = _store.WriteFile("audit.csv", Header + "\n" +
+            Row("INC0070001", state: "1", mod: "0", group: "Service Desk", assignee: "", updatedBy: "portal", updated: "2026-03-02 09:00:00") +
+            Row("INC0070001", state: "2", mod: "1", group: "Workplace", assignee: "Jan de Vries", updatedBy: "Eva Smit", updated: "2026-03-02 09:30:00") +
+            Row("INC0070001", state: "8", mod: "2", group: "Workplace", assignee: "Jan de Vries", updatedBy: "Jan de Vries", updated: "2026-03-03 11:00:00", active: "false") +
+            Row("INC0070002", state: "2", mod: "1", group: "Workplace", assignee: "Jan de Vries", updatedBy: "Eva Smit", updated: "2026-03-02 09:30:00"));
+
+        await _store.ImportAsync(path, "servicenow", dateFormat: "iso", timeZone: "UTC");
+
+        var canceled = await _store.Tickets.GetAsync("servicenow", "INC0070001", CancellationToken.None);
+        var open = await _store.Tickets.GetAsync("servicenow", "INC0070002", CancellationToken.None);
+        Assert.Equal((Utc(2026, 3, 3, 11, 0), Utc(2026, 3, 3, 11, 0)), (canceled!.ResolvedAt, canceled.ClosedAt));
+        Assert.Equal(0, canceled.ReopenCount);
+        Assert.Equal(((DateTimeOffset?)null, (DateTimeOffset?)null), (open!.ResolvedAt, open.ClosedAt));
     }
 
     [Fact]
@@ -159,8 +220,8 @@ public sealed class ServiceNowImportTests : IDisposable
         Assert.Equal(TicketKind.Request, (await _store.Tickets.GetAsync("servicenow", "RITM0040001", CancellationToken.None))!.Kind);
     }
 
-    private static string Row(string number, string state, string mod, string group, string assignee, string updatedBy, string updated) =>
-        $"{number},{state},true,0,0,{mod},true,Caller,Caller,2026-03-02 09:00:00,2026-03-02 09:00:00,{updatedBy},{updated},phone,Utrecht,Hardware,Laptop,3 - Moderate,{group},{assignee},false,,,,,,,,Short description,\n";
+    private static string Row(string number, string state, string mod, string group, string assignee, string updatedBy, string updated, string active = "true") =>
+        $"{number},{state},{active},0,0,{mod},true,Caller,Caller,2026-03-02 09:00:00,2026-03-02 09:00:00,{updatedBy},{updated},phone,Utrecht,Hardware,Laptop,3 - Moderate,{group},{assignee},false,,,,,,,,Short description,\n";
 
     private static DateTimeOffset Utc(int y, int m, int d, int h, int min) => new(y, m, d, h, min, 0, TimeSpan.Zero);
 

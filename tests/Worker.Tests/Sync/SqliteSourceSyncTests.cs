@@ -1,9 +1,11 @@
+using Analytics.Import;
 using Analytics.Import.Sources;
 using Analytics.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Worker.Hosting;
 using Worker.Tests.Support;
 
@@ -81,6 +83,81 @@ public sealed class SqliteSourceSyncTests : IDisposable
         Assert.Contains($"the query in {query} returns no column 'updated_at'", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FutureUpdatedAt_IsQuarantinedAndReported_TheWatermarkStaysWithinNowPlusSkew_AndLaterRowsStillSync()
+    {
+        // Now is 2026-07-02 10:00 UTC (12:00 in Amsterdam); T2 says it changed a day from now.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 7, 2, 10, 0, 0, TimeSpan.Zero));
+        Source(
+            ("T1", "incident", "2026-07-01 10:00:00", "2026-07-01 12:00:00", "0"),
+            ("T2", "incident", "2026-07-01 11:00:00", "2026-07-03 12:00:00", "0"));
+        using var host = Host(Settings(ShippedQuery), clock);
+        var sync = host.Services.GetRequiredService<TicketSync>();
+        var limit = clock.GetUtcNow() + TimeSpan.FromMinutes(5);
+
+        var first = (await sync.SyncAllAsync(default)).Sources[0];
+
+        Assert.True(first.Succeeded, first.Error);
+        Assert.Equal((2L, 1L, 1L, 1L), (first.RowsRead, first.Inserted, first.Quarantined, first.InFuture));
+        Assert.Equal(new DateTimeOffset(2026, 7, 1, 10, 0, 0, TimeSpan.Zero), first.Watermark);
+        Assert.True(first.Watermark <= limit);
+        var row = Assert.Single(await host.Services.GetRequiredService<ImportLedger>().GetQuarantineAsync(null, default));
+        Assert.Equal(("legacy ticket T2", "updated_at", "2026-07-03 10:00:00Z"), (row.FileName, row.Field, row.RawValue));
+        Assert.Contains("in the future", row.Reason, StringComparison.Ordinal);
+        Assert.Null(await host.Services.GetRequiredService<TicketStore>().GetAsync("legacy", "T2", default));
+
+        // An hour later T3 changes: the watermark did not jump to T2's time, so T3 is synced; T2 is still early.
+        clock.Advance(TimeSpan.FromHours(1));
+        Source(("T3", "request", "2026-07-02 11:30:00", "2026-07-02 12:30:00", "0"));
+        var second = (await sync.SyncAllAsync(default)).Sources[0];
+
+        Assert.Equal((1L, 1L), (second.Inserted, second.InFuture));
+        Assert.Equal(new DateTimeOffset(2026, 7, 2, 10, 30, 0, TimeSpan.Zero), second.Watermark);
+        Assert.NotNull(await host.Services.GetRequiredService<TicketStore>().GetAsync("legacy", "T3", default));
+
+        // Once T2's time has come it is synced like any other row.
+        clock.SetUtcNow(new DateTimeOffset(2026, 7, 3, 10, 0, 0, TimeSpan.Zero));
+        var third = (await sync.SyncAllAsync(default)).Sources[0];
+
+        Assert.Equal((1L, 0L, 0L), (third.Inserted, third.Quarantined, third.InFuture));
+        Assert.Equal(new DateTimeOffset(2026, 7, 3, 10, 0, 0, TimeSpan.Zero), third.Watermark);
+    }
+
+    [Fact]
+    public async Task WatermarkAlreadyInTheFuture_IsSetBackToTheLastSyncedRow_SoRowsChangedSinceAreSynced()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 7, 2, 10, 0, 0, TimeSpan.Zero));
+        Source(("T1", "incident", "2026-07-01 10:00:00", "2026-07-01 12:00:00", "0"));
+        using var host = Host(Settings(ShippedQuery), clock);
+        var sync = host.Services.GetRequiredService<TicketSync>();
+        await sync.SyncAllAsync(default);
+
+        // As a run before the clock-skew rule could leave it: a row from a clock years ahead carried it to 2031.
+        var future = new DateTimeOffset(2031, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        await host.Services.GetRequiredService<SyncStateStore>().AdvanceAsync("legacy", future, 1, default);
+        Source(("T2", "incident", "2026-07-02 09:00:00", "2026-07-02 11:00:00", "0"));
+
+        var result = (await sync.SyncAllAsync(default)).Sources[0];
+
+        Assert.Equal(1L, result.Inserted);
+        Assert.Equal(new DateTimeOffset(2026, 7, 2, 9, 0, 0, TimeSpan.Zero), result.Watermark);
+    }
+
+    [Theory]
+    [InlineData("-00:01:00")]
+    [InlineData("2.00:00:00")]
+    public void ClockSkewOutOfRange_StopsTheStartNamingTheSetting(string skew)
+    {
+        var settings = Settings(ShippedQuery);
+        settings["Sync:ClockSkew"] = skew;
+
+        using var host = Host(settings);
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<SyncOptions>>().Value);
+
+        Assert.Contains("Sync:ClockSkew", error.Message, StringComparison.Ordinal);
+    }
+
     private void Source(params (string Id, string Kind, string Opened, string Updated, string Proactive)[] rows)
     {
         using var connection = new SqliteConnection($"Data Source={SourceFile};Pooling=False");
@@ -107,9 +184,9 @@ public sealed class SqliteSourceSyncTests : IDisposable
         }
     }
 
-    private static IHost Host(IReadOnlyDictionary<string, string?> settings)
+    private static IHost Host(IReadOnlyDictionary<string, string?> settings, TimeProvider? clock = null)
     {
-        var host = TestSettings.BuildHost(settings);
+        var host = TestSettings.BuildHost(settings, clock is null ? null : services => services.AddSingleton(clock));
         StoreMigration.Prepare(host.Services.GetRequiredService<IOptions<StoreOptions>>().Value, null);
         return host;
     }
