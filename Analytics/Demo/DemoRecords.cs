@@ -24,7 +24,9 @@ internal sealed class DemoRecords(DemoScenario scenario, IReadOnlyList<Agent> ag
         foreach (var work in all)
         {
             tickets.Add(ToTicket(work));
-            events.AddRange(EventsOf(work));
+            var history = EventsOf(work).ToList();
+            EventSequence.Number(history);
+            events.AddRange(history);
             entries.AddRange(EntriesOf(work));
         }
 

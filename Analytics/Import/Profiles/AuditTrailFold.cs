@@ -73,6 +73,7 @@ internal static class AuditTrailFold
             ResolvedAt = last.ResolvedAt ?? (IsDone(history[^1].State) ? resolvedAt : null),
             ResolvedBy = last.ResolvedBy ?? (IsDone(history[^1].State) ? resolvedBy : null),
         };
+        EventSequence.Number(events);
         return new ImportItem(rows[0].Line) { Ticket = folded, Events = events };
     }
 
