@@ -24,4 +24,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Sync of '{Source}': the failure could not be recorded in the store: {Error}")]
     public static partial void SyncStateUnwritable(ILogger logger, string source, string error);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Roster of '{Source}' synced ({Kind}): {Read} rows read, {Added} new, {Changed} changed, {Quarantined} quarantined.")]
+    public static partial void RosterSynced(ILogger logger, string source, Roster.RosterFileKind kind, long read, long added, long changed, long quarantined);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Error, Message = "Roster query of '{Source}' failed; the tickets were synced, the roster stays as it was: {Error}")]
+    public static partial void RosterSyncFailed(ILogger logger, string source, string error, Exception exception);
 }

@@ -63,6 +63,11 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
                 failures.Add($"{path}:QueryFile: '{source.QueryFile}' does not exist (looked in {Path.GetFullPath(source.QueryFile)}).");
             }
 
+            if (!string.IsNullOrWhiteSpace(source.RosterQueryFile) && !File.Exists(source.RosterQueryFile))
+            {
+                failures.Add($"{path}:RosterQueryFile: '{source.RosterQueryFile}' does not exist (looked in {Path.GetFullPath(source.RosterQueryFile)}).");
+            }
+
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone ?? string.Empty, out _))
             {
                 failures.Add($"{path}:TimeZone: '{source.TimeZone}' is not a known time zone.");

@@ -119,7 +119,7 @@ internal sealed class WorkloadScenario : IDisposable
     public async Task<WorkloadHistory> ComputeAsync(string first, string last)
     {
         await SaveAsync();
-        var calculator = new WorkloadCalculator(_store.Connections, _store.Reference, new DutchHolidayCalendar(), Options.Create(new WorkloadOptions()));
+        var calculator = new WorkloadCalculator(_store.Connections, new Analytics.Roster.RosterReader(_store.Connections, _store.Reference), new DutchHolidayCalendar(), Options.Create(new WorkloadOptions()));
         return await calculator.ComputeAsync(IsoWeek.Parse(first), IsoWeek.Parse(last), CancellationToken.None);
     }
 

@@ -207,12 +207,12 @@ public sealed class WorkloadCalculatorTests : IDisposable
         var history = await _s.ComputeAsync("2026-W11", "2026-W13");
 
         Assert.False(history.Agent("Noor", IsoWeek.Parse("2026-W11"))!.OnStaff);
-        Assert.Equal(0, history.Agent("Noor", IsoWeek.Parse("2026-W11"))!.ContractHours);
-        Assert.Equal(24, history.Agent("Noor", IsoWeek.Parse("2026-W12"))!.ContractHours, 6); // Wednesday to Friday
-        Assert.Equal(40, history.Agent("Noor", IsoWeek.Parse("2026-W13"))!.ContractHours, 6);
+        Assert.Equal(0, history.Agent("Noor", IsoWeek.Parse("2026-W11"))!.ContractHours!.Value);
+        Assert.Equal(24, history.Agent("Noor", IsoWeek.Parse("2026-W12"))!.ContractHours!.Value, 6); // Wednesday to Friday
+        Assert.Equal(40, history.Agent("Noor", IsoWeek.Parse("2026-W13"))!.ContractHours!.Value, 6);
         Assert.Equal(1, history.Team("Alpha", IsoWeek.Parse("2026-W11"))!.AgentsOnStaff);
         Assert.Equal(2, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.AgentsOnStaff);
-        Assert.Equal(64, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.ContractHours, 6);
+        Assert.Equal(64, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.ContractHours!.Value, 6);
     }
 
     [Fact]
@@ -284,7 +284,7 @@ public sealed class WorkloadCalculatorTests : IDisposable
         Assert.Equal(9, history.Agent("Ann", IsoWeek.Parse("2026-W12"))!.HoursLogged, 6);
         Assert.Equal(5, history.Agent("Bas", IsoWeek.Parse("2026-W12"))!.HoursLogged, 6);
         Assert.Equal(14, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.HoursLogged, 6);
-        Assert.Equal(72, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.ContractHours, 6);
+        Assert.Equal(72, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.ContractHours!.Value, 6);
         Assert.Equal(2, history.Team("Alpha", IsoWeek.Parse("2026-W13"))!.HoursLogged, 6);
     }
 
