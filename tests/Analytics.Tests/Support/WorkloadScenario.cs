@@ -26,7 +26,7 @@ internal sealed class WorkloadScenario : IDisposable
 
     public SqliteTestStore Store => _store;
 
-    public WorkloadScenario Agent(string name, string team, decimal hours = 40m, DateOnly? start = null, bool optOut = false)
+    public WorkloadScenario Agent(string name, string team, decimal? hours = 40m, DateOnly? start = null, bool optOut = false)
     {
         _agents.Add(new Agent { Name = name, Team = team, ContractHours = hours, StartDate = start, RecognitionOptOut = optOut });
         return this;

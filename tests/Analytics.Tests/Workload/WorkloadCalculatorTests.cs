@@ -216,6 +216,47 @@ public sealed class WorkloadCalculatorTests : IDisposable
     }
 
     [Fact]
+    public async Task AgentWithUnknownContractHours_MakesTheTeamsContractHoursUnknown_NotASumWithZero()
+    {
+        _s.Agent("Ann", "Alpha").Agent("Bas", "Alpha", hours: null);
+        _s.Logged("Bas", "2026-03-10", 600);
+
+        var history = await _s.ComputeAsync("2026-W11", "2026-W11");
+
+        Assert.Null(history.Agent("Bas", IsoWeek.Parse("2026-W11"))!.ContractHours);
+        Assert.Equal(40, history.Agent("Ann", IsoWeek.Parse("2026-W11"))!.ContractHours!.Value, 6);
+        var team = history.Team("Alpha", IsoWeek.Parse("2026-W11"))!;
+        Assert.Null(team.ContractHours);
+        Assert.Equal(2, team.AgentsOnStaff);
+        Assert.Equal(10, team.HoursLogged, 6);
+    }
+
+    [Fact]
+    public async Task NoRoster_AssigneesAreInferredAgentsOnStaff_AndContractHoursAreUnknown()
+    {
+        _s.Ticket("Alpha", "2026-03-09 09:00", "2026-03-09 11:00", assignee: "Ann");
+        _s.Ticket("Alpha", "2026-03-10 09:00", assignee: "Bas");
+
+        var team = (await _s.ComputeAsync("2026-W11", "2026-W11")).Team("Alpha", IsoWeek.Parse("2026-W11"))!;
+
+        Assert.Equal(2, team.AgentsOnStaff);
+        Assert.Null(team.ContractHours);
+    }
+
+    [Fact]
+    public async Task AgentWhoLeft_IsOffStaffAfterTheEndDate()
+    {
+        _s.Agent("Ann", "Alpha");
+        await _s.Store.Reference.UpsertAgentsAsync([new Analytics.Tickets.Agent { Name = "Bas", Team = "Alpha", ContractHours = 40, EndDate = new DateOnly(2026, 3, 11) }], CancellationToken.None);
+
+        var history = await _s.ComputeAsync("2026-W11", "2026-W12");
+
+        Assert.Equal(24, history.Agent("Bas", IsoWeek.Parse("2026-W11"))!.ContractHours!.Value, 6); // Monday to Wednesday
+        Assert.False(history.Agent("Bas", IsoWeek.Parse("2026-W12"))!.OnStaff);
+        Assert.Equal(1, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.AgentsOnStaff);
+    }
+
+    [Fact]
     public async Task TeamWithNoTicketsInAWeek_HasZeroCountsAndNoRates()
     {
         _s.Ticket("Alpha", "2026-03-09 09:00", "2026-03-09 10:00");
