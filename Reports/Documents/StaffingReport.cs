@@ -96,10 +96,11 @@ public static class StaffingReport
         [
             new KpiTile(Figures.Count(next.Volume), $"Tickets expected in {next.Week}"),
             new KpiTile(Figures.Number(weeks.Average(w => w.NeededFte)), "FTE needed, average"),
-            new KpiTile(Fte(available), "FTE available, average"),
+            // A tile's large figure has no room for the word: the dash stands there and the label says it.
+            available is { } a ? new KpiTile(Figures.Number(a), "FTE available, average") : new KpiTile("–", "FTE available: unknown"),
             gap is { } g
                 ? new KpiTile(Gap(g), g >= 0 ? "FTE to spare, average" : "FTE short, average", new KpiChange(weeks.Count(w => w.GapFte < -0.05) + " weeks short", g < 0 ? Trend.Down : Trend.Flat, g < 0 ? Sentiment.Bad : Sentiment.Good))
-                : new KpiTile(Figures.Unknown, "FTE gap: capacity not on the roster"),
+                : new KpiTile("–", "FTE gap: unknown, no contract hours on the roster"),
         ]);
     }
 

@@ -82,7 +82,9 @@ public sealed class RosterCommandTests : IDisposable
         var (showExit, roster, showError) = await RunAsync("roster", "show", "--week", "2026-W10");
 
         Assert.True(exit == 0, error);
-        Assert.Contains("Group 70", PdfText(pdf), StringComparison.Ordinal);
+        var text = PdfText(pdf);
+        Assert.Contains("Group 70", text, StringComparison.Ordinal);
+        Assert.Contains("Ann Smit 0 0 0 0.0 unknown", text, StringComparison.Ordinal); // resolved, open, after hours, hours logged, contract hours
         Assert.True(showExit == 0, showError);
         Assert.Contains("No roster has been loaded", roster, StringComparison.Ordinal);
         Assert.Matches(@"Group 70\s*│.*│\s*inferred", roster);
