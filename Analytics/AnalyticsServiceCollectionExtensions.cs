@@ -30,6 +30,9 @@ public static class AnalyticsServiceCollectionExtensions
         services.TryAddSingleton<IDbConnectionFactory>(sp => DbConnectionFactory.Create(sp.GetRequiredService<IOptions<StoreOptions>>().Value));
         services.TryAddSingleton<TicketStore>();
         services.TryAddSingleton<ReferenceStore>();
+        services.TryAddSingleton<Roster.RosterReader>();
+        services.TryAddSingleton<Roster.RosterImporter>();
+        services.TryAddSingleton<Roster.RosterSync>();
         services.TryAddSingleton<ActivityStore>();
         services.TryAddSingleton<ImportLedger>();
         services.TryAddSingleton<ImportProfiles>();

@@ -30,4 +30,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Sync of '{Source}': the stored watermark {Watermark:u} is later than now plus Sync:ClockSkew ({Limit:u}); it is set back to the latest synced updated_at before that, so rows changed since are not skipped.")]
     public static partial void SyncWatermarkInFuture(ILogger logger, string source, DateTimeOffset watermark, DateTimeOffset limit);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Roster of '{Source}' synced ({Kind}): {Read} rows read, {Added} new, {Changed} changed, {Quarantined} quarantined.")]
+    public static partial void RosterSynced(ILogger logger, string source, Roster.RosterFileKind kind, long read, long added, long changed, long quarantined);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Error, Message = "Roster query of '{Source}' failed; the tickets were synced, the roster stays as it was: {Error}")]
+    public static partial void RosterSyncFailed(ILogger logger, string source, string error, Exception exception);
 }

@@ -27,7 +27,7 @@ internal sealed class DemoRoster
         {
             var agent = agents[a];
             var present = new bool[days];
-            var workdays = WorkdaysOf(agent.ContractHours, a);
+            var workdays = WorkdaysOf(ContractOf(agent), a);
             for (var d = 0; d < days; d++)
             {
                 var date = firstDay.AddDays(d);
@@ -65,10 +65,14 @@ internal sealed class DemoRoster
 
     /// <summary>Minutes of hands-on time a present agent has on one day: contract hours spread over their days, less meetings and breaks.</summary>
     public static double DailyMinutes(Agent agent, int agentIndex) =>
-        (double)agent.ContractHours * 60.0 / WorkdaysOf(agent.ContractHours, agentIndex).Count * 0.82;
+        (double)ContractOf(agent) * 60.0 / WorkdaysOf(ContractOf(agent), agentIndex).Count * 0.82;
 
     /// <summary>Hands-on minutes in a week at full presence.</summary>
-    public static double WeeklyMinutes(Agent agent) => (double)agent.ContractHours * 60.0 * 0.82;
+    public static double WeeklyMinutes(Agent agent) => (double)ContractOf(agent) * 60.0 * 0.82;
+
+    /// <summary>The demo organisation gives every agent contract hours; the simulation cannot work from unknown ones.</summary>
+    private static decimal ContractOf(Agent agent) =>
+        agent.ContractHours ?? throw new InvalidOperationException($"Demo agent {agent.Name} has no contract hours.");
 
     private static HashSet<DayOfWeek> WorkdaysOf(decimal contractHours, int agentIndex)
     {

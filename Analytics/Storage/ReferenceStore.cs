@@ -4,12 +4,19 @@ using Dapper;
 
 namespace Analytics.Storage;
 
-/// <summary>Teams and agents: the organisation the tickets are measured against.</summary>
+/// <summary>
+/// Teams, agents and planned leave as a roster loaded them: the organisation the tickets are measured
+/// against. What a roster left out is stored as NULL and read back as unknown (see <see cref="Team.Given"/>,
+/// <see cref="Agent.ContractHours"/>). Readers that need the whole organisation, with the teams and agents
+/// inferred from the tickets, ask <see cref="Roster.RosterReader"/> instead.
+/// </summary>
 public sealed class ReferenceStore(IDbConnectionFactory connections)
 {
     private static readonly string[] TeamColumns = ["name", "manager_emails", "time_zone", "workday_start", "workday_end", "shrinkage"];
-    private static readonly string[] AgentColumns = ["name", "team", "contract_hours", "manager_email", "recognition_opt_out", "start_date"];
+    private static readonly string[] AgentColumns = ["name", "team", "contract_hours", "manager_email", "recognition_opt_out", "start_date", "end_date"];
+    private static readonly string[] LeaveColumns = ["agent", "from_date", "to_date", "hours_per_week"];
     private static readonly string[] NameKey = ["name"];
+    private static readonly string[] LeaveKey = ["agent", "from_date"];
 
     private SqlDialect Dialect => connections.Dialect;
 
@@ -25,10 +32,10 @@ public sealed class ReferenceStore(IDbConnectionFactory connections)
             {
                 name = team.Name,
                 manager_emails = string.Join(';', team.ManagerEmails),
-                time_zone = team.TimeZone,
-                workday_start = team.WorkdayStart.ToString("HH:mm", CultureInfo.InvariantCulture),
-                workday_end = team.WorkdayEnd.ToString("HH:mm", CultureInfo.InvariantCulture),
-                shrinkage = team.Shrinkage,
+                time_zone = team.Given.HasFlag(TeamSettings.TimeZone) ? team.TimeZone : null,
+                workday_start = team.Given.HasFlag(TeamSettings.WorkingHours) ? team.WorkdayStart.ToString("HH:mm", CultureInfo.InvariantCulture) : null,
+                workday_end = team.Given.HasFlag(TeamSettings.WorkingHours) ? team.WorkdayEnd.ToString("HH:mm", CultureInfo.InvariantCulture) : null,
+                shrinkage = team.Given.HasFlag(TeamSettings.Shrinkage) ? team.Shrinkage : (decimal?)null,
             }, transaction, cancellationToken: cancellationToken));
         }
 
@@ -44,15 +51,33 @@ public sealed class ReferenceStore(IDbConnectionFactory connections)
         var teams = new List<Team>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            teams.Add(new Team
+            var team = new Team
             {
                 Name = reader.GetString(0),
                 ManagerEmails = reader.GetString(1).Split(';', StringSplitOptions.RemoveEmptyEntries),
-                TimeZone = reader.GetString(2),
-                WorkdayStart = TimeOnly.ParseExact(reader.GetString(3), "HH:mm", CultureInfo.InvariantCulture),
-                WorkdayEnd = TimeOnly.ParseExact(reader.GetString(4), "HH:mm", CultureInfo.InvariantCulture),
-                Shrinkage = Convert.ToDecimal(reader.GetValue(5), CultureInfo.InvariantCulture),
-            });
+                Given = TeamSettings.None,
+            };
+            if (!reader.IsDBNull(2))
+            {
+                team = team with { TimeZone = reader.GetString(2), Given = team.Given | TeamSettings.TimeZone };
+            }
+
+            if (!reader.IsDBNull(3) && !reader.IsDBNull(4))
+            {
+                team = team with
+                {
+                    WorkdayStart = TimeOnly.ParseExact(reader.GetString(3), "HH:mm", CultureInfo.InvariantCulture),
+                    WorkdayEnd = TimeOnly.ParseExact(reader.GetString(4), "HH:mm", CultureInfo.InvariantCulture),
+                    Given = team.Given | TeamSettings.WorkingHours,
+                };
+            }
+
+            if (!reader.IsDBNull(5))
+            {
+                team = team with { Shrinkage = Convert.ToDecimal(reader.GetValue(5), CultureInfo.InvariantCulture), Given = team.Given | TeamSettings.Shrinkage };
+            }
+
+            teams.Add(team);
         }
 
         return teams;
@@ -74,6 +99,7 @@ public sealed class ReferenceStore(IDbConnectionFactory connections)
                 manager_email = agent.ManagerEmail,
                 recognition_opt_out = Dialect.ToDb(agent.RecognitionOptOut),
                 start_date = agent.StartDate is { } d ? Dialect.ToDb(d) : null,
+                end_date = agent.EndDate is { } e ? Dialect.ToDb(e) : null,
             }, transaction, cancellationToken: cancellationToken));
         }
 
@@ -84,7 +110,7 @@ public sealed class ReferenceStore(IDbConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            $"SELECT name, team, contract_hours, manager_email, recognition_opt_out, start_date FROM {Dialect.Table("agents")} ORDER BY name",
+            $"SELECT name, team, contract_hours, manager_email, recognition_opt_out, start_date, end_date FROM {Dialect.Table("agents")} ORDER BY name",
             cancellationToken: cancellationToken));
         var agents = new List<Agent>();
         while (await reader.ReadAsync(cancellationToken))
@@ -93,13 +119,54 @@ public sealed class ReferenceStore(IDbConnectionFactory connections)
             {
                 Name = reader.GetString(0),
                 Team = reader.GetString(1),
-                ContractHours = Convert.ToDecimal(reader.GetValue(2), CultureInfo.InvariantCulture),
+                ContractHours = reader.IsDBNull(2) ? null : Convert.ToDecimal(reader.GetValue(2), CultureInfo.InvariantCulture),
                 ManagerEmail = reader.IsDBNull(3) ? null : reader.GetString(3),
                 RecognitionOptOut = Dialect.ReadBool(reader, 4),
                 StartDate = reader.IsDBNull(5) ? null : Dialect.ReadDate(reader, 5),
+                EndDate = reader.IsDBNull(6) ? null : Dialect.ReadDate(reader, 6),
             });
         }
 
         return agents;
+    }
+
+    /// <summary>Stores planned leave; an agent's leave from the same day stored again replaces the earlier entry.</summary>
+    public async Task UpsertLeaveAsync(IEnumerable<AgentLeave> leave, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leave);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var sql = Dialect.Upsert("leave", LeaveKey, LeaveColumns);
+        foreach (var entry in leave)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql, new
+            {
+                agent = entry.Agent,
+                from_date = Dialect.ToDb(entry.From),
+                to_date = Dialect.ToDb(entry.To),
+                hours_per_week = entry.HoursPerWeek,
+            }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AgentLeave>> GetLeaveAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT agent, from_date, to_date, hours_per_week FROM {Dialect.Table("leave")} ORDER BY agent, from_date",
+            cancellationToken: cancellationToken));
+        var leave = new List<AgentLeave>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            leave.Add(new AgentLeave(
+                reader.GetString(0),
+                Dialect.ReadDate(reader, 1),
+                Dialect.ReadDate(reader, 2),
+                reader.IsDBNull(3) ? null : Convert.ToDecimal(reader.GetValue(3), CultureInfo.InvariantCulture)));
+        }
+
+        return leave;
     }
 }

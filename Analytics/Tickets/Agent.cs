@@ -8,8 +8,11 @@ public sealed record Agent
 
     public required string Team { get; init; }
 
-    /// <summary>Contracted hours per week.</summary>
-    public decimal ContractHours { get; init; } = 40m;
+    /// <summary>
+    /// Contracted hours per week; null when unknown (no roster gave them). Unknown is never read as 0:
+    /// a figure that needs them (capacity, hours against contract) is unknown too.
+    /// </summary>
+    public decimal? ContractHours { get; init; }
 
     public string? ManagerEmail { get; init; }
 
@@ -18,4 +21,16 @@ public sealed record Agent
 
     /// <summary>First day with the team, when known; agents who join mid-period are not "missing" before it.</summary>
     public DateOnly? StartDate { get; init; }
+
+    /// <summary>Last day with the team, when known; after it the agent is no longer on staff.</summary>
+    public DateOnly? EndDate { get; init; }
+
+    /// <summary>
+    /// Not on a loaded roster: inferred from the tickets (an assignee active in the period). Its contract
+    /// hours are unknown. Never stored; <see cref="Roster.RosterReader"/> adds it when reading.
+    /// </summary>
+    public bool Inferred { get; init; }
+
+    /// <summary>Whether the agent is on staff on <paramref name="day"/>: started by then and not yet left.</summary>
+    public bool OnStaffOn(DateOnly day) => (StartDate is not { } start || day >= start) && (EndDate is not { } end || day <= end);
 }

@@ -45,16 +45,17 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
 
     private FlagReason? Hours(WeeklyAgentMetrics now, List<WeeklyAgentMetrics> before)
     {
-        if (now.ContractHours <= 0 || now.HoursLogged < options.HoursOverContract * now.ContractHours)
+        // Unknown contract hours are no yardstick: no flag rather than one measured against 0.
+        if (now.ContractHours is not { } contract || contract <= 0 || now.HoursLogged < options.HoursOverContract * contract)
         {
             return null;
         }
 
         // One long week happens; three in a row is a pattern.
-        var recentOver = before.TakeLast(2).Count(b => b.ContractHours > 0 && b.HoursLogged >= options.HoursOverContract * b.ContractHours);
+        var recentOver = before.TakeLast(2).Count(b => b.ContractHours is { } c && c > 0 && b.HoursLogged >= options.HoursOverContract * c);
         var severity = recentOver == 2 ? FlagSeverity.Critical : recentOver == 1 ? FlagSeverity.Warning : FlagSeverity.Watch;
         return new FlagReason("agent-hours", severity, Text(
-            $"registered {now.HoursLogged:0.0} h against {now.ContractHours:0.#} contract hours ({now.HoursLogged / now.ContractHours:0%}){(recentOver > 0 ? $", also over in {recentOver} of the 2 weeks before" : "")}"));
+            $"registered {now.HoursLogged:0.0} h against {contract:0.#} contract hours ({now.HoursLogged / contract:0%}){(recentOver > 0 ? $", also over in {recentOver} of the 2 weeks before" : "")}"));
     }
 
     private FlagReason? AfterHours(WeeklyAgentMetrics now, List<WeeklyAgentMetrics> before)

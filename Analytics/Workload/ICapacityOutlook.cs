@@ -18,8 +18,9 @@ public interface ICapacityOutlook
 /// <summary>One team's forecast work and capacity in one week, in hours of hands-on time.</summary>
 /// <param name="NeededHours">Forecast volume x handling time (point forecast).</param>
 /// <param name="NeededHoursHigh">The same at the upper end of the 80% prediction interval.</param>
-/// <param name="AvailableHours">Roster capacity: contract hours less shrinkage and planned leave.</param>
-public sealed record CapacityOutlook(string Team, IsoWeek Week, double NeededHours, double NeededHoursHigh, double AvailableHours)
+/// <param name="AvailableHours">Roster capacity: contract hours less shrinkage and planned leave; null when unknown.</param>
+public sealed record CapacityOutlook(string Team, IsoWeek Week, double NeededHours, double NeededHoursHigh, double? AvailableHours)
 {
-    public double Gap => AvailableHours - NeededHours;
+    /// <summary>Available minus needed hours; null when the capacity is unknown.</summary>
+    public double? Gap => AvailableHours - NeededHours;
 }

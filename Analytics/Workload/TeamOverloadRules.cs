@@ -101,15 +101,16 @@ internal sealed class TeamOverloadRules(OverloadOptions options, int baselineWee
 
     private FlagReason? Forecast(string team, IsoWeek week, IReadOnlyList<CapacityOutlook> outlook)
     {
-        var ahead = outlook.Where(o => o.Team == team && o.Week > week && o.Week <= week.AddWeeks(options.ForecastWeeks)).ToList();
-        var over = ahead.Where(o => o.NeededHours > o.AvailableHours).ToList();
+        // Weeks whose capacity is unknown (contract hours not on the roster) are no evidence either way.
+        var ahead = outlook.Where(o => o.Team == team && o.Week > week && o.Week <= week.AddWeeks(options.ForecastWeeks) && o.AvailableHours is not null).ToList();
+        var over = ahead.Where(o => o.NeededHours > o.AvailableHours!.Value).ToList();
         if (over.Count < options.ForecastWeeksOver)
         {
             return null;
         }
 
         var needed = over.Average(o => o.NeededHours);
-        var available = over.Average(o => o.AvailableHours);
+        var available = over.Average(o => o.AvailableHours!.Value);
         var severity = needed >= 1.2 * available ? FlagSeverity.Critical : FlagSeverity.Warning;
         return new FlagReason("forecast-capacity", severity, Text(
             $"forecast work exceeds capacity in {over.Count} of the next {ahead.Count} weeks: {needed:0} h needed against {available:0} h available a week"));

@@ -12,7 +12,7 @@ public sealed record WeeklyAgentMetrics
     public required string Team { get; init; }
     public required IsoWeek Week { get; init; }
 
-    /// <summary>Whether the agent had joined by the week's end.</summary>
+    /// <summary>Whether the agent had joined by the week's end and not left before it began.</summary>
     public bool OnStaff { get; init; }
 
     /// <summary>Tickets the agent resolved in the week: credit goes to the resolver, not the last assignee.</summary>
@@ -30,8 +30,8 @@ public sealed record WeeklyAgentMetrics
     /// <summary>Hours the agent registered for the week's days.</summary>
     public double HoursLogged { get; init; }
 
-    /// <summary>The agent's weekly contract hours for the working days they were on staff.</summary>
-    public double ContractHours { get; init; }
+    /// <summary>The agent's weekly contract hours for the working days they were on staff; null when unknown.</summary>
+    public double? ContractHours { get; init; }
 
     /// <summary>Tickets the agent passed to a colleague or another team in the week.</summary>
     public int HandedOn { get; init; }

@@ -64,7 +64,7 @@ public sealed record WeeklyTeamMetrics
     /// <summary>The week-end backlog divided by the average resolved per working day over the last four weeks, in working days.</summary>
     public double? DaysToClear { get; init; }
 
-    /// <summary>Agents of the team on staff in the week (joined by its end).</summary>
+    /// <summary>Agents of the team on staff in the week (joined by its end, not left before it began), inferred agents included.</summary>
     public int AgentsOnStaff { get; init; }
 
     /// <summary>The week-end backlog per agent on staff.</summary>
@@ -73,6 +73,9 @@ public sealed record WeeklyTeamMetrics
     /// <summary>Hours the team's agents registered for the week's days.</summary>
     public double HoursLogged { get; init; }
 
-    /// <summary>The team's contract hours for the week: each agent's weekly hours for the working days they were on staff.</summary>
-    public double ContractHours { get; init; }
+    /// <summary>
+    /// The team's contract hours for the week: each agent's weekly hours for the working days they were on
+    /// staff. Null (unknown) when any of them has unknown contract hours or nobody is on staff.
+    /// </summary>
+    public double? ContractHours { get; init; }
 }

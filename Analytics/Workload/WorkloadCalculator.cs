@@ -1,6 +1,6 @@
 using Analytics.Calendar;
+using Analytics.Roster;
 using Analytics.Storage;
-using Analytics.Tickets;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Workload;
@@ -10,7 +10,7 @@ namespace Analytics.Workload;
 /// over the store's tickets (with their team and assignment events), plus the time registrations summed
 /// per agent and week. Memory grows with teams, agents and weeks, not with the number of tickets.
 /// </summary>
-public sealed class WorkloadCalculator(IDbConnectionFactory connections, ReferenceStore reference, DutchHolidayCalendar holidays, IOptions<WorkloadOptions> options)
+public sealed class WorkloadCalculator(IDbConnectionFactory connections, RosterReader roster, DutchHolidayCalendar holidays, IOptions<WorkloadOptions> options)
 {
     private readonly WorkloadOptions _options = options.Value;
 
@@ -21,13 +21,13 @@ public sealed class WorkloadCalculator(IDbConnectionFactory connections, Referen
             throw new ArgumentException($"The last week ({lastWeek}) comes before the first ({firstWeek}).", nameof(lastWeek));
         }
 
-        var teams = await reference.GetTeamsAsync(cancellationToken);
-        var agents = await reference.GetAgentsAsync(cancellationToken);
-        var pass = new WorkloadPass(firstWeek, lastWeek, teams, agents, holidays, _options);
-
         // A day either side covers every time zone's local week against the UTC filter.
         var from = firstWeek.Monday.AddDays(-1).ToDateTime(TimeOnly.MinValue);
         var until = lastWeek.NextMonday.AddDays(1).ToDateTime(TimeOnly.MinValue);
+
+        // The organisation as of the window's end: the loaded roster, plus the teams and the agents active in the window it does not list.
+        var organisation = await roster.ReadAsync(new DateTimeOffset(from, TimeSpan.Zero), new DateTimeOffset(until, TimeSpan.Zero), cancellationToken);
+        var pass = new WorkloadPass(firstWeek, lastWeek, organisation.Teams, organisation.Agents, holidays, _options);
         await foreach (var ticket in new WorkloadTicketReader(connections).ReadAsync(new DateTimeOffset(from, TimeSpan.Zero), new DateTimeOffset(until, TimeSpan.Zero), cancellationToken))
         {
             pass.Add(ticket);

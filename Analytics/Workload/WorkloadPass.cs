@@ -204,8 +204,8 @@ internal sealed class WorkloadPass
         {
             var week = g.Clock.WeekAt(w);
             var resolved = g.Resolved[w];
-            var sunday = g.Clock.MondayOf(w).AddDays(6);
-            var onStaff = members.Where(a => a.StartDate is not { } start || start <= sunday).ToList();
+            var monday = g.Clock.MondayOf(w);
+            var onStaff = members.Where(a => OnStaffIn(a, monday)).ToList();
             var rateWeeks = Math.Max(0, w - _options.DaysToClearWeeks + 1);
             var resolvedRecently = 0;
             for (var r = rateWeeks; r <= w; r++)
@@ -242,7 +242,7 @@ internal sealed class WorkloadPass
                 AgentsOnStaff = onStaff.Count,
                 WipPerAgent = onStaff.Count == 0 ? null : (double)backlog[w] / onStaff.Count,
                 HoursLogged = agentWeeks.Sum(a => a.MinutesLogged[w]) / 60.0,
-                ContractHours = onStaff.Sum(a => ContractHours(a, g.Clock, w)),
+                ContractHours = TeamContractHours(onStaff, g.Clock, w),
             };
         }
     }
@@ -260,30 +260,67 @@ internal sealed class WorkloadPass
                 Agent = a.Name,
                 Team = a.Team,
                 Week = week,
-                OnStaff = agent is null || agent.StartDate is not { } start || start <= a.Clock.MondayOf(w).AddDays(6),
+                OnStaff = agent is null || OnStaffIn(agent, a.Clock.MondayOf(w)),
                 Resolved = a.Resolved[w],
                 WorkInProgress = wip,
                 AfterHoursResolutions = a.AfterHours[w],
                 AfterHoursShare = Share(a.AfterHours[w], a.Resolved[w]),
                 HoursLogged = a.MinutesLogged[w] / 60.0,
-                ContractHours = agent is null ? 0 : ContractHours(agent, a.Clock, w),
+                ContractHours = agent is null ? null : ContractHours(agent, a.Clock, w),
                 HandedOn = a.HandedOn[w],
                 Bounced = a.Bounced[w],
             };
         }
     }
 
-    /// <summary>Weekly contract hours pro rata for the working days of the week the agent was on staff (public holidays are paid leave).</summary>
-    private static double ContractHours(Agent agent, TeamClock clock, int week)
+    /// <summary>Whether the agent was on staff on any day of the week starting <paramref name="monday"/>.</summary>
+    private static bool OnStaffIn(Agent agent, DateOnly monday) =>
+        (agent.StartDate is not { } start || start <= monday.AddDays(6)) && (agent.EndDate is not { } end || end >= monday);
+
+    /// <summary>
+    /// The team's contract hours for the week; unknown (null) when any agent on staff has unknown contract
+    /// hours or nobody is on staff: a sum over part of the team, or over nobody, would read as a fact.
+    /// </summary>
+    private static double? TeamContractHours(List<Agent> onStaff, TeamClock clock, int week)
     {
+        if (onStaff.Count == 0)
+        {
+            return null;
+        }
+
+        var total = 0.0;
+        foreach (var agent in onStaff)
+        {
+            if (ContractHours(agent, clock, week) is not { } hours)
+            {
+                return null;
+            }
+
+            total += hours;
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Weekly contract hours pro rata for the working days of the week the agent was on staff (public
+    /// holidays are paid leave); null when the agent's contract hours are unknown.
+    /// </summary>
+    private static double? ContractHours(Agent agent, TeamClock clock, int week)
+    {
+        if (agent.ContractHours is not { } contract)
+        {
+            return null;
+        }
+
         var days = 0;
         var monday = clock.MondayOf(week);
         for (var d = 0; d < 5; d++)
         {
-            days += clock.IsWorkday((week * 7) + d) && (agent.StartDate is not { } start || monday.AddDays(d) >= start) ? 1 : 0;
+            days += clock.IsWorkday((week * 7) + d) && agent.OnStaffOn(monday.AddDays(d)) ? 1 : 0;
         }
 
-        return (double)agent.ContractHours * days / 5.0;
+        return (double)contract * days / 5.0;
     }
 
     private static double? Share(int part, int whole) => whole == 0 ? null : (double)part / whole;

@@ -17,8 +17,8 @@ public sealed record InvisibleWorkWeek(WeekLabel Week, IReadOnlyList<CategoryAmo
 
 public sealed record CategoryAmount(string Category, double Amount);
 
-/// <summary>FTE needed to handle the forecast work and FTE available on the roster in a week.</summary>
-public sealed record StaffingWeek(WeekLabel Week, double NeededFte, double AvailableFte);
+/// <summary>FTE needed to handle the forecast work and FTE available on the roster in a week (null: unknown, no bar drawn).</summary>
+public sealed record StaffingWeek(WeekLabel Week, double NeededFte, double? AvailableFte);
 
 /// <summary>Incoming tickets in one hour of one weekday (hour 0-23, team local time).</summary>
 public sealed record WeekdayHourCount(DayOfWeek Day, int Hour, int Count);

@@ -17,23 +17,27 @@ public sealed class StaffingChartBuilder(ReportFonts fonts)
         var ordered = weeks.OrderBy(w => w.Week).ToList();
         return new PlotChart(fonts, title, (plot, text) =>
         {
-            var available = plot.Add.Bars(ordered.Select((w, i) => new Bar
+            // A week whose capacity is unknown gets no bar: an empty bar would read as zero staff.
+            var known = ordered.Select((w, i) => (w, i)).Where(p => p.w.AvailableFte is not null).ToList();
+            if (known.Count > 0)
             {
-                Position = i,
-                Value = Clean(w.AvailableFte),
-                Size = 0.62,
-                FillColor = ChartPalette.Available,
-                LineWidth = 0,
-            }).ToList());
-            available.LegendText = "Available";
+                var available = plot.Add.Bars(known.Select(p => new Bar
+                {
+                    Position = p.i,
+                    Value = Clean(p.w.AvailableFte!.Value),
+                    Size = 0.62,
+                    FillColor = ChartPalette.Available,
+                    LineWidth = 0,
+                }).ToList());
+                available.LegendText = "Available";
+            }
 
-            var gaps = ordered
-                .Select((w, i) => (w, i))
-                .Where(p => Clean(p.w.NeededFte) > Clean(p.w.AvailableFte))
+            var gaps = known
+                .Where(p => Clean(p.w.NeededFte) > Clean(p.w.AvailableFte!.Value))
                 .Select(p => new Bar
                 {
                     Position = p.i,
-                    ValueBase = Clean(p.w.AvailableFte),
+                    ValueBase = Clean(p.w.AvailableFte!.Value),
                     Value = Clean(p.w.NeededFte),
                     Size = 0.62,
                     FillColor = ChartPalette.Shortfall,
@@ -57,7 +61,7 @@ public sealed class StaffingChartBuilder(ReportFonts fonts)
             var (positions, labels) = WeekAxis.Ticks(ordered.Select(w => w.Week).ToList());
             plot.Axes.Bottom.SetTicks(positions, labels);
             plot.Axes.Left.Label.Text = text.Clean("FTE");
-            double max = Math.Max(1, ordered.Max(w => Math.Max(Clean(w.NeededFte), Clean(w.AvailableFte))));
+            double max = Math.Max(1, ordered.Max(w => Math.Max(Clean(w.NeededFte), Clean(w.AvailableFte ?? 0))));
             plot.Axes.SetLimitsY(0, max * 1.15);
             plot.Axes.SetLimitsX(-0.6, ordered.Count - 0.4);
             PlotTheme.ShowLegend(plot, 3);

@@ -9,6 +9,9 @@ public static class Figures
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
+    /// <summary>What a figure reads when its input is not known (contract hours not on the roster): said in words, never a 0.</summary>
+    public const string Unknown = "unknown";
+
     public static string Count(int value) => value.ToString("N0", Culture);
 
     public static string Count(double value) => Math.Round(value).ToString("N0", Culture);

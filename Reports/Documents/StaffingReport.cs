@@ -55,13 +55,22 @@ public static class StaffingReport
         var c = CultureInfo.InvariantCulture;
         var weeks = model.Weeks;
         var needed = weeks.Average(w => w.NeededFte);
-        var available = weeks.Average(w => w.AvailableFte);
-        var shortWeeks = weeks.Count(w => w.GapFte < -0.05);
         var text = string.Create(c,
-            $"Over the next {weeks.Count} weeks ({weeks[0].Week} to {weeks[^1].Week}) {model.Context.Subject} is expected to receive about {Figures.Count(weeks.Sum(w => w.Volume))} tickets, needing {Figures.Number(weeks.Average(w => w.NeededHours), "0")} hands-on hours a week: {needed:0.0} FTE against {available:0.0} available.");
-        text += shortWeeks == 0
-            ? " The roster covers every week."
-            : string.Create(c, $" It is short in {shortWeeks} of the {weeks.Count} weeks, by {weeks.Where(w => w.GapFte < 0).Average(w => -w.GapFte):0.0} FTE on average in those weeks.");
+            $"Over the next {weeks.Count} weeks ({weeks[0].Week} to {weeks[^1].Week}) {model.Context.Subject} is expected to receive about {Figures.Count(weeks.Sum(w => w.Volume))} tickets, needing {Figures.Number(weeks.Average(w => w.NeededHours), "0")} hands-on hours a week: {needed:0.0} FTE");
+        if (AverageAvailable(weeks) is not { } available)
+        {
+            // Capacity unknown (contract hours not on the roster): say so rather than compare with a 0.
+            text += " against an unknown capacity: the roster does not give the contract hours of everyone on staff, so no gap is computed. Load the roster (roster import) to compare.";
+        }
+        else
+        {
+            var shortWeeks = weeks.Count(w => w.GapFte < -0.05);
+            text += string.Create(c, $" against {available:0.0} available.");
+            text += shortWeeks == 0
+                ? " The roster covers every week."
+                : string.Create(c, $" It is short in {shortWeeks} of the {weeks.Count} weeks, by {weeks.Where(w => w.GapFte < 0).Average(w => -w.GapFte!.Value):0.0} FTE on average in those weeks.");
+        }
+
         if (model.Forecast is { } forecast)
         {
             text += " " + forecast.Accuracy;
@@ -70,22 +79,34 @@ public static class StaffingReport
         return text;
     }
 
+    /// <summary>The average available FTE, or null (unknown) when any week's capacity is unknown.</summary>
+    internal static double? AverageAvailable(IReadOnlyList<TeamWeekStaffing> weeks) =>
+        weeks.Any(w => w.AvailableFte is null) ? null : weeks.Average(w => w.AvailableFte!.Value);
+
+    private static string Fte(double? fte) => fte is { } f ? Figures.Number(f) : Figures.Unknown;
+
+    private static string Gap(double? gap) => gap is { } g ? (g >= 0 ? "+" : "−") + Figures.Number(Math.Abs(g)) : Figures.Unknown;
+
     private static KpiRow Tiles(IReadOnlyList<TeamWeekStaffing> weeks)
     {
         var next = weeks[0];
-        var gap = weeks.Average(w => w.GapFte);
+        var available = AverageAvailable(weeks);
+        var gap = available - weeks.Average(w => w.NeededFte);
         return new KpiRow(
         [
             new KpiTile(Figures.Count(next.Volume), $"Tickets expected in {next.Week}"),
             new KpiTile(Figures.Number(weeks.Average(w => w.NeededFte)), "FTE needed, average"),
-            new KpiTile(Figures.Number(weeks.Average(w => w.AvailableFte)), "FTE available, average"),
-            new KpiTile((gap >= 0 ? "+" : "−") + Figures.Number(Math.Abs(gap)), gap >= 0 ? "FTE to spare, average" : "FTE short, average", new KpiChange(weeks.Count(w => w.GapFte < -0.05) + " weeks short", gap < 0 ? Trend.Down : Trend.Flat, gap < 0 ? Sentiment.Bad : Sentiment.Good)),
+            // A tile's large figure has no room for the word: the dash stands there and the label says it.
+            available is { } a ? new KpiTile(Figures.Number(a), "FTE available, average") : new KpiTile("–", "FTE available: unknown"),
+            gap is { } g
+                ? new KpiTile(Gap(g), g >= 0 ? "FTE to spare, average" : "FTE short, average", new KpiChange(weeks.Count(w => w.GapFte < -0.05) + " weeks short", g < 0 ? Trend.Down : Trend.Flat, g < 0 ? Sentiment.Bad : Sentiment.Good))
+                : new KpiTile("–", "FTE gap: unknown, no contract hours on the roster"),
         ]);
     }
 
     private static Table WeekTable(IReadOnlyList<TeamWeekStaffing> weeks) => new(
         [TableColumn.Text("Week", 1.1f), TableColumn.Number("Tickets"), TableColumn.Number("80% up to"), TableColumn.Number("Hands-on hours", 1.2f), TableColumn.Number("FTE needed"), TableColumn.Number("FTE available", 1.1f), TableColumn.Number("Gap")],
-        [.. weeks.Select(w => (IReadOnlyList<string>)[w.Week.ToString(), Figures.Count(w.Volume), Figures.Count(w.VolumeUpper80), Figures.Number(w.NeededHours, "0"), Figures.Number(w.NeededFte), Figures.Number(w.AvailableFte), (w.GapFte >= 0 ? "+" : "−") + Figures.Number(Math.Abs(w.GapFte))])]);
+        [.. weeks.Select(w => (IReadOnlyList<string>)[w.Week.ToString(), Figures.Count(w.Volume), Figures.Count(w.VolumeUpper80), Figures.Number(w.NeededHours, "0"), Figures.Number(w.NeededFte), Fte(w.AvailableFte), Gap(w.GapFte)])]);
 
     private static IEnumerable<Block> Options(StaffingReportModel model)
     {
@@ -109,7 +130,7 @@ public static class StaffingReport
         yield return new Table(
             [TableColumn.Text("Team", 2f), TableColumn.Number("FTE needed"), TableColumn.Number("FTE available", 1.1f), TableColumn.Number("Gap"), TableColumn.Number("Weeks short", 1.1f)],
             [.. model.Teams.Select(t => t.Weeks is { Count: > 0 } w
-                ? (IReadOnlyList<string>)[t.Team, Figures.Number(w.Average(x => x.NeededFte)), Figures.Number(w.Average(x => x.AvailableFte)), Figures.Number(w.Average(x => x.GapFte)), Figures.Count(w.Count(x => x.GapFte < -0.05))]
+                ? (IReadOnlyList<string>)[t.Team, Figures.Number(w.Average(x => x.NeededFte)), Fte(AverageAvailable(w)), AverageAvailable(w) is { } a ? Figures.Number(a - w.Average(x => x.NeededFte)) : Figures.Unknown, AverageAvailable(w) is null ? Figures.Unknown : Figures.Count(w.Count(x => x.GapFte < -0.05))]
                 : [t.Team, "not shown", "", "", ""])]);
         yield return new Paragraph($"Averages over the forecast weeks. Teams marked \"not shown\" have fewer than {model.Context.MinimumGroupSize} people.") { Muted = true };
     }
@@ -151,7 +172,7 @@ public static class StaffingReport
             "Tickets: one forecasting model over all teams and categories, tested every week against a naive forecast; the 80% range is where past forecast errors put the actual count four times in five.",
             "Hands-on hours: forecast tickets times the handling time per category, measured from time registrations where there are enough, else configured.",
             "FTE needed: hands-on hours divided by an FTE's contract hours times (1 − the team's shrinkage for meetings, training and leave); live queues are staffed with Erlang C and set a floor under it.",
-            "FTE available: the contract hours of the agents on staff, less public holidays and planned leave.",
+            "FTE available: the contract hours of the agents on staff, less public holidays and planned leave; \"unknown\" where the roster does not give everyone's contract hours.",
             "Nothing in this report is about individual people.",
         ]);
     }

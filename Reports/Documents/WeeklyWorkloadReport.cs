@@ -156,7 +156,7 @@ public static class WeeklyWorkloadReport
         yield return new AgentWorkChartBuilder(fonts).Build(ChartData.WorkInProgress(view.Agents), "Open tickets per agent at week end").ToSlot(Math.Clamp(60 + (18 * view.Agents.Count), 140, 320));
         yield return new Table(
             [TableColumn.Text("Agent", 2.2f), TableColumn.Number("Resolved"), TableColumn.Number("Open"), TableColumn.Number("After hours"), TableColumn.Number("Hours logged", 1.2f), TableColumn.Number("Contract", 1.1f), TableColumn.Number("Passed on")],
-            [.. view.Agents.Select(a => (IReadOnlyList<string>)[a.Agent, Figures.Count(a.Resolved), Figures.Count(a.WorkInProgress), Figures.Count(a.AfterHoursResolutions), Figures.Number(a.HoursLogged), Figures.Number(a.ContractHours, "0.#"), Figures.Count(a.HandedOn)])]);
+            [.. view.Agents.Select(a => (IReadOnlyList<string>)[a.Agent, Figures.Count(a.Resolved), Figures.Count(a.WorkInProgress), Figures.Count(a.AfterHoursResolutions), Figures.Number(a.HoursLogged), a.ContractHours is { } contract ? Figures.Number(contract, "0.#") : Figures.Unknown, Figures.Count(a.HandedOn)])]);
         foreach (var flag in view.AgentFlags)
         {
             yield return new Callout(string.Join("\n", flag.Reasons.Select(r => "• " + Sentence(r.Text))), Severity(flag.Severity)) { Title = $"{flag.Agent}: {flag.Severity.ToString().ToLowerInvariant()}" };

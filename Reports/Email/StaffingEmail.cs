@@ -26,8 +26,8 @@ public static class StaffingEmail
         [
             ("Tickets expected next week", Figures.Count(weeks[0].Volume), string.Create(c, $"up to {Figures.Count(weeks[0].VolumeUpper80)} (80%)")),
             ("FTE needed, average", Figures.Number(weeks.Average(w => w.NeededFte)), null),
-            ("FTE available, average", Figures.Number(weeks.Average(w => w.AvailableFte)), null),
-            ("Weeks short of staff", Figures.Count(weeks.Count(w => w.GapFte < -0.05)), string.Create(c, $"of {weeks.Count}")),
+            ("FTE available, average", StaffingReport.AverageAvailable(weeks) is { } available ? Figures.Number(available) : Figures.Unknown, null),
+            ("Weeks short of staff", StaffingReport.AverageAvailable(weeks) is null ? Figures.Unknown : Figures.Count(weeks.Count(w => w.GapFte < -0.05)), string.Create(c, $"of {weeks.Count}")),
         ]);
         if (model.Forecast is { } forecast)
         {

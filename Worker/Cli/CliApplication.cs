@@ -24,6 +24,7 @@ public static class CliApplication
         root.Add(SyncCommand.Create(compose));
         root.Add(JobsCommand.Create(compose));
         root.Add(ImportCommand.Create(compose));
+        root.Add(RosterCommand.Create(compose));
         root.Add(DemoCommand.Create(compose));
         root.Add(MetricsCommand.Create(compose));
         root.Add(OverloadCommand.Create(compose));

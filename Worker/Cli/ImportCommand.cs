@@ -119,7 +119,7 @@ public static class ImportCommand
         }
     }
 
-    private static char? ParseDelimiter(string? text) => text switch
+    internal static char? ParseDelimiter(string? text) => text switch
     {
         null or "" => null,
         "tab" or "\\t" => '\t',
@@ -127,7 +127,7 @@ public static class ImportCommand
         _ => throw new ArgumentException($"--delimiter must be one character or 'tab', not '{text}'."),
     };
 
-    private static Encoding? ParseEncoding(string? text) => text?.ToLowerInvariant() switch
+    internal static Encoding? ParseEncoding(string? text) => text?.ToLowerInvariant() switch
     {
         null or "" => null,
         "utf-8" or "utf8" => FileSniffer.LenientUtf8,

@@ -82,7 +82,7 @@ public static class MetricsCommand
             .AddColumns("agent", "resolved", "open (WIP)", "after hours", "hours / contract", "passed on", "came back");
         foreach (var a in history.AgentsOf(team, week).Where(a => a.OnStaff))
         {
-            table.AddRow(Markup.Escape(a.Agent), N(a.Resolved), N(a.WorkInProgress), N(a.AfterHoursResolutions), string.Create(CultureInfo.InvariantCulture, $"{a.HoursLogged:0.0} / {a.ContractHours:0.#}"), N(a.HandedOn), N(a.Bounced));
+            table.AddRow(Markup.Escape(a.Agent), N(a.Resolved), N(a.WorkInProgress), N(a.AfterHoursResolutions), string.Create(CultureInfo.InvariantCulture, $"{a.HoursLogged:0.0} / {(a.ContractHours is { } contract ? contract.ToString("0.#", CultureInfo.InvariantCulture) : "unknown")}"), N(a.HandedOn), N(a.Bounced));
         }
 
         AnsiConsole.Write(table);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Analytics.Privacy;
+using Analytics.Roster;
 using Analytics.Workload;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,7 +30,9 @@ public static class ReportCommand
             }
 
             var name = parse.GetValue(team);
-            var teams = (await host.Services.GetRequiredService<Analytics.Storage.ReferenceStore>().GetTeamsAsync(cancellationToken)).Select(t => t.Name).ToList();
+            // The roster's teams, loaded or inferred from the tickets, as of the week's end (a day later covers every time zone).
+            var asOf = new DateTimeOffset(target.NextMonday.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var teams = (await host.Services.GetRequiredService<RosterReader>().ReadAsync(asOf, cancellationToken)).Teams.Select(t => t.Name).ToList();
             var department = host.Services.GetRequiredService<IOptions<WorkloadOptions>>().Value.DepartmentName;
 
             // "department" as the forecast command takes it, or the configured name; a team of that name comes first.

@@ -47,7 +47,7 @@ public static class StaffingCommand
             var table = new Table().Title(Markup.Escape(group.Key)).AddColumns("week", "tickets", "hands-on h", "h (80% high)", "queue peak", "needed FTE", "available FTE", "gap FTE");
             foreach (var w in group)
             {
-                var gap = w.GapFte.ToString("+0.0;-0.0", CultureInfo.InvariantCulture);
+                var gap = w.GapFte?.ToString("+0.0;-0.0", CultureInfo.InvariantCulture) ?? "unknown";
                 table.AddRow(
                     w.Week.ToString(),
                     w.Volume.ToString("0", CultureInfo.InvariantCulture),
@@ -55,7 +55,7 @@ public static class StaffingCommand
                     w.NeededHoursHigh.ToString("0", CultureInfo.InvariantCulture),
                     w.Queues.Count == 0 ? "-" : string.Join(", ", w.Queues.Select(q => $"{q.Channel} {q.PeakAgents}")),
                     w.NeededFte.ToString("0.0", CultureInfo.InvariantCulture),
-                    w.AvailableFte.ToString("0.0", CultureInfo.InvariantCulture),
+                    w.AvailableFte?.ToString("0.0", CultureInfo.InvariantCulture) ?? "unknown",
                     w.GapFte < 0 ? $"[red]{gap}[/]" : gap);
             }
 

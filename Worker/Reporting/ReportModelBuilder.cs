@@ -4,7 +4,7 @@ using Analytics.Forecasting.Staffing;
 using Analytics.Privacy;
 using Analytics.Quality;
 using Analytics.Recognition;
-using Analytics.Storage;
+using Analytics.Roster;
 using Analytics.Workload;
 using Microsoft.Extensions.Options;
 using Worker.Forecasting;
@@ -26,7 +26,7 @@ public sealed class ReportModelBuilder(
     DataQualityCalculator qualityCalculator,
     ForecastService forecasts,
     StaffingPlanner staffingPlanner,
-    ReferenceStore reference,
+    RosterReader roster,
     IOptions<WorkloadOptions> workloadOptions,
     IOptions<PrivacyOptions> privacyOptions,
     IOptions<InvisibleWorkOptions> invisibleWorkOptions,
@@ -52,8 +52,10 @@ public sealed class ReportModelBuilder(
         var ledger = await ledgerCalculator.ComputeAsync(quarterStart, week, cancellationToken);
         var recognition = await recognitionCalculator.ComputeAsync(quarterStart, week, cancellationToken);
         var patterns = await patternCalculator.ComputeAsync(week.AddWeeks(-3), week, cancellationToken);
-        var teams = await reference.GetTeamsAsync(cancellationToken);
-        var agents = await reference.GetAgentsAsync(cancellationToken);
+        // As of the reporting week's end (a day later covers every team's time zone): who was there then.
+        var organisation = await roster.ReadAsync(new DateTimeOffset(week.NextMonday.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), cancellationToken);
+        var teams = organisation.Teams;
+        var agents = organisation.Agents;
         var weekly = await forecasts.ForecastAsync(SeriesFrequency.Weekly, cancellationToken);
         var staffing = weekly is null ? null : await staffingPlanner.PlanAsync(week.Next(), StaffingWeeks, cancellationToken);
         var policy = new PrivacyPolicy(privacyOptions, agents);
@@ -133,7 +135,24 @@ public sealed class ReportModelBuilder(
     private static IReadOnlyList<TeamWeekStaffing> Sum(IEnumerable<TeamWeekStaffing> weeks, string department) =>
         [.. weeks.GroupBy(w => w.Week).OrderBy(g => g.Key).Select(g => new TeamWeekStaffing(
             department, g.Key, g.Sum(w => w.Volume), g.Sum(w => w.VolumeUpper80), g.Sum(w => w.NeededHours), g.Sum(w => w.NeededHoursHigh), [],
-            g.Sum(w => w.NeededFte), g.Sum(w => w.AvailableHours), g.Sum(w => w.AvailableFte)))];
+            g.Sum(w => w.NeededFte), SumOrUnknown(g.Select(w => w.AvailableHours)), SumOrUnknown(g.Select(w => w.AvailableFte))))];
+
+    /// <summary>A total over teams is unknown when any team's figure is: a partial sum would pass for the whole.</summary>
+    private static double? SumOrUnknown(IEnumerable<double?> values)
+    {
+        var total = 0.0;
+        foreach (var value in values)
+        {
+            if (value is not { } v)
+            {
+                return null;
+            }
+
+            total += v;
+        }
+
+        return total;
+    }
 
     private static IReadOnlyList<CategoryForecast> Categories(ForecastSet weekly, string team, IsoWeek week) =>
         [.. weekly.BreakdownOf(team).Select(series =>

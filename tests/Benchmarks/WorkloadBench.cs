@@ -49,7 +49,7 @@ internal static class WorkloadBench
     {
         var options = new StoreOptions { ConnectionString = $"Data Source={path};Mode=ReadOnly" };
         var connections = DbConnectionFactory.Create(options);
-        var calculator = new WorkloadCalculator(connections, new ReferenceStore(connections), new DutchHolidayCalendar(), Options.Create(new WorkloadOptions()));
+        var calculator = new WorkloadCalculator(connections, new Analytics.Roster.RosterReader(connections, new ReferenceStore(connections)), new DutchHolidayCalendar(), Options.Create(new WorkloadOptions()));
         var first = IsoWeek.Of(FirstDay);
         var last = IsoWeek.Of(LastDay);
 

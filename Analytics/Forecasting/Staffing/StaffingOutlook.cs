@@ -19,8 +19,11 @@ public sealed record StaffingOutlook(ForecastSet Forecast, IReadOnlyList<TeamWee
 /// max(hands-on hours, the queues' agent-hours) / (FTE hours x (1 - shrinkage)): agents on a blended desk
 /// work tickets between contacts, so queue staffing is a floor under the hours rather than an addition.
 /// </param>
-/// <param name="AvailableHours">Roster: contract hours of the agents on staff, less public holidays and planned leave, times (1 - shrinkage).</param>
-/// <param name="AvailableFte">The roster's hours (before shrinkage) in FTE.</param>
+/// <param name="AvailableHours">
+/// Roster: contract hours of the agents on staff, less public holidays and planned leave, times (1 - shrinkage).
+/// Null when the capacity is unknown: an agent on staff without contract hours, or nobody on the roster.
+/// </param>
+/// <param name="AvailableFte">The roster's hours (before shrinkage) in FTE; null when unknown.</param>
 public sealed record TeamWeekStaffing(
     string Team,
     IsoWeek Week,
@@ -30,11 +33,11 @@ public sealed record TeamWeekStaffing(
     double NeededHoursHigh,
     IReadOnlyList<QueueWeek> Queues,
     double NeededFte,
-    double AvailableHours,
-    double AvailableFte)
+    double? AvailableHours,
+    double? AvailableFte)
 {
-    /// <summary>Available minus needed FTE: negative means short of staff.</summary>
-    public double GapFte => AvailableFte - NeededFte;
+    /// <summary>Available minus needed FTE: negative means short of staff; null when the capacity is unknown.</summary>
+    public double? GapFte => AvailableFte - NeededFte;
 }
 
 /// <summary>Erlang C for one live channel of a team over one week, hour by hour.</summary>

@@ -1,5 +1,5 @@
 using Analytics.Calendar;
-using Analytics.Storage;
+using Analytics.Roster;
 using Analytics.Tickets;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,7 @@ namespace Analytics.Forecasting.Staffing;
 public sealed class StaffingPlanner(
     ForecastService forecasts,
     WorkloadProfileReader profiles,
-    ReferenceStore reference,
+    RosterReader roster,
     IOptions<StaffingOptions> options,
     IOptions<HolidayOptions> holidayOptions,
     TimeProvider time)
@@ -39,14 +39,18 @@ public sealed class StaffingPlanner(
         var handling = await profiles.HandlingTimesAsync(now.AddDays(-7 * settings.HandlingTimeWeeks), forecast.Model.Grain, cancellationToken);
         var queueChannels = settings.Queues.Select(q => q.Channel).ToList();
         var channelProfiles = await profiles.ChannelProfilesAsync(now.AddDays(-7 * ProfileWeeks), now, queueChannels, cancellationToken);
-        var teams = (await reference.GetTeamsAsync(cancellationToken)).ToDictionary(t => t.Name, StringComparer.Ordinal);
-        var agents = await reference.GetAgentsAsync(cancellationToken);
+        var organisation = await roster.ReadAsync(now, cancellationToken);
+        var teams = organisation.Teams.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var agents = organisation.Agents;
+
+        // Leave from the configuration and from a loaded roster's leave file count alike.
+        var leave = settings.Leave.Select(l => new AgentLeave(l.Agent, l.From, l.To, (decimal?)l.HoursPerWeek)).Concat(organisation.Leave).ToList();
 
         var rows = new List<TeamWeekStaffing>();
         foreach (var teamForecast in forecast.Series.Where(s => s.Key.Level == SeriesLevel.Team))
         {
             var name = teamForecast.Key.Team!;
-            var team = teams.GetValueOrDefault(name) ?? new Team { Name = name };
+            var team = teams.GetValueOrDefault(name) ?? new Team { Name = name, Given = TeamSettings.None, Inferred = true };
             var shrinkage = (double)team.Shrinkage;
             var breakdown = forecast.BreakdownOf(name);
             var first = firstWeek ?? IsoWeek.Of(teamForecast.Points[0].Date);
@@ -67,7 +71,7 @@ public sealed class StaffingPlanner(
                 // A blended desk works tickets between calls: the hours Erlang C keeps agents on the queues are
                 // a floor under the week's hours (they must be there), not an addition to the hands-on work.
                 var queueFloor = queues.Sum(q => q.AgentHours);
-                var roster = RosterHours(agents.Where(a => a.Team == name), week, holidays, settings);
+                var rosterHours = RosterHours(agents.Where(a => a.Team == name), week, holidays, leave);
                 var productiveFte = settings.FteHours * (1 - shrinkage);
                 rows.Add(new TeamWeekStaffing(
                     name,
@@ -78,8 +82,8 @@ public sealed class StaffingPlanner(
                     hoursHigh,
                     queues,
                     Math.Max(hours, queueFloor) / productiveFte,
-                    roster * (1 - shrinkage),
-                    roster / settings.FteHours));
+                    rosterHours * (1 - shrinkage),
+                    rosterHours / settings.FteHours));
             }
         }
 
@@ -180,25 +184,42 @@ public sealed class StaffingPlanner(
             week.Monday.ToDateTime(TimeOnly.MinValue).AddHours(peakHour));
     }
 
-    /// <summary>Contract hours of the team's agents in the week: only days on staff, less public holidays and planned leave.</summary>
-    private static double RosterHours(IEnumerable<Agent> agents, IsoWeek week, DutchHolidayCalendar holidays, StaffingOptions settings)
+    /// <summary>
+    /// Contract hours of the team's agents in the week: only days on staff, less public holidays and planned
+    /// leave. Unknown (null) when any agent on staff has unknown contract hours, or the roster has nobody on
+    /// staff for the team: capacity is then not known, which is not the same as none.
+    /// </summary>
+    private static double? RosterHours(IEnumerable<Agent> agents, IsoWeek week, DutchHolidayCalendar holidays, IReadOnlyList<AgentLeave> leave)
     {
         var workdays = Enumerable.Range(0, 5).Select(d => week.Monday.AddDays(d)).Where(d => !holidays.IsHoliday(d)).ToList();
         var total = 0.0;
+        var onStaffAgents = 0;
         foreach (var agent in agents)
         {
-            var contract = (double)agent.ContractHours;
-            var onStaff = workdays.Count(d => agent.StartDate is not { } start || d >= start);
-            var hours = contract * onStaff / 5;
-            foreach (var leave in settings.Leave.Where(l => string.Equals(l.Agent, agent.Name, StringComparison.OrdinalIgnoreCase)))
+            if ((agent.StartDate is { } start && start > week.Sunday) || (agent.EndDate is { } end && end < week.Monday))
             {
-                var away = workdays.Count(d => d >= leave.From && d <= leave.To && (agent.StartDate is not { } s || d >= s));
-                hours -= (leave.HoursPerWeek ?? contract) * away / 5;
+                continue;
+            }
+
+            var onStaff = workdays.Count(agent.OnStaffOn);
+
+            onStaffAgents++;
+            if (agent.ContractHours is not { } hoursPerWeek)
+            {
+                return null;
+            }
+
+            var contract = (double)hoursPerWeek;
+            var hours = contract * onStaff / 5;
+            foreach (var entry in leave.Where(l => string.Equals(l.Agent, agent.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                var away = workdays.Count(d => d >= entry.From && d <= entry.To && agent.OnStaffOn(d));
+                hours -= ((double?)entry.HoursPerWeek ?? contract) * away / 5;
             }
 
             total += Math.Max(0, hours);
         }
 
-        return total;
+        return onStaffAgents == 0 ? null : total;
     }
 }

@@ -32,7 +32,8 @@ public static class StaffingScenarios
     public static IReadOnlyList<StaffingScenario> For(IReadOnlyList<TeamWeekStaffing> weeks, double backlog, double usualBacklog, double changeShare, double fteHours, double shrinkage)
     {
         ArgumentNullException.ThrowIfNull(weeks);
-        if (weeks.Count == 0)
+        // Without the roster's capacity there is no projection to offer: the backlog's path would rest on a guess.
+        if (weeks.Count == 0 || weeks.Any(w => w.AvailableHours is null))
         {
             return [];
         }
@@ -41,7 +42,7 @@ public static class StaffingScenarios
         {
             new("As planned", "The roster as it is, with planned leave and public holidays.", 0, Project(weeks, backlog, usualBacklog, 0, 0, fteHours, shrinkage)),
         };
-        var shortfall = weeks.Average(w => Math.Max(0, -w.GapFte));
+        var shortfall = weeks.Average(w => Math.Max(0, -w.GapFte!.Value));
         if (shortfall > 0.05)
         {
             var extra = Math.Ceiling(shortfall * 2) / 2;
@@ -73,7 +74,7 @@ public static class StaffingScenarios
         {
             var hoursPerTicket = week.Volume > 0 && week.NeededHours > 0 ? week.NeededHours / week.Volume : 0.5;
             var needed = week.NeededHours * (1 - deferredShare);
-            var available = week.AvailableHours + (extraFte * fteHours * (1 - shrinkage));
+            var available = week.AvailableHours!.Value + (extraFte * fteHours * (1 - shrinkage));
             open = Math.Max(floor, open + ((needed - available) / hoursPerTicket));
             path.Add((week.Week, open));
         }

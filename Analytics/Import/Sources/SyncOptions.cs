@@ -54,6 +54,13 @@ public sealed class TicketSourceOptions
     /// <summary>The query file (see sql/sources/); relative paths are relative to the working directory. Required.</summary>
     public string QueryFile { get; set; } = string.Empty;
 
+    /// <summary>
+    /// An optional query file that returns the roster (the columns of a roster file, usually the agents
+    /// file's: name, team, contract hours, start and end date...; see docs/roster.md). Run after the
+    /// tickets, every sync. Default: none (the roster is loaded with <c>roster import</c> or inferred).
+    /// </summary>
+    public string? RosterQueryFile { get; set; }
+
     /// <summary>Time zone of source times that carry no offset (timestamp without time zone, datetime2). Default UTC.</summary>
     public string TimeZone { get; set; } = "UTC";
 

@@ -73,6 +73,11 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
                 failures.Add($"{path}:DateFormat must not be empty (iso, d/M/yyyy, dd-MM-yyyy, dd.MM.yyyy, yyyy/MM/dd, M/d/yyyy or a .NET format).");
             }
 
+            if (!string.IsNullOrWhiteSpace(source.RosterQueryFile) && !File.Exists(source.RosterQueryFile))
+            {
+                failures.Add($"{path}:RosterQueryFile: '{source.RosterQueryFile}' does not exist (looked in {Path.GetFullPath(source.RosterQueryFile)}).");
+            }
+
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone ?? string.Empty, out _))
             {
                 failures.Add($"{path}:TimeZone: '{source.TimeZone}' is not a known time zone.");

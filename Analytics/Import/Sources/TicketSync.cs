@@ -24,6 +24,7 @@ public sealed class TicketSync(
     SyncStateStore state,
     ImportLedger ledger,
     IOptions<SyncOptions> options,
+    Roster.RosterSync roster,
     TimeProvider time,
     ILogger<TicketSync> logger)
 {
@@ -61,6 +62,7 @@ public sealed class TicketSync(
                 await state.MarkSucceededAsync(source.Name, cancellationToken);
                 var done = await state.GetAsync(source.Name, cancellationToken);
                 Log.SyncSucceeded(logger, source.Name, totals.Read, totals.Inserted, totals.Updated, totals.Quarantined, done?.Watermark);
+                await SyncRosterAsync(source, cancellationToken);
                 return totals.Result(source.Name, true, attempt, done?.Watermark, null);
             }
             catch (Exception ex) when (IsRetryable(ex) && !cancellationToken.IsCancellationRequested)
@@ -84,6 +86,22 @@ public sealed class TicketSync(
                 await TryMarkFailedAsync(source.Name, ex.Message, cancellationToken);
                 return totals.Result(source.Name, false, attempt, await TryGetWatermarkAsync(source.Name, cancellationToken), ex.Message);
             }
+        }
+    }
+
+    /// <summary>
+    /// The source's roster query after its tickets. A failing roster query is logged and leaves the stored
+    /// roster as it was; it does not fail the tickets' sync, whose watermark has already moved.
+    /// </summary>
+    private async Task SyncRosterAsync(TicketSourceOptions source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await roster.SyncAsync(source, cancellationToken);
+        }
+        catch (Exception ex) when (ex is SourceQueryException || IsRetryable(ex))
+        {
+            Log.RosterSyncFailed(logger, source.Name, ex.Message, ex);
         }
     }
 

@@ -44,7 +44,7 @@ public sealed class CapacityOutlookWithoutModelTests
         var holidays = Options.Create(new HolidayOptions());
         var trainer = new ForecastTrainer(reader, models, calendar, forecast, holidays, store.Time, NullLogger<ForecastTrainer>.Instance);
         var service = new ForecastService(reader, models, calendar, forecast, holidays, store.Time);
-        var planner = new StaffingPlanner(service, new WorkloadProfileReader(store.Connections, reference), reference, Options.Create(new StaffingOptions()), holidays, store.Time);
+        var planner = new StaffingPlanner(service, new WorkloadProfileReader(store.Connections, reference), new Analytics.Roster.RosterReader(store.Connections, reference), Options.Create(new StaffingOptions()), holidays, store.Time);
         return (trainer, planner);
     }
 }

@@ -97,14 +97,14 @@ public sealed class DemoForecastAccuracyTests(DemoForecastFixture fixture, ITest
         var week = IsoWeek.Parse("2026-W49");
         var options = new StaffingOptions { Leave = { new PlannedLeave { Agent = agent.Name, From = week.Monday, To = week.Sunday } } };
         var withLeave = new StaffingPlanner(fixture.Service, new WorkloadProfileReader(fixture.Demo.Connections, new Analytics.Storage.ReferenceStore(fixture.Demo.Connections)),
-            new Analytics.Storage.ReferenceStore(fixture.Demo.Connections), Microsoft.Extensions.Options.Options.Create(options),
+            new Analytics.Roster.RosterReader(fixture.Demo.Connections, new Analytics.Storage.ReferenceStore(fixture.Demo.Connections)), Microsoft.Extensions.Options.Options.Create(options),
             Microsoft.Extensions.Options.Options.Create(new HolidayOptions()), fixture.Time);
 
         var before = (await fixture.Staffing.PlanAsync(week, 1, CancellationToken.None))!.ForTeam("Workplace").Single();
         var after = (await withLeave.PlanAsync(week, 1, CancellationToken.None))!.ForTeam("Workplace").Single();
 
-        Assert.Equal((double)agent.ContractHours * (1 - 0.30), before.AvailableHours - after.AvailableHours, 6);
-        Assert.Equal((double)agent.ContractHours / 40, before.AvailableFte - after.AvailableFte, 6);
+        Assert.Equal((double)agent.ContractHours!.Value * (1 - 0.30), before.AvailableHours!.Value - after.AvailableHours!.Value, 6);
+        Assert.Equal((double)agent.ContractHours.Value / 40, before.AvailableFte!.Value - after.AvailableFte!.Value, 6);
         Assert.Equal(before.NeededHours, after.NeededHours);
     }
 
@@ -116,7 +116,7 @@ public sealed class DemoForecastAccuracyTests(DemoForecastFixture fixture, ITest
         var christmas = outlook.ForTeam("Network & Security").Single(w => w.Week == IsoWeek.Parse("2026-W52"));
 
         // 25 and 26 December 2026 are a Friday and a Saturday: one weekday off.
-        Assert.Equal(normal.AvailableHours * 4 / 5, christmas.AvailableHours, 6);
+        Assert.Equal(normal.AvailableHours!.Value * 4 / 5, christmas.AvailableHours!.Value, 6);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class DemoForecastFixture : IAsyncLifetime
         Weekly = stored.Single(m => m.Frequency == SeriesFrequency.Weekly);
         Service = new ForecastService(reader, models, calendar, Microsoft.Extensions.Options.Options.Create(Options),
             Microsoft.Extensions.Options.Options.Create(new HolidayOptions()), Time);
-        Staffing = new StaffingPlanner(Service, new WorkloadProfileReader(Demo.Connections, new ReferenceStore(Demo.Connections)), new ReferenceStore(Demo.Connections),
+        Staffing = new StaffingPlanner(Service, new WorkloadProfileReader(Demo.Connections, new ReferenceStore(Demo.Connections)), new Analytics.Roster.RosterReader(Demo.Connections, new ReferenceStore(Demo.Connections)),
             Microsoft.Extensions.Options.Options.Create(StaffingOptions), Microsoft.Extensions.Options.Options.Create(new HolidayOptions()), Time);
     }
 

@@ -117,7 +117,7 @@ public sealed class PrivacyLeakTests
         var workload = Options.Create(new WorkloadOptions());
         var invisible = Options.Create(new InvisibleWorkOptions());
         var classifier = new WorkClassifier(invisible);
-        var history = await new WorkloadCalculator(c, reference, holidays, workload).ComputeAsync(quarter.AddWeeks(-12), week, CancellationToken.None);
+        var history = await new WorkloadCalculator(c, new Analytics.Roster.RosterReader(c, reference), holidays, workload).ComputeAsync(quarter.AddWeeks(-12), week, CancellationToken.None);
         var overload = new OverloadDetector(Options.Create(new OverloadOptions()), workload).Detect(history, week);
         var ledger = await new WorkLedgerCalculator(c, reference, classifier, holidays, invisible, workload).ComputeAsync(quarter, week, CancellationToken.None);
         var recognition = await new RecognitionCalculator(c, reference, new ActivityStore(c), classifier, holidays, invisible, workload).ComputeAsync(quarter, week, CancellationToken.None);

@@ -458,6 +458,30 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2026, 2, 16), stored[0].StartDate);
         Assert.False(stored[1].RecognitionOptOut);
         Assert.Null(stored[1].StartDate);
+        Assert.Null(stored[1].ContractHours);
+        Assert.Equal(new DateOnly(2027, 1, 31), stored[0].EndDate);
+    }
+
+    [StoreFact]
+    public async Task Teams_SettingsNotGiven_AreStoredAsUnknownAndReadBackAsAssumed()
+    {
+        await Store.Reference.UpsertTeamsAsync([NothingGivenTeam()], None);
+
+        var stored = Assert.Single(await Store.Reference.GetTeamsAsync(None));
+
+        AssertTeam(NothingGivenTeam(), stored);
+        Assert.Equal(TeamSettings.None, stored.Given);
+        Assert.Equal(0.30m, stored.Shrinkage);
+    }
+
+    [StoreFact]
+    public async Task Leave_RoundTrips_AndTheSameAgentAndFirstDayReplacesTheEntry()
+    {
+        AgentLeave[] leave = [new("Anna de Vries", new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 18), 16m), new("Bram Jansen", new DateOnly(2027, 1, 4), new DateOnly(2027, 1, 8), null)];
+        await Store.Reference.UpsertLeaveAsync(leave, None);
+        await Store.Reference.UpsertLeaveAsync([leave[0] with { To = new DateOnly(2026, 12, 23) }], None);
+
+        Assert.Equal([leave[0] with { To = new DateOnly(2026, 12, 23) }, leave[1]], await Store.Reference.GetLeaveAsync(None));
     }
 
     [StoreFact]

@@ -69,7 +69,12 @@ public static class StoreSamples
         ManagerEmail = "lead@example.org",
         RecognitionOptOut = true,
         StartDate = new DateOnly(2026, 2, 16),
+        EndDate = new DateOnly(2027, 1, 31),
     };
 
+    /// <summary>An agent whose roster gave a name and team only: contract hours unknown.</summary>
     public static Agent MinimalAgent() => new() { Name = "Bram Jansen", Team = "Workplace" };
+
+    /// <summary>A team whose roster gave its name only: every setting the default, assumed.</summary>
+    public static Team NothingGivenTeam() => new() { Name = "Group 70", Given = TeamSettings.None };
 }

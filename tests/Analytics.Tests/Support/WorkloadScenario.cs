@@ -26,7 +26,7 @@ internal sealed class WorkloadScenario : IDisposable
 
     public SqliteTestStore Store => _store;
 
-    public WorkloadScenario Agent(string name, string team, decimal hours = 40m, DateOnly? start = null, bool optOut = false)
+    public WorkloadScenario Agent(string name, string team, decimal? hours = 40m, DateOnly? start = null, bool optOut = false)
     {
         _agents.Add(new Agent { Name = name, Team = team, ContractHours = hours, StartDate = start, RecognitionOptOut = optOut });
         return this;
@@ -119,7 +119,7 @@ internal sealed class WorkloadScenario : IDisposable
     public async Task<WorkloadHistory> ComputeAsync(string first, string last)
     {
         await SaveAsync();
-        var calculator = new WorkloadCalculator(_store.Connections, _store.Reference, new DutchHolidayCalendar(), Options.Create(new WorkloadOptions()));
+        var calculator = new WorkloadCalculator(_store.Connections, new Analytics.Roster.RosterReader(_store.Connections, _store.Reference), new DutchHolidayCalendar(), Options.Create(new WorkloadOptions()));
         return await calculator.ComputeAsync(IsoWeek.Parse(first), IsoWeek.Parse(last), CancellationToken.None);
     }
 

@@ -55,7 +55,7 @@ public sealed class DemoOverloadTests(ITestOutputHelper output)
     {
         var store = await DemoData.StoreAsync();
         var scenario = store.Data.Scenario;
-        var calculator = new WorkloadCalculator(store.Connections, new Analytics.Storage.ReferenceStore(store.Connections), new DutchHolidayCalendar(), Options.Create(new WorkloadOptions()));
+        var calculator = new WorkloadCalculator(store.Connections, new Analytics.Roster.RosterReader(store.Connections, new Analytics.Storage.ReferenceStore(store.Connections)), new DutchHolidayCalendar(), Options.Create(new WorkloadOptions()));
         var history = await calculator.ComputeAsync(scenario.FirstWeek, scenario.LastWeek, CancellationToken.None);
         return (history, new OverloadDetector(Options.Create(new OverloadOptions()), Options.Create(new WorkloadOptions())));
     }

@@ -73,7 +73,7 @@ public sealed class EnginesAgreeTests(PostgresServer server)
         var workload = Options.Create(new WorkloadOptions());
         var invisible = Options.Create(new InvisibleWorkOptions());
         var classifier = new WorkClassifier(invisible);
-        var history = await new WorkloadCalculator(c, reference, holidays, workload).ComputeAsync(first, last, CancellationToken.None);
+        var history = await new WorkloadCalculator(c, new Analytics.Roster.RosterReader(c, reference), holidays, workload).ComputeAsync(first, last, CancellationToken.None);
         var ledger = await new WorkLedgerCalculator(c, reference, classifier, holidays, invisible, workload).ComputeAsync(first, last, CancellationToken.None);
         var recognition = await new RecognitionCalculator(c, reference, new ActivityStore(c), classifier, holidays, invisible, workload).ComputeAsync(first, last, CancellationToken.None);
         return (history, ledger, recognition);

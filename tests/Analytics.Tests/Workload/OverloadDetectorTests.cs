@@ -109,6 +109,24 @@ public sealed class OverloadDetectorTests
     }
 
     [Fact]
+    public void ForecastAgainstUnknownCapacity_IsNoFlag_NotAShortageAgainstZero()
+    {
+        var history = History(w => Calm(w));
+        IReadOnlyList<CapacityOutlook> outlook = [.. Enumerable.Range(1, 4).Select(i => new CapacityOutlook("Alpha", Week.AddWeeks(i), 2, 3, null))];
+
+        Assert.Empty(Detector().Detect(history, Week, outlook).Teams);
+        Assert.All(outlook, o => Assert.Null(o.Gap));
+    }
+
+    [Fact]
+    public void AgentWithUnknownContractHours_IsNotFlaggedForHoursOverContract()
+    {
+        var history = History(w => Calm(w), (w, agent) => Person(w, agent) with { ContractHours = null, HoursLogged = agent == "Ann" ? 60 : 36 });
+
+        Assert.Empty(Detector().Detect(history, Week).Agents);
+    }
+
+    [Fact]
     public void ThreeReasons_MakeTheFlagCritical()
     {
         var history = History(w => w.Week < 13 ? Calm(w) : Calm(w) with

@@ -207,12 +207,53 @@ public sealed class WorkloadCalculatorTests : IDisposable
         var history = await _s.ComputeAsync("2026-W11", "2026-W13");
 
         Assert.False(history.Agent("Noor", IsoWeek.Parse("2026-W11"))!.OnStaff);
-        Assert.Equal(0, history.Agent("Noor", IsoWeek.Parse("2026-W11"))!.ContractHours);
-        Assert.Equal(24, history.Agent("Noor", IsoWeek.Parse("2026-W12"))!.ContractHours, 6); // Wednesday to Friday
-        Assert.Equal(40, history.Agent("Noor", IsoWeek.Parse("2026-W13"))!.ContractHours, 6);
+        Assert.Equal(0, history.Agent("Noor", IsoWeek.Parse("2026-W11"))!.ContractHours!.Value);
+        Assert.Equal(24, history.Agent("Noor", IsoWeek.Parse("2026-W12"))!.ContractHours!.Value, 6); // Wednesday to Friday
+        Assert.Equal(40, history.Agent("Noor", IsoWeek.Parse("2026-W13"))!.ContractHours!.Value, 6);
         Assert.Equal(1, history.Team("Alpha", IsoWeek.Parse("2026-W11"))!.AgentsOnStaff);
         Assert.Equal(2, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.AgentsOnStaff);
-        Assert.Equal(64, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.ContractHours, 6);
+        Assert.Equal(64, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.ContractHours!.Value, 6);
+    }
+
+    [Fact]
+    public async Task AgentWithUnknownContractHours_MakesTheTeamsContractHoursUnknown_NotASumWithZero()
+    {
+        _s.Agent("Ann", "Alpha").Agent("Bas", "Alpha", hours: null);
+        _s.Logged("Bas", "2026-03-10", 600);
+
+        var history = await _s.ComputeAsync("2026-W11", "2026-W11");
+
+        Assert.Null(history.Agent("Bas", IsoWeek.Parse("2026-W11"))!.ContractHours);
+        Assert.Equal(40, history.Agent("Ann", IsoWeek.Parse("2026-W11"))!.ContractHours!.Value, 6);
+        var team = history.Team("Alpha", IsoWeek.Parse("2026-W11"))!;
+        Assert.Null(team.ContractHours);
+        Assert.Equal(2, team.AgentsOnStaff);
+        Assert.Equal(10, team.HoursLogged, 6);
+    }
+
+    [Fact]
+    public async Task NoRoster_AssigneesAreInferredAgentsOnStaff_AndContractHoursAreUnknown()
+    {
+        _s.Ticket("Alpha", "2026-03-09 09:00", "2026-03-09 11:00", assignee: "Ann");
+        _s.Ticket("Alpha", "2026-03-10 09:00", assignee: "Bas");
+
+        var team = (await _s.ComputeAsync("2026-W11", "2026-W11")).Team("Alpha", IsoWeek.Parse("2026-W11"))!;
+
+        Assert.Equal(2, team.AgentsOnStaff);
+        Assert.Null(team.ContractHours);
+    }
+
+    [Fact]
+    public async Task AgentWhoLeft_IsOffStaffAfterTheEndDate()
+    {
+        _s.Agent("Ann", "Alpha");
+        await _s.Store.Reference.UpsertAgentsAsync([new Analytics.Tickets.Agent { Name = "Bas", Team = "Alpha", ContractHours = 40, EndDate = new DateOnly(2026, 3, 11) }], CancellationToken.None);
+
+        var history = await _s.ComputeAsync("2026-W11", "2026-W12");
+
+        Assert.Equal(24, history.Agent("Bas", IsoWeek.Parse("2026-W11"))!.ContractHours!.Value, 6); // Monday to Wednesday
+        Assert.False(history.Agent("Bas", IsoWeek.Parse("2026-W12"))!.OnStaff);
+        Assert.Equal(1, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.AgentsOnStaff);
     }
 
     [Fact]
@@ -284,7 +325,7 @@ public sealed class WorkloadCalculatorTests : IDisposable
         Assert.Equal(9, history.Agent("Ann", IsoWeek.Parse("2026-W12"))!.HoursLogged, 6);
         Assert.Equal(5, history.Agent("Bas", IsoWeek.Parse("2026-W12"))!.HoursLogged, 6);
         Assert.Equal(14, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.HoursLogged, 6);
-        Assert.Equal(72, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.ContractHours, 6);
+        Assert.Equal(72, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.ContractHours!.Value, 6);
         Assert.Equal(2, history.Team("Alpha", IsoWeek.Parse("2026-W13"))!.HoursLogged, 6);
     }
 

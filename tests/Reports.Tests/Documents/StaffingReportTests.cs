@@ -40,6 +40,22 @@ public sealed class StaffingReportTests
     }
 
     [Fact]
+    public void UnknownCapacity_IsSaidInWords_WithNoGapNoShortWeeksAndNoOptions()
+    {
+        var known = ReportFixtures.Staffing(ReportScope.ForTeam("Group 70"), "Group 70");
+        var model = known with { Weeks = [.. known.Weeks.Select(w => w with { AvailableHours = null, AvailableFte = null })], Scenarios = [] };
+
+        using var pdf = RenderedPdf.Render(StaffingReport.Compose(model, TestFonts.Default), "staffing-unknown-capacity");
+
+        var text = pdf.AllCompactText();
+        Assert.Contains("12.0FTEagainstanunknowncapacity", text, StringComparison.Ordinal);
+        Assert.Contains("FTEavailable:unknown", text, StringComparison.Ordinal);
+        Assert.Contains("2026-W4828033033612.0unknownunknown", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("short", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.0available", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithoutAModel_TheReportSaysWhy()
     {
         var model = ReportFixtures.Staffing(ReportScope.ForTeam("Desk"), "Desk", withModel: false);

@@ -1,3 +1,4 @@
+using Spectre.Console;
 using Worker.Cli;
 
 namespace Worker.Tests.Cli;
@@ -7,17 +8,35 @@ internal static class InProcessCli
 {
     public static async Task<(int Exit, string Error)> RunAsync(params string[] args)
     {
+        var (exit, _, error) = await RunWithOutputAsync(args);
+        return (exit, error);
+    }
+
+    /// <summary>Also keeps what the command wrote through Spectre.Console (its tables), as plain text.</summary>
+    public static async Task<(int Exit, string Output, string Error)> RunWithOutputAsync(params string[] args)
+    {
         var error = new StringWriter();
+        var output = new StringWriter();
         var original = Console.Error;
+        var console = AnsiConsole.Console;
         Console.SetError(error);
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        AnsiConsole.Console.Profile.Width = 200;
         try
         {
             var exit = await CliApplication.Create().Parse(args).InvokeAsync();
-            return (exit, error.ToString());
+            return (exit, output.ToString(), error.ToString());
         }
         finally
         {
             Console.SetError(original);
+            AnsiConsole.Console = console;
         }
     }
 }

@@ -158,6 +158,43 @@ public sealed class SqliteSourceSyncTests : IDisposable
         Assert.Contains("Sync:ClockSkew", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RosterQuery_StoresTheAgentsAfterTheTickets_QuarantinesABadRow_AndARerunChangesNothing()
+    {
+        Source(("T1", "incident", "2026-07-01 10:00:00", "2026-07-01 12:00:00", "0"));
+        using (var connection = new SqliteConnection($"Data Source={SourceFile};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE staff (login TEXT, grp TEXT, hours REAL, started TEXT, left_on TEXT);
+                INSERT INTO staff VALUES ('Anna Jansen', 'Service Desk', 32.5, '2024-02-01', NULL),
+                                         ('Bram de Boer', 'Workplace', NULL, NULL, '2026-06-30'),
+                                         ('Chris Smit', 'Network', 99, NULL, NULL);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var roster = _folder.File("roster.sql");
+        await File.WriteAllTextAsync(roster, """SELECT login AS "Name", grp AS "Team", hours AS "Contract hours", started AS "Start date", left_on AS "End date" FROM staff""");
+        var settings = Settings(ShippedQuery);
+        settings["Sync:Sources:0:RosterQueryFile"] = roster;
+        using var host = Host(settings);
+        var sync = host.Services.GetRequiredService<TicketSync>();
+
+        var result = (await sync.SyncAllAsync(default)).Sources[0];
+        var again = await host.Services.GetRequiredService<Analytics.Roster.RosterSync>().SyncAsync(host.Services.GetRequiredService<IOptions<SyncOptions>>().Value.Sources[0], default);
+
+        Assert.True(result.Succeeded, result.Error);
+        var agents = await host.Services.GetRequiredService<ReferenceStore>().GetAgentsAsync(default);
+        Assert.Equal(
+            [("Anna Jansen", "Service Desk", 32.5m, new DateOnly(2024, 2, 1), (DateOnly?)null), ("Bram de Boer", "Workplace", null, null, new DateOnly(2026, 6, 30))],
+            agents.Select(a => (a.Name, a.Team, a.ContractHours, a.StartDate, a.EndDate)));
+        var quarantined = Assert.Single(await host.Services.GetRequiredService<ImportLedger>().GetQuarantineAsync(null, default));
+        Assert.Equal(("legacy roster query", 3L, "Contract hours", "99"), (quarantined.FileName, quarantined.Line, quarantined.Field, quarantined.RawValue));
+        Assert.Equal((0L, 0L, 2L, 1L), (again!.Added, again.Changed, again.Unchanged, again.Quarantined));
+    }
+
     private void Source(params (string Id, string Kind, string Opened, string Updated, string Proactive)[] rows)
     {
         using var connection = new SqliteConnection($"Data Source={SourceFile};Pooling=False");

@@ -94,6 +94,7 @@ public sealed class SameTextSameValueTests : IDisposable
             new SyncStateStore(_store.Connections, _store.Time),
             _store.Ledger,
             Options.Create(new SyncOptions { Sources = [source] }),
+            new Analytics.Roster.RosterSync(new Analytics.Roster.RosterImporter(_store.Reference, _store.Ledger), NullLogger<Analytics.Roster.RosterSync>.Instance),
             _store.Time,
             NullLogger<TicketSync>.Instance);
         return await sync.SyncAsync(source, CancellationToken.None);
