@@ -36,7 +36,6 @@ public static class AnalyticsServiceCollectionExtensions
         services.TryAddSingleton<ActivityStore>();
         services.TryAddSingleton<ImportLedger>();
         services.TryAddSingleton<ImportProfiles>();
-        services.TryAddSingleton<EventStage>();
         services.TryAddSingleton<EventLogImporter>();
         services.TryAddSingleton<CsvImporter>();
         services.TryAddSingleton<SourceEraser>();

@@ -45,7 +45,7 @@ internal static class EventLogBench
             var connections = DbConnectionFactory.Create(options);
             var tickets = new TicketStore(connections);
             var ledger = new ImportLedger(connections, TimeProvider.System);
-            var importer = new CsvImporter(tickets, new ActivityStore(connections), new ReferenceStore(connections), ledger, new ImportProfiles(), new EventLogImporter(tickets, new EventStage(connections), ledger));
+            var importer = new CsvImporter(tickets, new ActivityStore(connections), new ReferenceStore(connections), ledger, new ImportProfiles(), new EventLogImporter(tickets, ledger));
 
             GC.Collect();
             using var self = Process.GetCurrentProcess();

@@ -29,7 +29,7 @@ internal static class ImportBench
             var tickets = new TicketStore(connections);
             var activity = new ActivityStore(connections);
             var ledger = new ImportLedger(connections, TimeProvider.System);
-            var importer = new CsvImporter(tickets, activity, new ReferenceStore(connections), ledger, new ImportProfiles(), new EventLogImporter(tickets, new EventStage(connections), ledger));
+            var importer = new CsvImporter(tickets, activity, new ReferenceStore(connections), ledger, new ImportProfiles(), new EventLogImporter(tickets, ledger));
 
             GC.Collect();
             var stopwatch = Stopwatch.StartNew();

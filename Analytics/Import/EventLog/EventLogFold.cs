@@ -25,9 +25,9 @@ internal sealed class EventLogFold(EventLogMapping mapping)
         string? resolvedBy = null;
         string? team = null;
         string? assignee = null;
-        string? activity = null;
         var reopens = 0;
         var handOvers = 0;
+        string? activity = null;
 
         foreach (var e in history)
         {
@@ -52,6 +52,7 @@ internal sealed class EventLogFold(EventLogMapping mapping)
                 events.Add(Event(source, caseId, e, TicketEventKind.Assignment, assignee, e.Assignee));
                 assignee = e.Assignee;
             }
+
 
             events.Add(Event(source, caseId, e, TicketEventKind.Status, activity, e.Activity));
             activity = e.Activity;

@@ -5,25 +5,24 @@ using Analytics.Tickets;
 namespace Analytics.Import.EventLog;
 
 /// <summary>
-/// The second pass of an event-log import: reads the stage in case order on a background task, folds
+/// The second pass of an event-log import: reads the sorted rows in case order on a background task, folds
 /// each case into its ticket and events, and hands them over in chunks to be written, so folding
 /// overlaps with the store's writing. A case whose case-level values cannot be read is quarantined.
 /// </summary>
 internal sealed class EventLogFolding(
     TicketStore tickets,
-    EventStage stage,
     EventLogFile file,
     EventLogFold fold,
     ICaseFieldMapper caseFields,
     ImportContext context,
     QuarantineTally quarantine)
 {
-    public async Task<FoldCounts> RunAsync(long runId, int batchSize, CancellationToken cancellationToken)
+    public async Task<FoldCounts> RunAsync(EventRunSorter sorter, int batchSize, CancellationToken cancellationToken)
     {
         var channel = System.Threading.Channels.Channel.CreateBounded<Chunk>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         var counts = new FoldCounts();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producing = Task.Run(() => ProduceAsync(channel.Writer, runId, Math.Max(1, batchSize), counts, stop.Token), stop.Token);
+        var producing = Task.Run(() => ProduceAsync(channel.Writer, sorter, Math.Max(1, batchSize), counts, stop.Token), stop.Token);
         try
         {
             await using var writer = await tickets.OpenWriterAsync(file.Fingerprint, cancellationToken);
@@ -56,7 +55,7 @@ internal sealed class EventLogFolding(
         return counts;
     }
 
-    private async Task ProduceAsync(ChannelWriter<Chunk> channel, long runId, int batchSize, FoldCounts counts, CancellationToken cancellationToken)
+    private async Task ProduceAsync(ChannelWriter<Chunk> channel, EventRunSorter sorter, int batchSize, FoldCounts counts, CancellationToken cancellationToken)
     {
         try
         {
@@ -65,7 +64,7 @@ internal sealed class EventLogFolding(
             var chunk = new Chunk(batchSize);
             var history = new List<StagedEvent>();
 
-            await foreach (var e in stage.ReadSortedAsync(runId, cancellationToken))
+            foreach (var e in sorter.ReadSorted())
             {
                 if (history.Count > 0 && !string.Equals(history[0].CaseId, e.CaseId, StringComparison.Ordinal))
                 {
@@ -80,6 +79,7 @@ internal sealed class EventLogFolding(
                 }
 
                 history.Add(e);
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             if (history.Count > 0)

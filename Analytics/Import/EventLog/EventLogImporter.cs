@@ -4,14 +4,14 @@ using Analytics.Storage;
 namespace Analytics.Import.EventLog;
 
 /// <summary>
-/// Imports an event log (CSV rows or XES events) in two passes: every readable row is staged in the
-/// store as it comes (<see cref="EventLogStaging"/>), then the stage is read back ordered by case, time
-/// and line and each case is folded into its ticket and events (<see cref="EventLogFolding"/>). Memory
-/// holds a few chunks of rows or tickets and one case, whatever the file's size or order.
+/// Imports an event log (CSV rows or XES events) in two passes: every readable row is read and sorted
+/// by case, time and line (<see cref="EventLogStaging"/>, <see cref="EventRunSorter"/>, which spills
+/// sorted runs to temporary files), then the sorted rows are folded case by case into tickets and events
+/// (<see cref="EventLogFolding"/>). Memory holds one run of rows, a few chunks of tickets and one case,
+/// whatever the file's size or order.
 /// </summary>
 public sealed class EventLogImporter(
     TicketStore tickets,
-    EventStage stage,
     ImportLedger ledger)
 {
     internal async Task<ImportSummary> ImportAsync(
@@ -27,21 +27,20 @@ public sealed class EventLogImporter(
         var caseFields = profile.BindCaseFields(file.Header);
         var quarantine = new QuarantineTally(ledger, file.Fingerprint, file.Name);
         var runId = await ledger.StartRunAsync(file.Name, file.Fingerprint, profile.Name, cancellationToken);
-        await stage.ClearAbandonedAsync(file.Fingerprint, runId, cancellationToken);
 
-        var staging = new EventLogStaging(stage, file, columns, caseFields, context, quarantine);
-        var staged = await staging.RunAsync(runId, options.DateFormat, progress, cancellationToken);
-        var folding = new EventLogFolding(tickets, stage, file, new EventLogFold(mapping), caseFields, context, quarantine);
-        var folded = await folding.RunAsync(runId, options.BatchSize, cancellationToken);
+        using var sorter = new EventRunSorter();
+        var staging = new EventLogStaging(file, columns, caseFields, context, quarantine);
+        var rowsRead = await staging.RunAsync(sorter, options.DateFormat, progress, cancellationToken);
+        var folding = new EventLogFolding(tickets, file, new EventLogFold(mapping), caseFields, context, quarantine);
+        var folded = await folding.RunAsync(sorter, options.BatchSize, cancellationToken);
         await quarantine.FlushAsync(cancellationToken);
-        await stage.DeleteRunAsync(runId, cancellationToken);
 
-        var summary = new ImportSummary(file.Name, staged.RowsRead, folded.Inserted, folded.Updated, folded.Unchanged, quarantine.Rows, quarantine.FirstProblems)
+        var summary = new ImportSummary(file.Name, rowsRead, folded.Inserted, folded.Updated, folded.Unchanged, quarantine.Rows, quarantine.FirstProblems)
         {
-            EventLog = new EventLogSummary(staged.EventsStaged, folded.Cases, folded.EventsDerived, folded.EventsWritten),
+            EventLog = new EventLogSummary(sorter.Count, folded.Cases, folded.EventsDerived, folded.EventsWritten),
         };
         await ledger.FinishRunAsync(runId, summary, cancellationToken);
-        progress?.Report(new ImportProgress(file.Length, file.Length, staged.RowsRead));
+        progress?.Report(new ImportProgress(file.Length, file.Length, rowsRead));
         return summary;
     }
 }

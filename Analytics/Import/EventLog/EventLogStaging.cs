@@ -1,16 +1,14 @@
 using System.Text;
 using System.Threading.Channels;
-using Analytics.Storage;
 
 namespace Analytics.Import.EventLog;
 
 /// <summary>
-/// The first pass of an event-log import: reads and checks every row on a background task and stages
-/// the readable ones, in chunks handed over through a bounded channel so that parsing overlaps with
-/// the store's writing. Unreadable rows are quarantined with their line and field.
+/// The first pass of an event-log import: reads and checks every row on a background task and hands
+/// the readable ones, in chunks through a bounded channel, to the sorter, so that parsing overlaps with
+/// sorting. Unreadable rows are quarantined with their line and field.
 /// </summary>
 internal sealed class EventLogStaging(
-    EventStage stage,
     EventLogFile file,
     EventLogColumns columns,
     ICaseFieldMapper caseFields,
@@ -22,28 +20,23 @@ internal sealed class EventLogStaging(
 
     private long _rowsRead;
 
-    public async Task<(long RowsRead, long EventsStaged)> RunAsync(
-        long runId, string? dateFormat, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public async Task<long> RunAsync(
+        EventRunSorter sorter, string? dateFormat, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<List<StagedEvent>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producing = Task.Run(() => ProduceAsync(channel.Writer, dateFormat, stop.Token), stop.Token);
-        long staged = 0;
         try
         {
-            await using var writer = await stage.OpenWriterAsync(runId, cancellationToken);
             await foreach (var chunk in channel.Reader.ReadAllAsync(stop.Token))
             {
                 foreach (var row in chunk)
                 {
-                    await writer.AddAsync(row, cancellationToken);
+                    sorter.Add(row);
                 }
 
-                staged += chunk.Count;
                 progress?.Report(new ImportProgress(file.Position(), file.Length, Interlocked.Read(ref _rowsRead)));
             }
-
-            await writer.CommitAsync(cancellationToken);
         }
         catch
         {
@@ -56,7 +49,7 @@ internal sealed class EventLogStaging(
         }
 
         await producing;
-        return (Interlocked.Read(ref _rowsRead), staged);
+        return Interlocked.Read(ref _rowsRead);
     }
 
     private async Task ProduceAsync(ChannelWriter<List<StagedEvent>> channel, string? dateFormat, CancellationToken cancellationToken)

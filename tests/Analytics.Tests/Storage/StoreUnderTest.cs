@@ -44,7 +44,7 @@ public sealed class StoreUnderTest : IAsyncDisposable
 
     /// <summary>The file importer on this store, every profile included.</summary>
     public CsvImporter CreateImporter() =>
-        new(Tickets, Activity, Reference, Ledger, new ImportProfiles(), new EventLogImporter(Tickets, new EventStage(Connections), Ledger));
+        new(Tickets, Activity, Reference, Ledger, new ImportProfiles(), new EventLogImporter(Tickets, Ledger));
 
     public ValueTask DisposeAsync() => _cleanup();
 }

@@ -22,7 +22,7 @@ public sealed class SqliteTestStore : IDisposable
         Reference = new ReferenceStore(Connections);
         Activity = new ActivityStore(Connections);
         Ledger = new ImportLedger(Connections, Time);
-        Importer = new CsvImporter(Tickets, Activity, Reference, Ledger, new ImportProfiles(), new EventLogImporter(Tickets, new EventStage(Connections), Ledger));
+        Importer = new CsvImporter(Tickets, Activity, Reference, Ledger, new ImportProfiles(), new EventLogImporter(Tickets, Ledger));
     }
 
     public string DatabasePath { get; }

@@ -157,7 +157,6 @@ public sealed class EventLogImportTests : IDisposable
         Counts(second, read: 3, inserted: 0, unchanged: 1);
         Assert.Equal(0, second.EventLog!.EventsNew);
         Assert.Equal(eventsBefore, await CountAsync("SELECT COUNT(*) FROM ticket_events"));
-        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM event_stage"));
     }
 
     [Fact]
@@ -216,26 +215,6 @@ public sealed class EventLogImportTests : IDisposable
         var ex = await Assert.ThrowsAsync<ImportFileException>(() => ImportWithAsync("{ " + body + " }", "C-1,2026-03-02 09:00:00,New,Logged,Desk,Ana,,"));
 
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task EventLog_StageLeftByAKilledImport_IsClearedByTheNextImportOfTheFile()
-    {
-        var path = _store.WriteFile("log.csv", string.Join('\n', Header, "C-1,2026-03-02 09:00:00,New,Logged,Desk,Ana,,"));
-        var mapping = _store.WriteFile("map.json", Mapping);
-        var fingerprint = Analytics.Import.FileSniffer.Sniff(path).Fingerprint;
-        var killedRun = await _store.Ledger.StartRunAsync("log.csv", fingerprint, "generic", CancellationToken.None);
-        await using (var connection = await _store.Connections.OpenAsync(CancellationToken.None))
-        {
-            await connection.ExecuteAsync(
-                "INSERT INTO event_stage (run_id, case_id, occurred_at, line, activity) VALUES (@killedRun, 'C-9', '2026-01-01T00:00:00Z', 7, 'x')",
-                new { killedRun });
-        }
-
-        await _store.ImportAsync(path, "generic", mappingFile: mapping);
-
-        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM event_stage"));
-        Assert.Null(await _store.Tickets.GetAsync("desk", "C-9", CancellationToken.None));
     }
 
     private Task<ImportSummary> ImportAsync(params string[] rows) => ImportWithAsync(Mapping, rows);

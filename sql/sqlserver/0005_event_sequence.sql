@@ -16,18 +16,3 @@ BEGIN
         EXEC sp_executesql @drop;
     EXEC sp_executesql N'ALTER TABLE dbo.ticket_events ADD CONSTRAINT pk_ticket_events PRIMARY KEY (source, ticket_id, occurred_at, kind, seq)';
 END;
-
--- The rows of an event-log import, staged so that a case's events can be folded in time order
--- whatever order the file has them in, with memory bounded by one case. No key: rows are appended
--- as they come and sorted once when read back, which is cheaper than keeping a B-tree in order.
-IF OBJECT_ID(N'dbo.event_stage', N'U') IS NULL
-CREATE TABLE dbo.event_stage (
-    run_id        BIGINT NOT NULL,
-    case_id       NVARCHAR(200) NOT NULL,
-    occurred_at   DATETIMEOFFSET(0) NOT NULL,
-    line          BIGINT NOT NULL,
-    activity      NVARCHAR(400) NULL,
-    team          NVARCHAR(200) NULL,
-    assignee      NVARCHAR(200) NULL,
-    case_values   NVARCHAR(MAX) NULL
-);

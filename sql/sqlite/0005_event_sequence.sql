@@ -19,18 +19,3 @@ SELECT source, ticket_id, occurred_at, kind, 0, from_value, to_value, actor FROM
 
 DROP TABLE ticket_events;
 ALTER TABLE ticket_events_v2 RENAME TO ticket_events;
-
--- The rows of an event-log import, staged so that a case's events can be folded in time order
--- whatever order the file has them in, with memory bounded by one case. No key: rows are appended
--- as they come and sorted once when read back, which is cheaper than keeping a B-tree in order. Rows of an import run are
--- deleted when the run has folded them; rows of a killed run are deleted by the next import of the file.
-CREATE TABLE IF NOT EXISTS event_stage (
-    run_id        INTEGER NOT NULL,
-    case_id       TEXT NOT NULL,
-    occurred_at   TEXT NOT NULL,
-    line          INTEGER NOT NULL,
-    activity      TEXT NULL,
-    team          TEXT NULL,
-    assignee      TEXT NULL,
-    case_values   TEXT NULL
-);
