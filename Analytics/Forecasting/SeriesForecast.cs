@@ -25,6 +25,7 @@ public sealed record SeriesForecast(
 /// weekly and daily forecasts are separate sets.
 /// </summary>
 /// <param name="ModelAge">Time since the model was trained.</param>
+/// <remarks><paramref name="ModelId"/> is 0 for a model trained for this forecast only (as of a past moment) and not stored.</remarks>
 public sealed record ForecastSet(ForecastModelMetadata Model, long ModelId, TimeSpan ModelAge, IReadOnlyList<SeriesForecast> Series)
 {
     public SeriesFrequency Frequency => Model.Frequency;

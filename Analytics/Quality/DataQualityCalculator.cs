@@ -28,10 +28,12 @@ public sealed class DataQualityCalculator(IDbConnectionFactory connections, Time
             cancellationToken: cancellationToken));
         var withoutTeam = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"SELECT COUNT(*) FROM {d.Table("tickets")} WHERE {inPeriod} AND team IS NULL", period, cancellationToken: cancellationToken));
+        // As of the clock: changes and imports after it were not known then (a report for a past moment).
+        var now = new { now = d.ToDb(time.GetUtcNow()) };
         var asOf = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(
-            $"SELECT MAX(updated_at) FROM {d.Table("tickets")}", cancellationToken: cancellationToken));
+            $"SELECT MAX(updated_at) FROM {d.Table("tickets")} WHERE updated_at <= @now", now, cancellationToken: cancellationToken));
         var lastImport = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(
-            $"SELECT MAX(finished_at) FROM {d.Table("import_runs")}", cancellationToken: cancellationToken));
+            $"SELECT MAX(finished_at) FROM {d.Table("import_runs")} WHERE finished_at <= @now", now, cancellationToken: cancellationToken));
         var quarantined = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"SELECT COUNT(*) FROM {d.Table("quarantine")} WHERE quarantined_at >= @since",
             new { since = d.ToDb(time.GetUtcNow().AddDays(-30)) },

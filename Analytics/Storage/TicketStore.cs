@@ -51,6 +51,22 @@ public sealed class TicketStore(IDbConnectionFactory connections)
         }
     }
 
+    /// <summary>The first and last opening time of the tickets opened before <paramref name="until"/>; null when there are none.</summary>
+    public async Task<(DateTimeOffset First, DateTimeOffset Last)?> GetOpenedRangeAsync(DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT MIN(opened_at), MAX(opened_at) FROM {Dialect.Table("tickets")} WHERE opened_at < @until",
+            new { until = Dialect.ToDb(until) },
+            cancellationToken: cancellationToken));
+        if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(0))
+        {
+            return null;
+        }
+
+        return (Dialect.ReadInstant(reader, 0), Dialect.ReadInstant(reader, 1));
+    }
+
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -40,7 +40,7 @@ internal static class CommonSections
         yield return new Heading("Data quality");
         var facts = new List<string>
         {
-            $"Data as of {Figures.DateTime(context.DataAsOf, context.Zone)} ({context.TimeZone}); report generated {Figures.DateTime(context.GeneratedAt, context.Zone)}.",
+            $"Data as of {Figures.DateTime(context.DataAsOf, context.Zone)} ({context.TimeZone}); figures computed as of {Figures.DateTime(context.GeneratedAt, context.Zone)}.",
             quality.LastImport is { } import ? $"Last import finished {Figures.DateTime(import, context.Zone)}." : "No file import recorded; the data came from the demo generator or a database sync.",
             $"{Figures.Count(quality.Tickets)} tickets of {context.Subject} were opened or resolved this week.",
         };

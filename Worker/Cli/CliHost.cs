@@ -23,9 +23,28 @@ public static class CliHost
         }
     }
 
-    public static IHost Build(Action<IHostApplicationBuilder> compose, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static IHost Build(Action<IHostApplicationBuilder> compose, IReadOnlyDictionary<string, string?>? overrides = null) =>
+        Finish(WorkerHost.CreateBuilder(compose, overrides), null);
+
+    /// <summary>
+    /// The host on the clock <c>--as-of</c> asks for (now when <paramref name="asOf"/> is null); null, with a
+    /// message on stderr, when the text names no moment. A date is read in the department's time zone.
+    /// </summary>
+    public static IHost? Build(Action<IHostApplicationBuilder> compose, string? asOf)
     {
-        var builder = WorkerHost.CreateBuilder(compose, overrides);
+        var builder = WorkerHost.CreateBuilder(compose, null);
+        var zone = builder.Configuration["Workload:TimeZone"] ?? "Europe/Amsterdam";
+        return CliAsOf.TryParse(asOf, zone, out var clock) ? Finish(builder, clock) : null;
+    }
+
+    private static IHost Finish(HostApplicationBuilder builder, TimeProvider? clock)
+    {
+        if (clock is not null)
+        {
+            // Registered last, so every service asking for "now" gets the as-of instant.
+            builder.Services.AddSingleton(clock);
+        }
+
         // A command prints its own summary; only warnings and errors are logged beside it. A filter rule added
         // after the configuration's rules wins over them.
         builder.Logging.AddFilter((string?)null, Microsoft.Extensions.Logging.LogLevel.Warning);

@@ -21,15 +21,29 @@ public static class ForecastCommand
         var team = new Option<string>("--team", "-t") { Description = "The team (as in the store); 'department' for all teams together.", Required = true };
         var weekly = new Option<bool>("--weekly") { Description = "Weekly forecast (12 ISO weeks) instead of daily (14 days)." };
         var retrain = new Option<bool>("--retrain") { Description = "Train the models on the store's history first (as the nightly job does)." };
-        var command = new Command("forecast", "Print a team's ticket forecast with prediction intervals and backtest accuracy.") { team, weekly, retrain };
+        var asOf = CliAsOf.Option();
+        var command = new Command("forecast", "Print a team's ticket forecast with prediction intervals and backtest accuracy.") { team, weekly, retrain, asOf };
         command.SetAction(async (parse, cancellationToken) =>
-            await RunAsync(compose, parse.GetRequiredValue(team), parse.GetValue(weekly), parse.GetValue(retrain), cancellationToken));
+        {
+            if (parse.GetValue(retrain) && parse.GetValue(asOf) is not null)
+            {
+                await Console.Error.WriteLineAsync("forecast: --retrain trains the stored models on the whole history; with --as-of the forecast trains a model of its own on the history up to then, so leave --retrain out.");
+                return 2;
+            }
+
+            return await RunAsync(compose, parse.GetRequiredValue(team), parse.GetValue(weekly), parse.GetValue(retrain), parse.GetValue(asOf), cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(Action<IHostApplicationBuilder> compose, string team, bool weekly, bool retrain, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Action<IHostApplicationBuilder> compose, string team, bool weekly, bool retrain, string? asOf, CancellationToken cancellationToken)
     {
-        using var host = CliHost.Build(compose);
+        using var host = CliHost.Build(compose, asOf);
+        if (host is null)
+        {
+            return 2;
+        }
+
         if (retrain)
         {
             var trained = await AnsiConsole.Status().StartAsync("Training the forecast models", _ =>

@@ -16,16 +16,24 @@ public static class MetricsCommand
     {
         var team = new Option<string?>("--team") { Description = "Team name (default: the department and every team)." };
         var week = CliWeek.Option();
+        var asOf = CliAsOf.Option();
         var weeks = new Option<int>("--weeks") { Description = "Weeks of trend to show, ending at --week.", DefaultValueFactory = _ => 4 };
         var agents = new Option<bool>("--agents") { Description = "Also print per-agent figures (personal data: for the team's own manager)." };
-        var command = new Command("metrics", "Print a team's (or every team's) weekly workload metrics.") { team, week, weeks, agents };
+        var command = new Command("metrics", "Print a team's (or every team's) weekly workload metrics.") { team, week, weeks, agents, asOf };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = CliHost.Build(compose);
+            using var host = CliHost.Build(compose, parse.GetValue(asOf));
+            if (host is null)
+            {
+                return 2;
+            }
+
             if (CliWeek.Resolve(parse.GetValue(week), host.Services) is not { } last)
             {
                 return 2;
             }
+
+            await CliWeek.WarnOutsideDataAsync(last, host.Services, cancellationToken);
 
             var count = Math.Clamp(parse.GetValue(weeks), 1, 52);
             var history = await host.Services.GetRequiredService<WorkloadCalculator>().ComputeAsync(last.AddWeeks(-(count - 1)), last, cancellationToken);

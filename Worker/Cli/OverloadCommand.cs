@@ -13,15 +13,23 @@ public static class OverloadCommand
     public static Command Create(Action<IHostApplicationBuilder> compose)
     {
         var week = CliWeek.Option();
+        var asOf = CliAsOf.Option();
         var agents = new Option<bool>("--agents") { Description = "Also print agent flags (personal data: for each team's own manager)." };
-        var command = new Command("overload", "Print the teams (and agents) flagged as overloaded in a week, with the reasons.") { week, agents };
+        var command = new Command("overload", "Print the teams (and agents) flagged as overloaded in a week, with the reasons.") { week, agents, asOf };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = CliHost.Build(compose);
+            using var host = CliHost.Build(compose, parse.GetValue(asOf));
+            if (host is null)
+            {
+                return 2;
+            }
+
             if (CliWeek.Resolve(parse.GetValue(week), host.Services) is not { } target)
             {
                 return 2;
             }
+
+            await CliWeek.WarnOutsideDataAsync(target, host.Services, cancellationToken);
 
             var baseline = host.Services.GetRequiredService<IOptions<WorkloadOptions>>().Value.BaselineWeeks;
             var history = await host.Services.GetRequiredService<WorkloadCalculator>().ComputeAsync(target.AddWeeks(-baseline - 8), target, cancellationToken);

@@ -19,20 +19,28 @@ public static class ReportCommand
         var kind = new Argument<ReportKind>("kind") { Description = "weekly, appreciation or staffing." };
         var team = new Option<string?>("--team") { Description = "The team, or \"department\" (the default). A team's report holds its agents' figures: it is for the team's manager." };
         var week = CliWeek.Option();
+        var asOf = CliAsOf.Option();
         var output = new Option<FileInfo?>("--out") { Description = "Where to write the PDF (default: its standard name in the current folder)." };
-        var command = new Command("report", "Write one report as a PDF.") { kind, team, week, output };
+        var command = new Command("report", "Write one report as a PDF.") { kind, team, week, output, asOf };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = CliHost.Build(compose);
+            using var host = CliHost.Build(compose, parse.GetValue(asOf));
+            if (host is null)
+            {
+                return 2;
+            }
+
             if (CliWeek.Resolve(parse.GetValue(week), host.Services) is not { } target)
             {
                 return 2;
             }
 
+            await CliWeek.WarnOutsideDataAsync(target, host.Services, cancellationToken);
+
             var name = parse.GetValue(team);
             // The roster's teams, loaded or inferred from the tickets, as of the week's end (a day later covers every time zone).
-            var asOf = new DateTimeOffset(target.NextMonday.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            var teams = (await host.Services.GetRequiredService<RosterReader>().ReadAsync(asOf, cancellationToken)).Teams.Select(t => t.Name).ToList();
+            var weekEnd = new DateTimeOffset(target.NextMonday.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var teams = (await host.Services.GetRequiredService<RosterReader>().ReadAsync(weekEnd, cancellationToken)).Teams.Select(t => t.Name).ToList();
             var department = host.Services.GetRequiredService<IOptions<WorkloadOptions>>().Value.DepartmentName;
 
             // "department" as the forecast command takes it, or the configured name; a team of that name comes first.

@@ -14,7 +14,8 @@ public static class StaffingCommand
     {
         var weeks = new Option<int>("--weeks", "-w") { Description = "Weeks ahead (at most the forecast's horizon).", DefaultValueFactory = _ => 12 };
         var team = new Option<string?>("--team", "-t") { Description = "Only this team." };
-        var command = new Command("staffing", "Print the staffing forecast: needed against available FTE per team and week.") { weeks, team };
+        var asOf = CliAsOf.Option();
+        var command = new Command("staffing", "Print the staffing forecast: needed against available FTE per team and week.") { weeks, team, asOf };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var count = parse.GetValue(weeks);
@@ -24,14 +25,19 @@ public static class StaffingCommand
                 return 2;
             }
 
-            return await RunAsync(compose, count, parse.GetValue(team), cancellationToken);
+            return await RunAsync(compose, count, parse.GetValue(team), parse.GetValue(asOf), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(Action<IHostApplicationBuilder> compose, int weeks, string? team, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Action<IHostApplicationBuilder> compose, int weeks, string? team, string? asOf, CancellationToken cancellationToken)
     {
-        using var host = CliHost.Build(compose);
+        using var host = CliHost.Build(compose, asOf);
+        if (host is null)
+        {
+            return 2;
+        }
+
         var outlook = await host.Services.GetRequiredService<StaffingPlanner>().PlanAsync(null, weeks, cancellationToken);
         if (outlook is null)
         {
