@@ -34,6 +34,15 @@ public sealed record WorkloadView
 
     public required IReadOnlyList<AgentFlag> AgentFlags { get; init; }
 
+    /// <summary>
+    /// Flagged teams this reader may not see by name (too few people): counted, so that a department report
+    /// never says "no team is flagged" while the overload check flags some.
+    /// </summary>
+    public int UnnamedTeamFlags { get; init; }
+
+    /// <summary>Every flagged team the view speaks of: named or not.</summary>
+    public int FlaggedTeams => TeamFlags.Count + UnnamedTeamFlags;
+
     public WeeklyTeamMetrics? Current => Trend.Count > 0 && Trend[^1].Week == Week ? Trend[^1] : null;
 }
 
@@ -61,6 +70,7 @@ public sealed class WorkloadViewBuilder(PrivacyPolicy policy)
             Teams = scopedTeams,
             Agents = [.. history.AgentWeeks.Where(a => a.Week == week && a.OnStaff && PrivacyPolicy.MayShowAgent(scope, a.Agent, a.Team)).OrderBy(a => a.Agent, StringComparer.Ordinal)],
             TeamFlags = [.. overload.Teams.Where(f => visibleTeams.Contains(f.Team))],
+            UnnamedTeamFlags = scope is DepartmentScope ? overload.Teams.Count(f => !visibleTeams.Contains(f.Team)) : 0,
             AgentFlags = [.. overload.Agents.Where(f => PrivacyPolicy.MayShowAgent(scope, f.Agent, f.Team))],
         };
     }

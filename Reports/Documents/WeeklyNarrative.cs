@@ -6,7 +6,7 @@ namespace Reports.Documents;
 /// <summary>The weekly report's opening paragraph, written from the figures.</summary>
 internal static class WeeklyNarrative
 {
-    public static string Summary(string subject, WeeklyTeamMetrics now, WeeklyTeamMetrics? before, IReadOnlyList<TeamFlag> flags, bool department)
+    public static string Summary(string subject, WeeklyTeamMetrics now, WeeklyTeamMetrics? before, IReadOnlyList<TeamFlag> flags, bool department, int unnamedFlags = 0)
     {
         var c = CultureInfo.InvariantCulture;
         var parts = new List<string>
@@ -32,7 +32,14 @@ internal static class WeeklyNarrative
             parts.Add(string.Create(c, $"{Figures.Percent(sla)} of the tickets with an SLA target met it."));
         }
 
-        if (flags.Count > 0)
+        if (department && flags.Count + unnamedFlags > 0)
+        {
+            var total = flags.Count + unnamedFlags;
+            var named = flags.Count == 0 ? "" : ": " + string.Join(", ", flags.Select(f => f.Team));
+            var unnamed = unnamedFlags == 0 ? "" : string.Create(c, $"{(flags.Count == 0 ? "; " : ", and ")}{unnamedFlags} smaller {(unnamedFlags == 1 ? "team" : "teams")} not named here");
+            parts.Add(string.Create(c, $"{total} {(total == 1 ? "team shows" : "teams show")} signs of overload{named}{unnamed}. The reasons follow."));
+        }
+        else if (flags.Count > 0)
         {
             parts.Add(department
                 ? string.Create(c, $"{flags.Count} {(flags.Count == 1 ? "team shows" : "teams show")} signs of overload: {string.Join(", ", flags.Select(f => f.Team))}. The reasons follow.")

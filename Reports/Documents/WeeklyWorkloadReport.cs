@@ -34,7 +34,7 @@ public static class WeeklyWorkloadReport
 
         var before = view.Trend.Count > 1 ? view.Trend[^2] : null;
         document.Add(new Heading("Summary"))
-            .Add(new Paragraph(WeeklyNarrative.Summary(context.Subject, now, before, view.TeamFlags, context.IsDepartment)))
+            .Add(new Paragraph(WeeklyNarrative.Summary(context.Subject, now, before, view.TeamFlags, context.IsDepartment, view.UnnamedTeamFlags)))
             .Add(Tiles(now, before));
 
         document.AddRange(Flags(view, context));
@@ -72,9 +72,18 @@ public static class WeeklyWorkloadReport
     private static IEnumerable<Block> Flags(WorkloadView view, ReportContext context)
     {
         yield return new Heading("Overload signals");
-        if (view.TeamFlags.Count == 0)
+        if (view.FlaggedTeams == 0)
         {
             yield return new Callout(context.IsDepartment ? "No team is flagged this week." : "The team is not flagged this week.", CalloutSeverity.Positive);
+        }
+
+        if (view.UnnamedTeamFlags > 0)
+        {
+            yield return new Callout(string.Create(CultureInfo.InvariantCulture,
+                $"{view.UnnamedTeamFlags} {(view.UnnamedTeamFlags == 1 ? "team is" : "teams are")} flagged but not named: {(view.UnnamedTeamFlags == 1 ? "it has" : "they have")} fewer than {context.MinimumGroupSize} people, so {(view.UnnamedTeamFlags == 1 ? "its" : "their")} figures would describe individuals. Each team's manager gets the reasons in the team's own report."), CalloutSeverity.Warning)
+            {
+                Title = "Flagged teams not named",
+            };
         }
 
         foreach (var flag in view.TeamFlags)

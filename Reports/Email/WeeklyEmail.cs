@@ -12,7 +12,7 @@ public static class WeeklyEmail
         ArgumentNullException.ThrowIfNull(model);
         var context = model.Context;
         var view = model.Workload;
-        var subject = $"{WeeklyWorkloadReport.Title}: {context.Subject}, {context.Week}" + (view.TeamFlags.Count > 0 ? $" – {view.TeamFlags.Count} overload {(view.TeamFlags.Count == 1 ? "flag" : "flags")}" : "");
+        var subject = $"{WeeklyWorkloadReport.Title}: {context.Subject}, {context.Week}" + (view.FlaggedTeams > 0 ? $" – {view.FlaggedTeams} overload {(view.FlaggedTeams == 1 ? "flag" : "flags")}" : "");
         var mail = new HtmlEmailWriter($"{WeeklyWorkloadReport.Title}: {context.Subject}", context.Period);
         if (view.Current is not { } now)
         {
@@ -21,7 +21,7 @@ public static class WeeklyEmail
         }
 
         var before = view.Trend.Count > 1 ? view.Trend[^2] : null;
-        mail.Paragraph(WeeklyNarrative.Summary(context.Subject, now, before, view.TeamFlags, context.IsDepartment));
+        mail.Paragraph(WeeklyNarrative.Summary(context.Subject, now, before, view.TeamFlags, context.IsDepartment, view.UnnamedTeamFlags));
         mail.Figures(
         [
             ("Incoming tickets", Figures.Count(now.Incoming), Figures.Change(now.Incoming, before?.Incoming, null)?.Text),

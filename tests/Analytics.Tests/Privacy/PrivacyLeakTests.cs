@@ -55,6 +55,23 @@ public sealed class PrivacyLeakTests
     }
 
     [Fact]
+    public async Task DepartmentView_CountsEveryFlaggedTeam_AndNamesOnlyThoseItMayShow()
+    {
+        var results = await ResultsAsync();
+        var everyTeamFlagged = new OverloadReport(results.Week,
+            [.. results.Teams.Select(t => new TeamFlag(t, results.Week, FlagSeverity.Warning, [new FlagReason("test", FlagSeverity.Warning, "backlog grew")]))], []);
+
+        var view = new WorkloadViewBuilder(results.Policy).Build(ReportScope.Department, results.History, everyTeamFlagged, results.Week);
+
+        var hidden = view.Teams.Where(t => t.Suppressed).Select(t => t.Team).ToList();
+        Assert.NotEmpty(hidden);
+        Assert.Equal(results.Teams.Count(), view.FlaggedTeams);
+        Assert.Equal(hidden.Count, view.UnnamedTeamFlags);
+        Assert.DoesNotContain(view.TeamFlags, f => hidden.Contains(f.Team));
+        Assert.Equal(0, new WorkloadViewBuilder(results.Policy).Build(ReportScope.ForTeam(hidden[0]), results.History, everyTeamFlagged, results.Week).UnnamedTeamFlags);
+    }
+
+    [Fact]
     public async Task SmallTeams_AreSuppressedOutsideTheirOwnManagersView()
     {
         var results = await ResultsAsync();
