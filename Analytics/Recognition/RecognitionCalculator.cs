@@ -23,7 +23,8 @@ public sealed partial class RecognitionCalculator(
     WorkClassifier classifier,
     DutchHolidayCalendar holidays,
     IOptions<InvisibleWorkOptions> options,
-    IOptions<WorkloadOptions> workload)
+    IOptions<WorkloadOptions> workload,
+    IOptions<PrivacyOptions>? privacy = null)
 {
     public async Task<RecognitionResult> ComputeAsync(IsoWeek firstWeek, IsoWeek lastWeek, CancellationToken cancellationToken)
     {
@@ -94,6 +95,8 @@ public sealed partial class RecognitionCalculator(
             }
         }
 
+        // Every name the store knows goes from the quotes, the customers' own signatures with them.
+        var anonymiser = new QuoteAnonymiser(await reference.GetPersonNamesAsync(cancellationToken), (privacy?.Value ?? new PrivacyOptions()).NameReplacement);
         var thankYous = new List<ThankYou>();
         await foreach (var (team, agent, given, score, comment) in FeedbackAsync(from, until, cancellationToken))
         {
@@ -109,8 +112,9 @@ public sealed partial class RecognitionCalculator(
             }
 
             var optedOut = agent is not null && agents.TryGetValue(agent, out var who) && who.RecognitionOptOut;
-            var quote = FeedbackQuote.WithoutSignature(comment);
-            if (!optedOut && quote.Length > 0)
+            // Counted above as written; quoted only if what is left after anonymising still thanks.
+            var quote = optedOut ? null : anonymiser.Anonymise(comment);
+            if (quote is not null && Thanks().IsMatch(quote))
             {
                 thankYous.Add(new ThankYou(team, agent, given, score, quote));
             }

@@ -40,7 +40,7 @@ public sealed class RecognitionCalculatorTests : IDisposable
                 ("Cor", "carried out 3 changes after hours, none of which caused an incident"),
             ],
             result.ForAgentsOf("Alpha").Select(h => (h.Agent!, h.Text)));
-        Assert.Contains(result.ThankYous, t => t.Comment == "Dank je wel Bas, super snel!" && t.Agent == "Bas");
+        Assert.Contains(result.ThankYous, t => t.Comment == "Dank je wel, super snel!" && t.Agent == "Bas");
         Assert.DoesNotContain(result.Highlights, h => ComparisonWords.Any(w => h.Text.Contains(w, StringComparison.OrdinalIgnoreCase)));
     }
 
