@@ -19,7 +19,6 @@ namespace Worker.Reporting;
 public sealed class ReportModelBuilder(
     WorkloadCalculator workloadCalculator,
     OverloadDetector overloadDetector,
-    ICapacityOutlook capacity,
     WorkLedgerCalculator ledgerCalculator,
     RecognitionCalculator recognitionCalculator,
     IncomingPatternCalculator patternCalculator,
@@ -42,12 +41,19 @@ public sealed class ReportModelBuilder(
     /// <summary>Weeks the staffing forecast looks ahead.</summary>
     public const int StaffingWeeks = 12;
 
+    /// <summary>Weeks ahead the overload check compares forecast work with capacity.</summary>
+    public const int CapacityWeeks = 4;
+
     public async Task<ReportInputs> LoadAsync(IsoWeek week, CancellationToken cancellationToken)
     {
         var workload = workloadOptions.Value;
         var history = await workloadCalculator.ComputeAsync(week.AddWeeks(-(TrendWeeks + workload.BaselineWeeks)), week, cancellationToken);
-        var outlook = await capacity.GetAsync(week.Next(), 4, cancellationToken);
-        var overload = overloadDetector.Detect(history, week, outlook);
+
+        // One forecast per report run: the forecast section, the staffing plan and the overload check's
+        // capacity rule all read it, so "next week" is the same number wherever it is printed.
+        var weekly = await forecasts.ForecastAsync(SeriesFrequency.Weekly, cancellationToken);
+        var staffing = weekly is null ? null : await staffingPlanner.PlanAsync(weekly, week.Next(), StaffingWeeks, cancellationToken);
+        var overload = overloadDetector.Detect(history, week, CapacityOutlookProvider.From(staffing, week.Next(), CapacityWeeks));
         var quarterStart = week.AddWeeks(-(QuarterWeeks - 1));
         var ledger = await ledgerCalculator.ComputeAsync(quarterStart, week, cancellationToken);
         var recognition = await recognitionCalculator.ComputeAsync(quarterStart, week, cancellationToken);
@@ -56,8 +62,6 @@ public sealed class ReportModelBuilder(
         var organisation = await roster.ReadAsync(new DateTimeOffset(week.NextMonday.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), cancellationToken);
         var teams = organisation.Teams;
         var agents = organisation.Agents;
-        var weekly = await forecasts.ForecastAsync(SeriesFrequency.Weekly, cancellationToken);
-        var staffing = weekly is null ? null : await staffingPlanner.PlanAsync(week.Next(), StaffingWeeks, cancellationToken);
         var policy = new PrivacyPolicy(privacyOptions, agents);
         return new ReportInputs(week, quarterStart, history, overload, ledger, recognition, patterns, teams, agents, policy,
             ForecastOutlookMapper.All(weekly, week, workload.DepartmentName), weekly, staffing);

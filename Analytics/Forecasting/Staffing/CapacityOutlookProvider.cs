@@ -13,9 +13,14 @@ public sealed class CapacityOutlookProvider(StaffingPlanner planner) : ICapacity
             return [];
         }
 
-        var outlook = await planner.PlanAsync(firstWeek, weeks, cancellationToken);
-        return outlook is null
-            ? []
-            : [.. outlook.Weeks.Select(w => new CapacityOutlook(w.Team, w.Week, w.NeededHours, w.NeededHoursHigh, w.AvailableHours))];
+        return From(await planner.PlanAsync(firstWeek, weeks, cancellationToken), firstWeek, weeks);
     }
+
+    /// <summary>The capacity rows of weeks <paramref name="firstWeek"/> onwards of a staffing outlook already planned.</summary>
+    public static IReadOnlyList<CapacityOutlook> From(StaffingOutlook? outlook, IsoWeek firstWeek, int weeks) =>
+        outlook is null
+            ? []
+            : [.. outlook.Weeks
+                .Where(w => w.Week >= firstWeek && w.Week < firstWeek.AddWeeks(weeks))
+                .Select(w => new CapacityOutlook(w.Team, w.Week, w.NeededHours, w.NeededHoursHigh, w.AvailableHours))];
 }

@@ -28,10 +28,17 @@ public sealed class StaffingPlanner(
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(weeks);
         var forecast = await forecasts.ForecastAsync(SeriesFrequency.Weekly, cancellationToken);
-        if (forecast is null)
-        {
-            return null;
-        }
+        return forecast is null ? null : await PlanAsync(forecast, firstWeek, weeks, cancellationToken);
+    }
+
+    /// <summary>
+    /// The outlook from a weekly forecast the caller already has: a report run forecasts once and plans,
+    /// checks capacity and prints "next week" from that one forecast.
+    /// </summary>
+    public async Task<StaffingOutlook> PlanAsync(ForecastSet forecast, IsoWeek? firstWeek, int weeks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(forecast);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(weeks);
 
         var settings = options.Value;
         var holidays = new DutchHolidayCalendar(holidayOptions.Value);
