@@ -16,6 +16,9 @@ public static class ForecastCommand
     /// <summary>Exit code when there is no model (and --retrain was not given) or the team has no series.</summary>
     public const int NothingToShow = 1;
 
+    /// <summary>Exit code for a team the forecast has no series of: bad usage, as for every command.</summary>
+    public const int UnknownTeam = 2;
+
     public static Command Create(Action<IHostApplicationBuilder> compose)
     {
         var team = new Option<string>("--team", "-t") { Description = "The team (as in the store); 'department' for all teams together.", Required = true };
@@ -68,7 +71,7 @@ public static class ForecastCommand
         {
             var teams = string.Join(", ", set.Series.Where(s => s.Key.Level == SeriesLevel.Team).Select(s => s.Key.Team));
             await Console.Error.WriteLineAsync($"forecast: no series for team '{team}'. Teams: {teams}.");
-            return NothingToShow;
+            return UnknownTeam;
         }
 
         Print(set, series);

@@ -12,9 +12,9 @@ namespace Worker.Cli;
 /// <summary><c>jobs list</c> and <c>jobs trigger NAME</c>: the schedule as the job store holds it, and a run on demand.</summary>
 public static class JobsCommand
 {
-    public const int UnknownJob = 1;
+    public const int UnknownJob = 2;
 
-    public const int JobStoreUnavailable = 2;
+    public const int JobStoreUnavailable = 1;
 
     public static Command Create(Action<IHostApplicationBuilder> compose)
     {
