@@ -48,6 +48,10 @@ public sealed class PrivacyPolicy
     public bool Suppresses(ReportScope scope, string team, int people) =>
         people < _options.MinimumGroupSize && !(scope is TeamScope t && string.Equals(t.Team, team, StringComparison.Ordinal));
 
+    /// <summary>Whether the agent asked not to be named in recognition (highlights, thanks, problems solved).</summary>
+    public bool OptedOut(string agent) =>
+        _agents.Any(a => a.RecognitionOptOut && string.Equals(a.Name, agent, StringComparison.Ordinal));
+
     /// <summary>Text about work (comments, titles) with the names of agents the scope may not see replaced.</summary>
     public string Redact(string text, ReportScope scope)
     {

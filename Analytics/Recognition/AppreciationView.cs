@@ -71,13 +71,13 @@ public sealed class AppreciationViewBuilder(PrivacyPolicy policy)
             Highlights = [.. period.Highlights.Where(h => teams.Contains(h.Team) && Visible(h.Team) && (h.Agent is null || PrivacyPolicy.MayShowAgent(scope, h.Agent, h.Team)))],
             Problems = [.. period.Problems.Where(p => teams.Contains(p.Team) && Visible(p.Team)).Select(p => p with
             {
-                SolvedBy = p.SolvedBy is { } who && PrivacyPolicy.MayShowAgent(scope, who, p.Team) ? who : null,
+                SolvedBy = p.SolvedBy is { } who && PrivacyPolicy.MayShowAgent(scope, who, p.Team) && !policy.OptedOut(who) ? who : null,
                 Title = p.Title is null ? null : policy.Redact(p.Title, scope),
             })],
             ThankYous = [.. period.ThankYous.Where(t => teams.Contains(t.Team) && Visible(t.Team) && (scope is not AgentScope a || t.Agent == a.Agent)).Select(t => t with
             {
                 Agent = t.Agent is { } who && PrivacyPolicy.MayShowAgent(scope, who, t.Team) ? who : null,
-                Comment = policy.Redact(t.Comment, scope),
+                Comment = t.Comment is { } comment ? policy.Redact(comment, scope) : null,
             })],
         };
     }

@@ -111,13 +111,11 @@ public sealed partial class RecognitionCalculator(
                 AgentFacts(agent).ThankYous++;
             }
 
+            // Opting out removes the name, not the thanks: every thanks counts in the totals, and is
+            // quoted only if the agent did not opt out and what is left after anonymising still thanks.
             var optedOut = agent is not null && agents.TryGetValue(agent, out var who) && who.RecognitionOptOut;
-            // Counted above as written; quoted only if what is left after anonymising still thanks.
             var quote = optedOut ? null : anonymiser.Anonymise(comment);
-            if (quote is not null && Thanks().IsMatch(quote))
-            {
-                thankYous.Add(new ThankYou(team, agent, given, score, quote));
-            }
+            thankYous.Add(new ThankYou(team, optedOut ? null : agent, given, score, quote is not null && Thanks().IsMatch(quote) ? quote : null));
         }
 
         var highlights = new List<Highlight>();

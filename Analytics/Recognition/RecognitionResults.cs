@@ -15,7 +15,14 @@ public sealed record Highlight(string Team, string? Agent, string Kind, string T
 public sealed record ProblemCredit(string ProblemId, string Team, string? Title, string? SolvedBy, DateTimeOffset FixedAt, int LinkedBefore, double WeeksBefore, int RecurredAfter, double PreventedEstimate, int PreventionWeeks);
 
 /// <summary>A thank-you from customer feedback, with the customer's signature removed. Names of agents are removed per scope by the privacy policy.</summary>
-public sealed record ThankYou(string Team, string? Agent, DateTimeOffset GivenAt, int Score, string Comment);
+/// <summary>
+/// A customer's thanks. Every thanks counts; <see cref="Comment"/> is the quotable text, null when it may
+/// not be quoted (the agent opted out of recognition, or nothing but names and signature was left).
+/// </summary>
+public sealed record ThankYou(string Team, string? Agent, DateTimeOffset GivenAt, int Score, string? Comment)
+{
+    public bool Quotable => Comment is not null;
+}
 
 /// <summary>Recognition for a period: highlights per agent and per team, problem credits and thank-yous.</summary>
 public sealed record RecognitionResult(

@@ -174,8 +174,8 @@ public static class AppreciationReport
         }
 
         yield return new Paragraph(string.Create(CultureInfo.InvariantCulture,
-            $"{(view.ThankYous.Count == 1 ? "1 customer" : $"{Figures.Count(view.ThankYous.Count)} customers")} said thank you this quarter. {(view.ThankYous.Count > MaxQuotes ? "The most recent" : "Their words")}, with customers' names removed:"));
-        foreach (var thanks in view.ThankYous.OrderByDescending(t => t.GivenAt).Take(MaxQuotes))
+            $"{(view.ThankYous.Count == 1 ? "1 customer" : $"{Figures.Count(view.ThankYous.Count)} customers")} said thank you this quarter. {(view.ThankYous.Count(t => t.Quotable) > MaxQuotes ? "The most recent" : "Their words")}, with names removed (thanks to colleagues who asked not to be named are counted, not quoted):"));
+        foreach (var thanks in view.ThankYous.Where(t => t.Quotable).OrderByDescending(t => t.GivenAt).Take(MaxQuotes))
         {
             var when = TimeZoneInfo.ConvertTime(thanks.GivenAt, context.Zone).ToString("d MMM", CultureInfo.InvariantCulture);
             var who = thanks.Agent is null ? (context.IsDepartment ? thanks.Team : "the team") : thanks.Agent;

@@ -29,7 +29,7 @@ public static class AppreciationEmail
             mail.Heading("Highlights").List(highlights);
         }
 
-        if (view.ThankYous.OrderByDescending(t => t.GivenAt).FirstOrDefault() is { } thanks)
+        if (view.ThankYous.Where(t => t.Quotable).OrderByDescending(t => t.GivenAt).FirstOrDefault() is { } thanks)
         {
             mail.Box("From a customer", [$"“{thanks.Comment}”"], "#2e7d4f");
         }

@@ -71,6 +71,9 @@ public sealed class RecognitionCalculatorTests : IDisposable
         Assert.Contains(result.Highlights, h => h.Agent == "Bas" && h.Text == "resolved 1 priority-1 incident");
         Assert.Contains(result.ForTeam("Alpha"), h => h.Text == "resolved 2 priority-1 incidents");
         Assert.DoesNotContain(result.ThankYous, t => t.Agent == "Ann");
+        // Opting out removes the name and the quote, not the thanks: the team's count still holds it.
+        var thanks = Assert.Single(result.ThankYous);
+        Assert.Equal(("Alpha", null, null), (thanks.Team, thanks.Agent, thanks.Comment));
     }
 
     [Fact]
@@ -93,6 +96,22 @@ public sealed class RecognitionCalculatorTests : IDisposable
         Assert.Equal(3.0, credit.WeeksBefore, 6);
         Assert.Equal(25, credit.PreventedEstimate, 6);
         Assert.Contains(result.Highlights, h => h.Agent == "Ann" && h.Text == $"solved problem {problem}, which had caused 6 incidents in 3 weeks; about 25 fewer are expected over the next 13 weeks");
+    }
+
+    [Fact]
+    public async Task OptedOutAgent_IsNotNamedAsTheProblemsSolver_EvenInTheirOwnTeamsView()
+    {
+        _s.Agent("Ann", "Alpha", optOut: true).Agent("Bas", "Alpha").Agent("Cor", "Alpha");
+        var problem = _s.Ticket("Alpha", "2026-03-01 10:00", "2026-03-19 10:00", resolvedBy: "Ann", kind: TicketKind.Problem, title: "Probleem: DHCP-pool raakt vol");
+        _s.Ticket("Alpha", "2026-03-02 10:00", "2026-03-02 12:00", problemId: problem);
+        var ledger = await RecognitionScenario.LedgerAsync(_s, "2026-W12", "2026-W12");
+        var recognition = await RecognitionScenario.RecognitionAsync(_s, "2026-W12", "2026-W12");
+        var policy = new Analytics.Privacy.PrivacyPolicy(Microsoft.Extensions.Options.Options.Create(new Analytics.Privacy.PrivacyOptions()), _s.Agents);
+
+        var view = new AppreciationViewBuilder(policy).Build(Analytics.Privacy.ReportScope.ForTeam("Alpha"), ledger, recognition, Analytics.Calendar.IsoWeek.Parse("2026-W12"), new Dictionary<string, int> { ["Alpha"] = 3 });
+
+        var solved = Assert.Single(view.Problems);
+        Assert.Null(solved.SolvedBy);
     }
 
     public void Dispose() => _s.Dispose();
