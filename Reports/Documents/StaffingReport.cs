@@ -32,7 +32,7 @@ public static class StaffingReport
 
         var weeks = model.Weeks;
         document.Add(new Paragraph(Summary(model)))
-            .Add(Tiles(weeks))
+            .Add(context.IsDepartment ? DepartmentTiles(weeks, model.Teams) : Tiles(weeks))
             .Add(new StaffingChartBuilder(fonts).Build([.. weeks.Select(w => new StaffingWeek(ChartData.Label(w.Week), w.NeededFte, w.AvailableFte))], $"Needed and available FTE per week, {context.Subject}").ToSlot(220, "Needed: forecast work in FTE after shrinkage. Available: the roster less holidays and leave."))
             .Add(WeekTable(weeks));
 
@@ -86,6 +86,40 @@ public static class StaffingReport
     private static string Fte(double? fte) => fte is { } f ? Figures.Number(f) : Figures.Unknown;
 
     private static string Gap(double? gap) => gap is { } g ? (g >= 0 ? "+" : "−") + Figures.Number(Math.Abs(g)) : Figures.Unknown;
+
+    /// <summary>
+    /// The department's tiles keep short and spare apart: one team's spare hours do not staff another
+    /// team's queue, so a net "FTE to spare" would hide a team that is short every week.
+    /// </summary>
+    private static KpiRow DepartmentTiles(IReadOnlyList<TeamWeekStaffing> weeks, IReadOnlyList<TeamStaffing> teams)
+    {
+        var next = weeks[0];
+        var gaps = teams
+            .Where(t => t.Weeks is { Count: > 0 } && AverageAvailable(t.Weeks) is not null)
+            .Select(t => (t.Team, Gap: AverageAvailable(t.Weeks!)!.Value - t.Weeks!.Average(w => w.NeededFte)))
+            .ToList();
+        var shortTeams = gaps.Where(g => g.Gap < -0.05).ToList();
+        var spareTeams = gaps.Where(g => g.Gap > 0.05).ToList();
+        if (gaps.Count == 0)
+        {
+            return new KpiRow(
+            [
+                new KpiTile(Figures.Count(next.Volume), $"Tickets expected in {next.Week}"),
+                new KpiTile(Figures.Number(weeks.Average(w => w.NeededFte)), "FTE needed, average"),
+                new KpiTile("–", "FTE gap: unknown, no contract hours on the roster"),
+            ]);
+        }
+
+        return new KpiRow(
+        [
+            new KpiTile(Figures.Count(next.Volume), $"Tickets expected in {next.Week}"),
+            new KpiTile(Figures.Number(weeks.Average(w => w.NeededFte)), "FTE needed, average"),
+            new KpiTile(shortTeams.Count == 0 ? "0" : "−" + Figures.Number(-shortTeams.Sum(t => t.Gap)),
+                $"FTE short, average: {Figures.Count(shortTeams.Count)} {(shortTeams.Count == 1 ? "team" : "teams")}",
+                new KpiChange(shortTeams.Count == 0 ? "no team short" : string.Join(", ", shortTeams.OrderBy(t => t.Gap).Take(3).Select(t => t.Team)), shortTeams.Count > 0 ? Trend.Down : Trend.Flat, shortTeams.Count > 0 ? Sentiment.Bad : Sentiment.Good)),
+            new KpiTile("+" + Figures.Number(spareTeams.Sum(t => t.Gap)), $"FTE to spare, average: {Figures.Count(spareTeams.Count)} {(spareTeams.Count == 1 ? "team" : "teams")}"),
+        ]);
+    }
 
     private static KpiRow Tiles(IReadOnlyList<TeamWeekStaffing> weeks)
     {

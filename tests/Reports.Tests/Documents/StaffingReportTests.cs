@@ -40,6 +40,22 @@ public sealed class StaffingReportTests
     }
 
     [Fact]
+    public void DepartmentTiles_KeepTeamsShortAndTeamsSpareApart_InsteadOfNettingThem()
+    {
+        var model = ReportFixtures.Staffing(ReportScope.Department, "Department");
+        // Desk and Workplace are 2 FTE short every week; Spare has 2 FTE more than it needs.
+        var spare = model.Teams[0].Weeks!.Select(w => w with { Team = "Spare", AvailableFte = w.NeededFte + 2 }).ToList();
+        model = model with { Teams = [.. model.Teams, new TeamStaffing("Spare", spare)] };
+
+        using var pdf = RenderedPdf.Render(StaffingReport.Compose(model, TestFonts.Default), "staffing-department-tiles");
+
+        var text = pdf.AllCompactText();
+        Assert.Contains("−4.0FTEshort,average:2teams", text, StringComparison.Ordinal);
+        Assert.Contains("+2.0FTEtospare,average:1team", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("FTEtospare,average" + "−", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownCapacity_IsSaidInWords_WithNoGapNoShortWeeksAndNoOptions()
     {
         var known = ReportFixtures.Staffing(ReportScope.ForTeam("Group 70"), "Group 70");
