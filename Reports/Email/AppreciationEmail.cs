@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Recognition;
 using Reports.Charts;
 using Reports.Documents;
 using Reports.Layout;
@@ -8,6 +9,20 @@ namespace Reports.Email;
 /// <summary>The appreciation summary's mail: what happened behind the scenes, the highlights, one thank-you.</summary>
 public static class AppreciationEmail
 {
+    private const int MailHighlights = 6;
+
+    /// <summary>
+    /// The first highlight of the team and of each person in turn, then their second ones, and so on: a
+    /// short list taken in order would give every line to whoever sorts first.
+    /// </summary>
+    private static IEnumerable<Highlight> Spread(IReadOnlyList<Highlight> highlights, int count) =>
+        highlights
+            .GroupBy(h => h.Agent ?? string.Empty)
+            .SelectMany(g => g.Select((h, rank) => (h, rank)))
+            .OrderBy(x => x.rank)
+            .Select(x => x.h)
+            .Take(count);
+
     public static EmailBody Compose(AppreciationReportModel model, ReportFonts fonts, int pages)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -23,10 +38,14 @@ public static class AppreciationEmail
 
         mail.Paragraph(string.Create(CultureInfo.InvariantCulture,
             $"In {week.From}, {Figures.Percent(week.BehindTheScenesShare)} of {context.Subject}'s work ({Figures.Hours(week.BehindTheScenesHours)} of {Figures.Hours(week.TotalHours)}) went to things users never see. Over the quarter since {view.PeriodStart} that was {Figures.Hours(period.BehindTheScenesHours)}."));
-        var highlights = view.Highlights.Take(6).Select(h => h.Agent is null ? $"{(context.IsDepartment ? h.Team : "The team")} {h.Text}." : $"{h.Agent} {h.Text}.").ToList();
+        var highlights = Spread(view.Highlights, MailHighlights).Select(h => h.Agent is null ? $"{(context.IsDepartment ? h.Team : "The team")} {h.Text}." : $"{h.Agent} {h.Text}.").ToList();
         if (highlights.Count > 0)
         {
-            mail.Heading("Highlights").List(highlights);
+            mail.Heading("Highlights of the quarter").List(highlights);
+            if (view.Highlights.Count > highlights.Count)
+            {
+                mail.Paragraph(string.Create(CultureInfo.InvariantCulture, $"{view.Highlights.Count - highlights.Count} more in the attached summary."));
+            }
         }
 
         if (view.ThankYous.Where(t => t.Quotable).OrderByDescending(t => t.GivenAt).FirstOrDefault() is { } thanks)

@@ -42,6 +42,26 @@ public sealed class ReportEmailTests
     }
 
     [Fact]
+    public void AppreciationMail_GivesEveryPersonALineBeforeAnyoneASecond()
+    {
+        var model = ReportFixtures.Appreciation(ReportScope.ForTeam("Workplace"), "Workplace");
+        // Seven highlights for the first agent alphabetically and one for another: a list taken in order
+        // would give every line to the first.
+        IReadOnlyList<Analytics.Recognition.Highlight> many =
+        [
+            .. Enumerable.Range(1, 7).Select(i => new Analytics.Recognition.Highlight("Workplace", "Anna Aalders", "p1", $"resolved {i} priority-1 incidents")),
+            new Analytics.Recognition.Highlight("Workplace", "Tim Bakker", "changes-after-hours", "carried out 5 changes after hours, none of which caused an incident"),
+        ];
+        model = model with { View = model.View with { Highlights = many } };
+
+        var mail = Renderer.Appreciation(model).Email;
+
+        Assert.Contains("Tim Bakker carried out 5 changes after hours", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("2 more in the attached summary", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("Highlights of the quarter", mail.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HostileText_IsEscapedInTheMail_AndRendersInThePdf()
     {
         var model = ReportFixtures.Weekly(ReportScope.ForTeam("Workplace"), "Workplace");
