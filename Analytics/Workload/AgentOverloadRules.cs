@@ -26,9 +26,18 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
 
         var recentFrom = now.Week.AddWeeks(-(options.AgentRecentWeeks - 1));
         var baselineFrom = recentFrom.AddWeeks(-baselineWeeks) < history.FirstWeek ? history.FirstWeek : recentFrom.AddWeeks(-baselineWeeks);
-        var before = recentFrom > baselineFrom
-            ? history.AgentSeries(now.Agent, baselineFrom, recentFrom.Previous()).Where(a => a.OnStaff).ToList()
+
+        // The weeks before someone's first activity in the history are no usual level of 0: without a roster
+        // everyone counts as on staff throughout, and a newcomer's first tickets would read as many times their usual.
+        var firstActive = history.AgentSeries(now.Agent, history.FirstWeek, now.Week).FirstOrDefault(Active)?.Week;
+        var before = recentFrom > baselineFrom && firstActive is { } f
+            ? history.AgentSeries(now.Agent, baselineFrom, recentFrom.Previous()).Where(a => a.OnStaff && a.Week >= f).ToList()
             : [];
+        if (before.Count < options.BaselineMinimumWeeks)
+        {
+            before = [];
+        }
+
         var usual = new Usual(
             Baseline.Median(before.Select(b => (double?)b.WorkInProgress)),
             Baseline.Median(before.Select(b => (double?)b.HandedOn)),
@@ -66,7 +75,10 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
     private Wip? WorkInProgress(AgentWeek w, Usual usual)
     {
         var wip = w.Me.WorkInProgress;
-        var teamMedian = Baseline.Median(w.Colleagues.Select(c => (double?)c.WorkInProgress));
+
+        // Among the colleagues who hold tickets at all: occasional helpers who hold none would make the
+        // median 0 and anyone with a queue "many times the team".
+        var teamMedian = Baseline.Median(w.Colleagues.Where(c => c.WorkInProgress > 0).Select(c => (double?)c.WorkInProgress));
 
         // Against the agent's own usual level; only someone without one (new, or no weeks before) against the team.
         var yardstick = usual.Wip ?? teamMedian;
@@ -83,10 +95,11 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
         // Critical only when the load is both lasting and clearly more than the colleagues carry: when the
         // whole team is swamped, the team flag says so, and every member marked critical says nothing.
         var aboveTeam = w.TeamMedian is { } t && w.Open >= options.AgentWipFactor * Math.Max(t, 1);
+        var unlikeTeam = w.TeamMedian is not { } median || w.Open >= options.AgentWipFactor * Math.Max(median, 1);
         var critical = hits == options.AgentRecentWeeks && aboveTeam;
         var why = critical
             ? Text($"high in all of the last {hits} weeks and {w.Open / Math.Max(w.TeamMedian!.Value, 1):0.0}× the team median, so critical")
-            : Text($"high in {hits} of the last {options.AgentRecentWeeks} weeks{(aboveTeam ? "" : " but so is the team's")}, so a warning");
+            : Text($"high in {hits} of the last {options.AgentRecentWeeks} weeks{(unlikeTeam ? "" : " but so is the team's")}, so a warning");
         var usualText = w.Usual is { } u ? Text($"usually {u:0}") : "no usual level yet";
         var teamText = w.TeamMedian is { } m ? Text($"; team median {m:0}") : "";
         return new FlagReason("agent-wip", critical ? FlagSeverity.Critical : FlagSeverity.Warning, Text(
@@ -175,6 +188,8 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
         return new FlagReason("agent-ping-pong", warning ? FlagSeverity.Warning : FlagSeverity.Watch, Text(
             $"passed on {p.HandedOn} tickets (usually {p.Usual:0}; team median {p.TeamMedian:0}){bounced}; {why}"));
     }
+
+    private static bool Active(WeeklyAgentMetrics a) => a.WorkInProgress > 0 || a.Resolved > 0 || a.HandedOn > 0 || a.HoursLogged > 0;
 
     private static List<WeeklyAgentMetrics> Others(IReadOnlyList<WeeklyAgentMetrics> team, string agent) =>
         [.. team.Where(a => a.OnStaff && !string.Equals(a.Agent, agent, StringComparison.Ordinal))];
