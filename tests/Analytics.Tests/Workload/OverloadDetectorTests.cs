@@ -166,6 +166,16 @@ public sealed class OverloadDetectorTests
     }
 
     [Fact]
+    public void SlaUnderTarget_WithoutAUsualLevel_SaysWasNotFell()
+    {
+        var history = History(w => w.Week < 14 ? null : Calm(w) with { SlaCompliance = 0.72, SlaMeasured = 150 });
+
+        var reason = Assert.Single(Assert.Single(Detector().Detect(history, Week).Teams).Reasons);
+
+        Assert.Equal("SLA compliance was 72% of 150 tickets, under the target of 85%", reason.Text);
+    }
+
+    [Fact]
     public void ForecastAboveCapacity_IsFlaggedFromTheOutlook()
     {
         var history = History(w => Calm(w));
@@ -291,13 +301,17 @@ public sealed class OverloadDetectorTests
     }
 
     [Fact]
-    public void Settings_AgentFlaggedWeeksAboveRecentWeeks_NamesTheSetting()
+    public void Settings_Invalid_NameTheSetting()
     {
         var options = new OverloadOptions { AgentRecentWeeks = 2, AgentFlaggedWeeks = 3 };
         var results = new List<ValidationResult>();
 
         Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
         Assert.Contains(results, r => r.ErrorMessage!.Contains("Overload:AgentFlaggedWeeks", StringComparison.Ordinal));
+        var noMinimum = new OverloadOptions { DaysToClearMinimumBacklog = 0 };
+        var minimumResults = new List<ValidationResult>();
+        Assert.False(Validator.TryValidateObject(noMinimum, new ValidationContext(noMinimum), minimumResults, validateAllProperties: true));
+        Assert.Contains(minimumResults, r => r.ErrorMessage!.Contains("Overload:DaysToClearMinimumBacklog", StringComparison.Ordinal));
         var defaults = new OverloadOptions();
         Assert.True(Validator.TryValidateObject(defaults, new ValidationContext(defaults), [], validateAllProperties: true));
     }
