@@ -7,7 +7,7 @@ namespace Analytics.Demo;
 /// <summary>
 /// Generates a service desk's two-year history: six teams, 56 agents, incidents, requests, changes,
 /// problems and maintenance with weekly and yearly rhythm, Dutch holidays, a September onboarding
-/// wave, one major-incident week, and one team overloaded in the last six weeks. Deterministic for a
+/// wave, one major-incident week, and one team overloaded in the last weeks (six by default). Deterministic for a
 /// seed and a last day.
 /// </summary>
 public sealed class DemoDataGenerator(TimeProvider time)
@@ -61,6 +61,11 @@ public sealed class DemoDataGenerator(TimeProvider time)
             throw new ArgumentException("The demo history needs at least 20 weeks.", nameof(options));
         }
 
+        if (options.OverloadWeeks < 1 || options.OverloadWeeks > options.Weeks / 2)
+        {
+            throw new ArgumentException($"The demo's overload must last from 1 week to half the history ({options.Weeks / 2} weeks); {options.OverloadWeeks} asked.", nameof(options));
+        }
+
         var firstDay = lastDay.AddDays((-7 * options.Weeks) + 1);
         var lastWeek = IsoWeek.Of(lastDay);
 
@@ -79,7 +84,7 @@ public sealed class DemoDataGenerator(TimeProvider time)
             LastDay = lastDay,
             AsOf = LocalTime.ToUtc(lastDay.AddDays(1).ToDateTime(new TimeOnly(6, 0)), zone),
             OverloadedTeam = DemoCatalog.Workplace,
-            OverloadFirstWeek = lastWeek.AddWeeks(-5),
+            OverloadFirstWeek = lastWeek.AddWeeks(-(options.OverloadWeeks - 1)),
             AbsentAgent = absent,
             MajorIncidentWeek = majorWeek,
             MajorIncidentProblemId = "",

@@ -15,6 +15,13 @@ public sealed class DemoOptions
     /// <summary>Weeks of history. Default 104 (two years).</summary>
     public int Weeks { get; set; } = 104;
 
+    /// <summary>
+    /// Weeks at the end of the history in which the overloaded team is overloaded (a colleague on long-term
+    /// leave and a laptop refresh on top of the usual work). Default 6; tests lengthen it to check that a
+    /// lasting overload stays flagged.
+    /// </summary>
+    public int OverloadWeeks { get; set; } = 6;
+
     /// <summary>Source name of the generated tickets. Default "demo".</summary>
     public string Source { get; set; } = "demo";
 }

@@ -51,6 +51,14 @@ internal sealed class GroupWeeks
     public List<BacklogSpan> Spans { get; } = [];
 
     public bool InWindow(int week) => week >= 0 && week < Clock.WeekCount;
+
+    /// <summary>
+    /// The first week (index; below 0 before the window) in which the group held a ticket or the store's
+    /// data for it starts; <see cref="int.MaxValue"/> while none is known. Weeks before it are "no data".
+    /// </summary>
+    public int FirstDataWeek { get; private set; } = int.MaxValue;
+
+    public void NoteData(int week) => FirstDataWeek = Math.Min(FirstDataWeek, week);
 }
 
 /// <summary>A ticket held by a group from week <see cref="Entered"/> until week <see cref="Left"/> (exclusive; the window's week count when still open).</summary>

@@ -9,7 +9,11 @@ namespace Analytics.Workload;
 /// </summary>
 public sealed class OverloadDetector(IOptions<OverloadOptions> options, IOptions<WorkloadOptions> workload)
 {
-    /// <summary>The flags of <paramref name="week"/>; <paramref name="history"/> should start at least the baseline weeks earlier.</summary>
+    /// <summary>
+    /// The flags of <paramref name="week"/>. <paramref name="history"/> should start Workload:BaselineWeeks + 8 weeks
+    /// earlier: the team rules replay those weeks to know which were overloaded and keep them out of the usual
+    /// level; a shorter history gives a shorter memory, a longer one is not read.
+    /// </summary>
     public OverloadReport Detect(WorkloadHistory history, IsoWeek week, IReadOnlyList<CapacityOutlook>? outlook = null)
     {
         ArgumentNullException.ThrowIfNull(history);

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Analytics.Workload;
 
 /// <summary>When a team or an agent is flagged as overloaded. Section "Overload". Defaults in each summary.</summary>
-public sealed class OverloadOptions
+public sealed class OverloadOptions : IValidatableObject
 {
     public const string Section = "Overload";
 
@@ -34,6 +34,20 @@ public sealed class OverloadOptions
     /// <summary>...but only from this many working days up. Default 3.</summary>
     [Range(0.0, 365.0, ErrorMessage = "Overload:DaysToClearMinimum must be between {1} and {2}.")]
     public double DaysToClearMinimum { get; set; } = 3;
+
+    /// <summary>
+    /// Fewest open tickets for either days-to-clear limit to apply: two tickets and one resolution a month
+    /// read as 40 working days, and are no overload. Default 20 (a day or two of a small team's work).
+    /// </summary>
+    [Range(1, 100_000, ErrorMessage = "Overload:DaysToClearMinimumBacklog must be between {1} and {2}.")]
+    public int DaysToClearMinimumBacklog { get; set; } = 20;
+
+    /// <summary>
+    /// Fewest earlier weeks with data, not flagged themselves, that make a team's "usual" level; with fewer
+    /// the level before its run of flagged weeks counts, or none. At most Workload:BaselineWeeks. Default 4.
+    /// </summary>
+    [Range(1, 52, ErrorMessage = "Overload:BaselineMinimumWeeks must be between {1} and {2}.")]
+    public int BaselineMinimumWeeks { get; set; } = 4;
 
     /// <summary>SLA compliance target. Default 0.85.</summary>
     [Range(0.0, 1.0, ErrorMessage = "Overload:SlaTarget must be between {1} and {2}.")]
@@ -67,6 +81,21 @@ public sealed class OverloadOptions
     [Range(1.0, 3.0, ErrorMessage = "Overload:HoursOverContract must be between {1} and {2}.")]
     public double HoursOverContract { get; set; } = 1.10;
 
+    /// <summary>...and at least this many hours over the contract (10% of a 16-hour contract is no overtime worth a flag). Default 4.</summary>
+    [Range(0.0, 40.0, ErrorMessage = "Overload:AgentHoursMinimumExtra must be between {1} and {2}.")]
+    public double AgentHoursMinimumExtra { get; set; } = 4;
+
+    /// <summary>Recent weeks an agent rule looks at, the week itself included. Default 3.</summary>
+    [Range(1, 12, ErrorMessage = "Overload:AgentRecentWeeks must be between {1} and {2}.")]
+    public int AgentRecentWeeks { get; set; } = 3;
+
+    /// <summary>
+    /// Of those, the weeks in which the rule must hold (the week itself always among them) before an agent is
+    /// flagged; in all of them makes a flag critical where the rule allows. Default 2. At most Overload:AgentRecentWeeks.
+    /// </summary>
+    [Range(1, 12, ErrorMessage = "Overload:AgentFlaggedWeeks must be between {1} and {2}.")]
+    public int AgentFlaggedWeeks { get; set; } = 2;
+
     /// <summary>An agent's after-hours share this many times their usual share is flagged. Default 2.</summary>
     [Range(1.1, 20.0, ErrorMessage = "Overload:AfterHoursFactor must be between {1} and {2}.")]
     public double AfterHoursFactor { get; set; } = 2.0;
@@ -75,9 +104,9 @@ public sealed class OverloadOptions
     [Range(0.0, 1.0, ErrorMessage = "Overload:AfterHoursMinimumShare must be between {1} and {2}.")]
     public double AfterHoursMinimumShare { get; set; } = 0.15;
 
-    /// <summary>...and from this many after-hours resolutions up. Default 3.</summary>
+    /// <summary>...and from this many after-hours resolutions in the week up; twice as many in every recent week is critical. Default 5.</summary>
     [Range(1, 1000, ErrorMessage = "Overload:AfterHoursMinimumCount must be between {1} and {2}.")]
-    public int AfterHoursMinimumCount { get; set; } = 3;
+    public int AfterHoursMinimumCount { get; set; } = 5;
 
     /// <summary>Tickets passed on this many times the agent's usual or their team's median are flagged as ping-pong. Default 2.</summary>
     [Range(1.1, 20.0, ErrorMessage = "Overload:PingPongFactor must be between {1} and {2}.")]
@@ -86,4 +115,14 @@ public sealed class OverloadOptions
     /// <summary>...from this many passed-on tickets up. Default 8.</summary>
     [Range(1, 1000, ErrorMessage = "Overload:PingPongMinimum must be between {1} and {2}.")]
     public int PingPongMinimum { get; set; } = 8;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (AgentFlaggedWeeks > AgentRecentWeeks)
+        {
+            yield return new ValidationResult(
+                $"Overload:AgentFlaggedWeeks ({AgentFlaggedWeeks}) must not exceed Overload:AgentRecentWeeks ({AgentRecentWeeks}).",
+                [nameof(AgentFlaggedWeeks), nameof(AgentRecentWeeks)]);
+        }
+    }
 }

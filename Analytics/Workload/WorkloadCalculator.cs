@@ -25,15 +25,26 @@ public sealed class WorkloadCalculator(IDbConnectionFactory connections, RosterR
         var from = firstWeek.Monday.AddDays(-1).ToDateTime(TimeOnly.MinValue);
         var until = lastWeek.NextMonday.AddDays(1).ToDateTime(TimeOnly.MinValue);
 
+        // The weeks before the window that a reported week's figures look back on (the days-to-clear rate):
+        // read, but not reported, so a week's figures do not depend on the window asked for.
+        var lead = _options.DaysToClearWeeks - 1;
+        var passFirstWeek = firstWeek.AddWeeks(-lead);
+        var readFrom = passFirstWeek.Monday.AddDays(-1).ToDateTime(TimeOnly.MinValue);
+
         // The organisation as of the window's end: the loaded roster, plus the teams and the agents active in the window it does not list.
         var organisation = await roster.ReadAsync(new DateTimeOffset(from, TimeSpan.Zero), new DateTimeOffset(until, TimeSpan.Zero), cancellationToken);
-        var pass = new WorkloadPass(firstWeek, lastWeek, organisation.Teams, organisation.Agents, holidays, _options);
-        await foreach (var ticket in new WorkloadTicketReader(connections).ReadAsync(new DateTimeOffset(from, TimeSpan.Zero), new DateTimeOffset(until, TimeSpan.Zero), cancellationToken))
+        var pass = new WorkloadPass(firstWeek, lastWeek, organisation.Teams, organisation.Agents, holidays, _options, lead);
+        await foreach (var (team, firstOpened) in new DataStartReader(connections).ReadAsync(cancellationToken))
+        {
+            pass.DataStartsAt(team, firstOpened);
+        }
+
+        await foreach (var ticket in new WorkloadTicketReader(connections).ReadAsync(new DateTimeOffset(readFrom, TimeSpan.Zero), new DateTimeOffset(until, TimeSpan.Zero), cancellationToken))
         {
             pass.Add(ticket);
         }
 
-        await foreach (var (agent, week, minutes) in new TimeLogReader(connections).ReadAsync(firstWeek.Monday, lastWeek.Sunday, cancellationToken))
+        await foreach (var (agent, week, minutes) in new TimeLogReader(connections).ReadAsync(passFirstWeek.Monday, lastWeek.Sunday, cancellationToken))
         {
             pass.AddLoggedMinutes(agent, week, minutes);
         }

@@ -2,13 +2,21 @@ using Analytics.Calendar;
 
 namespace Analytics.Workload;
 
-/// <summary>Weekly metrics for every team, the department and every agent over a window of weeks.</summary>
+/// <summary>
+/// Weekly metrics for every team, the department and every agent over a window of weeks. A week before a
+/// group's data starts has no metrics (<see cref="Team"/> answers null): it is "no data", not a week of zeros.
+/// </summary>
 public sealed class WorkloadHistory
 {
     private readonly Dictionary<(string, IsoWeek), WeeklyTeamMetrics> _teams;
     private readonly Dictionary<(string, IsoWeek), WeeklyAgentMetrics> _agents;
+    private readonly Dictionary<string, IsoWeek> _dataStarts;
 
-    public WorkloadHistory(IsoWeek firstWeek, IsoWeek lastWeek, string departmentName, IReadOnlyList<WeeklyTeamMetrics> teams, IReadOnlyList<WeeklyAgentMetrics> agents)
+    /// <param name="dataStarts">
+    /// Per team (and the department) the first week with data, which may lie before <paramref name="firstWeek"/>;
+    /// without it, each group's first week with metrics.
+    /// </param>
+    public WorkloadHistory(IsoWeek firstWeek, IsoWeek lastWeek, string departmentName, IReadOnlyList<WeeklyTeamMetrics> teams, IReadOnlyList<WeeklyAgentMetrics> agents, IReadOnlyDictionary<string, IsoWeek>? dataStarts = null)
     {
         ArgumentNullException.ThrowIfNull(teams);
         ArgumentNullException.ThrowIfNull(agents);
@@ -19,6 +27,19 @@ public sealed class WorkloadHistory
         AgentWeeks = agents;
         _teams = teams.ToDictionary(t => (t.Team, t.Week));
         _agents = agents.ToDictionary(a => (a.Agent, a.Week));
+        _dataStarts = new Dictionary<string, IsoWeek>(StringComparer.Ordinal);
+        foreach (var week in teams)
+        {
+            if (!_dataStarts.TryGetValue(week.Team, out var start) || week.Week < start)
+            {
+                _dataStarts[week.Team] = week.Week;
+            }
+        }
+
+        foreach (var (team, start) in dataStarts ?? new Dictionary<string, IsoWeek>())
+        {
+            _dataStarts[team] = _dataStarts.TryGetValue(team, out var seen) && seen < start ? seen : start;
+        }
     }
 
     public IsoWeek FirstWeek { get; }
@@ -33,6 +54,9 @@ public sealed class WorkloadHistory
     public IReadOnlyList<WeeklyAgentMetrics> AgentWeeks { get; }
 
     public IEnumerable<string> TeamNames => TeamWeeks.Where(t => !t.IsDepartment).Select(t => t.Team).Distinct();
+
+    /// <summary>The first week with data for <paramref name="team"/> (or the department), possibly before <see cref="FirstWeek"/>; null when it has none.</summary>
+    public IsoWeek? DataStart(string team) => _dataStarts.TryGetValue(team, out var start) ? start : null;
 
     public WeeklyTeamMetrics? Team(string team, IsoWeek week) => _teams.GetValueOrDefault((team, week));
 

@@ -4,8 +4,14 @@ using Analytics.Tickets;
 namespace Analytics.Workload;
 
 /// <summary>The state of one metrics pass: tickets go in one at a time, weekly metrics come out.</summary>
+/// <remarks>
+/// The pass starts <c>leadWeeks</c> before the first reported week: a week's figures that look back
+/// (days to clear averages the resolve rate over <see cref="WorkloadOptions.DaysToClearWeeks"/> weeks)
+/// must not depend on where the requested window happens to start. The lead weeks are not reported.
+/// </remarks>
 internal sealed class WorkloadPass
 {
+    private readonly int _lead;
     private readonly IsoWeek _firstWeek;
     private readonly IsoWeek _lastWeek;
     private readonly IReadOnlyList<Agent> _agents;
@@ -17,13 +23,15 @@ internal sealed class WorkloadPass
     private readonly List<Holding> _agentHoldings = [];
     private readonly TeamClocks _clocks;
 
-    public WorkloadPass(IsoWeek firstWeek, IsoWeek lastWeek, IReadOnlyList<Team> teams, IReadOnlyList<Agent> agents, DutchHolidayCalendar holidays, WorkloadOptions options)
+    public WorkloadPass(IsoWeek firstWeek, IsoWeek lastWeek, IReadOnlyList<Team> teams, IReadOnlyList<Agent> agents, DutchHolidayCalendar holidays, WorkloadOptions options, int leadWeeks = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(leadWeeks);
+        _lead = leadWeeks;
         _firstWeek = firstWeek;
         _lastWeek = lastWeek;
         _agents = agents;
         _options = options;
-        _clocks = new TeamClocks(teams, options.TimeZone, firstWeek, lastWeek, holidays);
+        _clocks = new TeamClocks(teams, options.TimeZone, firstWeek.AddWeeks(-leadWeeks), lastWeek, holidays);
         foreach (var team in teams)
         {
             _groups[team.Name] = new GroupWeeks(team.Name, _clocks.For(team.Name), false);
@@ -34,6 +42,18 @@ internal sealed class WorkloadPass
         {
             _agentWeeks[agent.Name] = new AgentWeeks(agent.Name, agent.Team, Group(agent.Team).Clock);
         }
+    }
+
+    /// <summary>The store's data for <paramref name="team"/> starts at <paramref name="firstOpened"/> (and so the department's no later).</summary>
+    public void DataStartsAt(string team, DateTimeOffset firstOpened)
+    {
+        if (team.Length > 0)
+        {
+            var group = Group(team);
+            group.NoteData(group.Clock.WeekIndex(firstOpened));
+        }
+
+        _department.NoteData(_department.Clock.WeekIndex(firstOpened));
     }
 
     public void Add(WorkloadTicket ticket)
@@ -86,12 +106,16 @@ internal sealed class WorkloadPass
         }
     }
 
-    /// <summary>Minutes an agent logged in the week at <paramref name="week"/> (weeks counted from the window's first Monday).</summary>
+    /// <summary>Minutes an agent logged in the week at <paramref name="week"/> (weeks counted from the pass's first Monday, lead weeks included).</summary>
     public void AddLoggedMinutes(string agentName, int week, double minutes)
     {
         if (_agentWeeks.TryGetValue(agentName, out var agent) && week >= 0 && week < agent.MinutesLogged.Length)
         {
             agent.MinutesLogged[week] += minutes;
+
+            // Registered time is data too: the agent's and their team's weeks count from it even before a first ticket.
+            Group(agent.Team).NoteData(week);
+            _department.NoteData(week);
         }
     }
 
@@ -109,7 +133,10 @@ internal sealed class WorkloadPass
             agentWeeks.AddRange(AgentMetrics(agent));
         }
 
-        return new WorkloadHistory(_firstWeek, _lastWeek, _options.DepartmentName, teamWeeks, agentWeeks);
+        var dataStarts = _groups.Values.Append(_department)
+            .Where(g => g.FirstDataWeek != int.MaxValue)
+            .ToDictionary(g => g.Name, g => g.Clock.WeekAt(g.FirstDataWeek), StringComparer.Ordinal);
+        return new WorkloadHistory(_firstWeek, _lastWeek, _options.DepartmentName, teamWeeks, agentWeeks, dataStarts);
     }
 
     private static void Hold(GroupWeeks group, WorkloadTicket ticket, Holding holding)
@@ -117,6 +144,7 @@ internal sealed class WorkloadPass
         var clock = group.Clock;
         var entered = clock.WeekIndex(holding.From);
         var left = holding.Until is { } until ? clock.WeekIndex(until) : clock.WeekCount;
+        group.NoteData(entered);
         Increment(group.Incoming, entered);
         if (holding.EndedByHandover)
         {
@@ -200,13 +228,18 @@ internal sealed class WorkloadPass
     {
         var (backlog, ageMedian, ageP90) = BacklogSweep.Run(g);
         var members = _agents.Where(a => g.IsDepartment || a.Team == g.Name).ToList();
-        for (var w = 0; w < g.Clock.WeekCount; w++)
+
+        // Weeks before the group's data starts are left out: "no data", not a week of zeros.
+        for (var w = Math.Max(_lead, g.FirstDataWeek); w < g.Clock.WeekCount; w++)
         {
             var week = g.Clock.WeekAt(w);
             var resolved = g.Resolved[w];
             var monday = g.Clock.MondayOf(w);
             var onStaff = members.Where(a => OnStaffIn(a, monday)).ToList();
-            var rateWeeks = Math.Max(0, w - _options.DaysToClearWeeks + 1);
+
+            // The rate comes from the weeks before this one whether or not they are reported (the lead
+            // weeks), but never from weeks before the data starts, which would count as weeks of 0 resolved.
+            var rateWeeks = Math.Max(Math.Max(0, g.FirstDataWeek), w - _options.DaysToClearWeeks + 1);
             var resolvedRecently = 0;
             for (var r = rateWeeks; r <= w; r++)
             {
@@ -250,10 +283,23 @@ internal sealed class WorkloadPass
     private IEnumerable<WeeklyAgentMetrics> AgentMetrics(AgentWeeks a)
     {
         var agent = _agents.FirstOrDefault(x => x.Name == a.Name);
+        var first = Math.Max(_lead, _department.FirstDataWeek);
+
+        // Someone the organisation does not list who was active only in the lead weeks is no agent of the window.
+        if (agent is null && !ActiveFrom(a, first))
+        {
+            yield break;
+        }
+
         var wip = 0;
         for (var w = 0; w < a.Clock.WeekCount; w++)
         {
             wip += a.WipChanges[w];
+            if (w < first)
+            {
+                continue;
+            }
+
             var week = a.Clock.WeekAt(w);
             yield return new WeeklyAgentMetrics
             {
@@ -271,6 +317,21 @@ internal sealed class WorkloadPass
                 Bounced = a.Bounced[w],
             };
         }
+    }
+
+    private static bool ActiveFrom(AgentWeeks a, int first)
+    {
+        var wip = 0;
+        for (var w = 0; w < a.Clock.WeekCount; w++)
+        {
+            wip += a.WipChanges[w];
+            if (w >= first && (wip > 0 || a.Resolved[w] > 0 || a.HandedOn[w] > 0 || a.MinutesLogged[w] > 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the agent was on staff on any day of the week starting <paramref name="monday"/>.</summary>

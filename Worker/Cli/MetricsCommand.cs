@@ -65,7 +65,7 @@ public static class MetricsCommand
     private static void PrintWeek(WorkloadHistory history, IsoWeek week)
     {
         var table = MetricsTable($"Workload {week}", "team");
-        foreach (var m in history.TeamNames.Order(StringComparer.Ordinal).Select(t => history.Team(t, week)!).Append(history.Department(week)!))
+        foreach (var m in history.TeamNames.Order(StringComparer.Ordinal).Select(t => history.Team(t, week)).Append(history.Department(week)).OfType<WeeklyTeamMetrics>())
         {
             AddRow(table, m.IsDepartment ? $"[bold]{Markup.Escape(m.Team)}[/]" : Markup.Escape(m.Team), m);
         }

@@ -17,15 +17,34 @@ public static class DemoData
 
     private static readonly Lazy<Task<LoadedDemoStore>> Store = new(LoadAsync);
 
+    private static readonly Dictionary<int, Task<LoadedDemoStore>> Longer = [];
+
     public static DemoDataSet Default => Set.Value;
 
     /// <summary>A SQLite store holding <see cref="Default"/>; shared, so tests must only read it.</summary>
     public static Task<LoadedDemoStore> StoreAsync() => Store.Value;
 
-    public static DemoDataSet Generate(int seed, int weeks = 104) =>
-        new DemoDataGenerator(TimeProvider.System).Generate(new DemoOptions { Seed = seed, LastDay = LastDay, Weeks = weeks });
+    public static DemoDataSet Generate(int seed, int weeks = 104, int overloadWeeks = 6) =>
+        new DemoDataGenerator(TimeProvider.System).Generate(new DemoOptions { Seed = seed, LastDay = LastDay, Weeks = weeks, OverloadWeeks = overloadWeeks });
 
-    private static async Task<LoadedDemoStore> LoadAsync()
+    /// <summary>The standard demo with its overload lasting <paramref name="overloadWeeks"/> weeks, in a store of its own, made once per length.</summary>
+    public static Task<LoadedDemoStore> LongerOverloadStoreAsync(int overloadWeeks)
+    {
+        lock (Longer)
+        {
+            if (!Longer.TryGetValue(overloadWeeks, out var store))
+            {
+                store = LoadAsync(Generate(2026, overloadWeeks: overloadWeeks));
+                Longer[overloadWeeks] = store;
+            }
+
+            return store;
+        }
+    }
+
+    private static Task<LoadedDemoStore> LoadAsync() => LoadAsync(Default);
+
+    private static async Task<LoadedDemoStore> LoadAsync(DemoDataSet set)
     {
         var directory = new TempDirectory();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -37,8 +56,8 @@ public static class DemoData
         SchemaMigrator.Migrate(options);
         var connections = DbConnectionFactory.Create(options);
         var loader = new DemoDataLoader(new TicketStore(connections), new ActivityStore(connections), new ReferenceStore(connections), new SourceEraser(connections), Options.Create(options));
-        await loader.LoadAsync(Default, "demo", null, CancellationToken.None);
-        return new LoadedDemoStore(options, connections, Default);
+        await loader.LoadAsync(set, "demo", null, CancellationToken.None);
+        return new LoadedDemoStore(options, connections, set);
     }
 }
 

@@ -131,7 +131,7 @@ public sealed class WorkloadCalculatorTests : IDisposable
 
         var history = await _s.ComputeAsync("2026-W12", "2026-W12");
 
-        Assert.Equal(0, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.Incoming);
+        Assert.Null(history.Team("Alpha", IsoWeek.Parse("2026-W12"))); // Alpha never held a ticket: no data, not zeros
         Assert.Equal(1, history.Team("Beta", IsoWeek.Parse("2026-W12"))!.Incoming);
     }
 
@@ -203,6 +203,7 @@ public sealed class WorkloadCalculatorTests : IDisposable
     public async Task AgentWhoJoinsMidPeriod_IsNotOnStaffBeforeAndHasContractHoursProRata()
     {
         _s.Agent("Ann", "Alpha").Agent("Noor", "Alpha", 40m, new DateOnly(2026, 3, 18));
+        _s.Ticket("Alpha", "2026-03-02 09:00", "2026-03-02 10:00"); // the data starts before the window
 
         var history = await _s.ComputeAsync("2026-W11", "2026-W13");
 
@@ -248,6 +249,7 @@ public sealed class WorkloadCalculatorTests : IDisposable
     {
         _s.Agent("Ann", "Alpha");
         await _s.Store.Reference.UpsertAgentsAsync([new Analytics.Tickets.Agent { Name = "Bas", Team = "Alpha", ContractHours = 40, EndDate = new DateOnly(2026, 3, 11) }], CancellationToken.None);
+        _s.Ticket("Alpha", "2026-03-02 09:00", "2026-03-02 10:00"); // the data starts before the window
 
         var history = await _s.ComputeAsync("2026-W11", "2026-W12");
 
@@ -260,6 +262,7 @@ public sealed class WorkloadCalculatorTests : IDisposable
     public async Task TeamWithNoTicketsInAWeek_HasZeroCountsAndNoRates()
     {
         _s.Ticket("Alpha", "2026-03-09 09:00", "2026-03-09 10:00");
+        _s.Ticket("Beta", "2026-03-02 09:00", "2026-03-02 10:00"); // Beta has data, from W10
 
         var beta = (await _s.ComputeAsync("2026-W11", "2026-W11")).Team("Beta", IsoWeek.Parse("2026-W11"))!;
 
@@ -267,7 +270,7 @@ public sealed class WorkloadCalculatorTests : IDisposable
         Assert.Null(beta.SlaCompliance);
         Assert.Null(beta.ResolutionHoursMedian);
         Assert.Null(beta.BacklogAgeMedianDays);
-        Assert.Null(beta.DaysToClear);
+        Assert.Equal(0, beta.DaysToClear); // nothing open: nothing to clear at W10's pace
         Assert.Null(beta.AfterHoursShare);
     }
 
@@ -277,7 +280,8 @@ public sealed class WorkloadCalculatorTests : IDisposable
         // Open at the end of W12 (Monday 23 March 00:00): opened 2 and 10 days before.
         _s.Ticket("Alpha", "2026-03-21 00:00");
         _s.Ticket("Alpha", "2026-03-13 00:00");
-        // Eight resolved over W09 to W12 (4 weeks, 20 working days): 0.4 a day.
+        // Eight resolved over W09 to W12 (4 weeks, 20 working days): 0.4 a day. The data starts in W08.
+        _s.Ticket("Alpha", "2026-02-16 09:00", "2026-02-16 10:00");
         foreach (var day in new[] { "02", "04", "10", "11", "16", "17", "18", "19" })
         {
             _s.Ticket("Alpha", $"2026-03-{day} 09:00", $"2026-03-{day} 10:00");
@@ -311,7 +315,7 @@ public sealed class WorkloadCalculatorTests : IDisposable
         var bas = history.Agent("Bas", IsoWeek.Parse("2026-W12"))!;
         Assert.Equal((1, 0, 2, 1), (ann.WorkInProgress, ann.Resolved, ann.HandedOn, ann.Bounced));
         Assert.Equal((2, 1, 1, 0), (bas.WorkInProgress, bas.Resolved, bas.HandedOn, bas.Bounced));
-        Assert.Equal(0, history.Agent("Ann", IsoWeek.Parse("2026-W11"))!.WorkInProgress);
+        Assert.Null(history.Agent("Ann", IsoWeek.Parse("2026-W11"))); // before the data starts
     }
 
     [Fact]
@@ -327,6 +331,67 @@ public sealed class WorkloadCalculatorTests : IDisposable
         Assert.Equal(14, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.HoursLogged, 6);
         Assert.Equal(72, history.Team("Alpha", IsoWeek.Parse("2026-W12"))!.ContractHours!.Value, 6);
         Assert.Equal(2, history.Team("Alpha", IsoWeek.Parse("2026-W13"))!.HoursLogged, 6);
+    }
+
+    [Fact]
+    public async Task WeeksBeforeTheDataStarts_AreNoData_NotZeros()
+    {
+        // The store's first ticket is Beta's, in W11; Alpha's first is in W12.
+        _s.Ticket("Beta", "2026-03-11 09:00", "2026-03-11 10:00");
+        _s.Ticket("Alpha", "2026-03-17 09:00");
+
+        var history = await _s.ComputeAsync("2026-W08", "2026-W13");
+
+        Assert.Null(history.Department(IsoWeek.Parse("2026-W10")));
+        Assert.Null(history.Team("Alpha", IsoWeek.Parse("2026-W11")));
+        Assert.Equal(0, history.Team("Beta", IsoWeek.Parse("2026-W12"))!.Incoming); // a week of zeros after the start is data
+        Assert.Equal(1, history.Team("Alpha", IsoWeek.Parse("2026-W13"))!.Backlog);
+        Assert.Equal([IsoWeek.Parse("2026-W12"), IsoWeek.Parse("2026-W13")], history.TeamSeries("Alpha", IsoWeek.Parse("2026-W08"), IsoWeek.Parse("2026-W13")).Select(w => w.Week));
+        Assert.Equal(IsoWeek.Parse("2026-W11"), history.DataStart("Department"));
+        Assert.Equal(IsoWeek.Parse("2026-W12"), history.DataStart("Alpha"));
+    }
+
+    [Fact]
+    public async Task DataStartBeforeTheWindow_IsKnownFromTheStore_EvenWithoutATicketSpanningTheWindowStart()
+    {
+        _s.Ticket("Alpha", "2026-01-05 09:00", "2026-01-05 10:00");
+        _s.Ticket("Alpha", "2026-03-17 09:00", "2026-03-17 10:00");
+
+        var history = await _s.ComputeAsync("2026-W10", "2026-W12");
+
+        Assert.Equal(0, history.Team("Alpha", IsoWeek.Parse("2026-W10"))!.Incoming);
+        Assert.Equal(IsoWeek.Parse("2026-W02"), history.DataStart("Alpha"));
+    }
+
+    [Fact]
+    public async Task DaysToClear_OfAWeek_IsTheSameWhateverTheWindowStarts()
+    {
+        // One resolution a working day in W09 and W10, two a day in W11 and W12; 40 open at the end of W12. The data starts in W09.
+        foreach (var day in Enumerable.Range(0, 28).Select(d => new DateOnly(2026, 2, 23).AddDays(d)).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)))
+        {
+            var stamp = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            _s.Ticket("Alpha", $"{stamp} 09:00", $"{stamp} 10:00");
+            if (day >= new DateOnly(2026, 3, 9))
+            {
+                _s.Ticket("Alpha", $"{stamp} 09:00", $"{stamp} 11:00");
+            }
+        }
+
+        foreach (var _ in Enumerable.Range(0, 40))
+        {
+            _s.Ticket("Alpha", "2026-03-20 12:00");
+        }
+
+        var week = IsoWeek.Parse("2026-W12");
+        var figures = new List<double?>();
+        foreach (var first in new[] { "2026-W12", "2026-W11", "2026-W10", "2026-W09", "2026-W04" })
+        {
+            figures.Add((await _s.ComputeAsync(first, "2026-W12")).Team("Alpha", week)!.DaysToClear);
+        }
+
+        // 30 resolved in 20 working days: 1.5 a day, so 40 open take 26.7 working days, whichever window
+        // (a window of W12 alone used to average W12's rate only: 10.0).
+        Assert.All(figures, f => Assert.Equal(40 / 1.5, f!.Value, 6));
     }
 
     [Fact]

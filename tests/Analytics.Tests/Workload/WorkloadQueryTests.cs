@@ -10,13 +10,18 @@ namespace Analytics.Tests.Workload;
 /// </summary>
 public sealed class WorkloadQueryTests
 {
-    public static TheoryData<string> Queries() => ["tickets", "time log"];
+    public static TheoryData<string> Queries() => ["tickets", "time log", "data start"];
 
     [Theory]
     [MemberData(nameof(Queries))]
     public void Query_ForSqlServer_ParsesWithoutErrors(string query)
     {
-        var sql = query == "tickets" ? WorkloadTicketReader.Sql(new SqlServerDialect()) : TimeLogReader.Sql(new SqlServerDialect());
+        var sql = query switch
+        {
+            "tickets" => WorkloadTicketReader.Sql(new SqlServerDialect()),
+            "data start" => DataStartReader.Sql(new SqlServerDialect()),
+            _ => TimeLogReader.Sql(new SqlServerDialect()),
+        };
 
         TSqlParser[] parsers = [new TSql160Parser(initialQuotedIdentifiers: true), new TSql170Parser(initialQuotedIdentifiers: true)];
         foreach (var parser in parsers)
