@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using System.CommandLine;
 using System.Globalization;
 using Analytics.Calendar;
+using Analytics.Roster;
 using Analytics.Workload;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -40,8 +41,18 @@ public static class MetricsCommand
             var name = parse.GetValue(team);
             if (name is not null && !history.TeamNames.Contains(name))
             {
-                await Console.Error.WriteLineAsync($"metrics: no team named '{name}'. Teams: {string.Join(", ", history.TeamNames.Order(StringComparer.Ordinal))}.");
-                return 2;
+                // A team the organisation has but with no data in these weeks is an empty trend, not a typo.
+                var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+                var known = (await host.Services.GetRequiredService<RosterReader>().ReadAsync(now, cancellationToken)).Teams.Select(t => t.Name)
+                    .Concat(history.TeamNames).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                if (!known.Contains(name, StringComparer.Ordinal))
+                {
+                    await Console.Error.WriteLineAsync($"metrics: no team named '{name}'. Teams: {string.Join(", ", known)}.");
+                    return 2;
+                }
+
+                await Console.Error.WriteLineAsync($"metrics: {name} has no data in {last.AddWeeks(-(count - 1))} to {last}.");
+                return 0;
             }
 
             if (name is null)
