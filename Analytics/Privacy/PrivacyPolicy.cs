@@ -52,6 +52,57 @@ public sealed class PrivacyPolicy
     public bool OptedOut(string agent) =>
         _agents.Any(a => a.RecognitionOptOut && string.Equals(a.Name, agent, StringComparison.Ordinal));
 
+    /// <summary>
+    /// The rows a table of <paramref name="teams"/> may have in <paramref name="scope"/>. Leaving a small team out
+    /// while printing every other team and a total that includes it gives the small team away by subtraction
+    /// (backlog 858 - 773 = 85). So the teams the scope may not see share one merged row, joined by the smallest
+    /// other teams until it holds at least the minimum of people: every total minus the printed rows is then
+    /// nothing, and no row is one small team's figures. Teams on a row of their own come first, in name order.
+    /// </summary>
+    /// <param name="teams">Every team the table is about, with the people that count for the minimum.</param>
+    /// <param name="namedElsewhere">
+    /// Teams whose figures the report also prints outside the table (a flag's reasons): taken last into the
+    /// merged row, because the merged row minus such a team's figure would give the small team away again.
+    /// </param>
+    public IReadOnlyList<TeamRow> TeamRows(ReportScope scope, IEnumerable<(string Team, int People)> teams, IReadOnlySet<string>? namedElsewhere = null)
+    {
+        ArgumentNullException.ThrowIfNull(teams);
+        var all = teams.ToList();
+        var hidden = all.Where(t => Suppresses(scope, t.Team, t.People)).ToList();
+        var group = new List<(string Team, int People)>(hidden);
+        if (hidden.Count > 0)
+        {
+            var partners = all.Where(t => !hidden.Contains(t))
+                .OrderBy(t => namedElsewhere?.Contains(t.Team) == true)
+                .ThenBy(t => t.People)
+                .ThenBy(t => t.Team, StringComparer.Ordinal);
+            foreach (var partner in partners)
+            {
+                if (group.Sum(t => t.People) >= _options.MinimumGroupSize && group.Count >= 2)
+                {
+                    break;
+                }
+
+                group.Add(partner);
+            }
+        }
+
+        var rows = all.Where(t => !group.Contains(t)).OrderBy(t => t.Team, StringComparer.Ordinal)
+            .Select(t => new TeamRow(t.Team, [t.Team], t.People, true))
+            .ToList();
+        if (group.Count > 0)
+        {
+            var people = group.Sum(t => t.People);
+            rows.Add(new TeamRow(
+                group.Count == 1 ? group[0].Team : TeamRow.SmallerTeams(group.Count, people),
+                [.. group.Select(t => t.Team).Order(StringComparer.Ordinal)],
+                people,
+                group.Count >= 2 && people >= _options.MinimumGroupSize));
+        }
+
+        return rows;
+    }
+
     /// <summary>Text about work (comments, titles) with the names of agents the scope may not see replaced.</summary>
     public string Redact(string text, ReportScope scope)
     {

@@ -3,10 +3,18 @@ using Analytics.Privacy;
 
 namespace Analytics.Recognition;
 
-/// <summary>A team's (or the department's) ledger as one reader may see it: null when suppressed.</summary>
+/// <summary>
+/// A team's ledger as one reader may see it: null when suppressed. In a department view the smaller teams
+/// share one row (<see cref="Merged"/>): <see cref="Team"/> is then its label and the ledger the teams' together.
+/// </summary>
 public sealed record ScopedLedger(string Team, TeamLedger? Ledger)
 {
     public bool Suppressed => Ledger is null;
+
+    /// <summary>The teams a merged row adds up; empty for a team on its own row.</summary>
+    public IReadOnlyList<string> MergedTeams { get; init; } = [];
+
+    public bool Merged => MergedTeams.Count > 0;
 }
 
 /// <summary>
@@ -54,7 +62,15 @@ public sealed class AppreciationViewBuilder(PrivacyPolicy policy)
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(teamSizes);
         var teams = scope is DepartmentScope ? ledger.Teams.ToList() : [TeamOf(scope)];
-        bool Visible(string team) => !policy.Suppresses(scope, team, teamSizes.GetValueOrDefault(team));
+        var rows = policy.TeamRows(scope, teams.Select(t => (t, teamSizes.GetValueOrDefault(t))));
+        var rowOf = rows.SelectMany(r => r.Teams.Select(t => (Team: t, Row: r))).ToDictionary(x => x.Team, x => x.Row, StringComparer.Ordinal);
+
+        // On a row of its own: the team may be named with what it did.
+        bool Visible(string team) => rowOf.TryGetValue(team, out var row) && row.Shown && !row.Merged;
+
+        // Thanks and problems of a merged team count for its row, so that the department's totals stay whole
+        // without a count per team that could be subtracted; a team highlight names one team's figures and is left out.
+        string? RowLabel(string team) => rowOf.TryGetValue(team, out var row) && row.Shown ? row.Label : null;
         var subject = scope is DepartmentScope ? ledger.DepartmentName : TeamOf(scope);
         var subjectVisible = scope is DepartmentScope || Visible(subject);
 
@@ -67,15 +83,17 @@ public sealed class AppreciationViewBuilder(PrivacyPolicy policy)
             WeekLedger = subjectVisible ? ledger.For(subject, week) : null,
             PeriodLedger = subjectVisible ? ledger.For(subject, period.From, week) : null,
             WeeklyLedgers = subjectVisible ? [.. IsoWeek.Range(period.From, week).Select(w => ledger.For(subject, w))] : [],
-            Teams = [.. teams.Select(t => new ScopedLedger(t, Visible(t) ? ledger.For(t, period.From, week) : null))],
+            Teams = [.. rows.Select(r => new ScopedLedger(r.Label, r.Shown ? ledger.For(r.Teams, r.Label, period.From, week) : null) { MergedTeams = r.Merged ? r.Teams : [] })],
             Highlights = [.. period.Highlights.Where(h => teams.Contains(h.Team) && Visible(h.Team) && (h.Agent is null || PrivacyPolicy.MayShowAgent(scope, h.Agent, h.Team)))],
-            Problems = [.. period.Problems.Where(p => teams.Contains(p.Team) && Visible(p.Team)).Select(p => p with
+            Problems = [.. period.Problems.Where(p => teams.Contains(p.Team) && RowLabel(p.Team) is not null).Select(p => p with
             {
+                Team = RowLabel(p.Team)!,
                 SolvedBy = p.SolvedBy is { } who && PrivacyPolicy.MayShowAgent(scope, who, p.Team) && !policy.OptedOut(who) ? who : null,
                 Title = p.Title is null ? null : policy.Redact(p.Title, scope),
             })],
-            ThankYous = [.. period.ThankYous.Where(t => teams.Contains(t.Team) && Visible(t.Team) && (scope is not AgentScope a || t.Agent == a.Agent)).Select(t => t with
+            ThankYous = [.. period.ThankYous.Where(t => teams.Contains(t.Team) && RowLabel(t.Team) is not null && (scope is not AgentScope a || t.Agent == a.Agent)).Select(t => t with
             {
+                Team = RowLabel(t.Team)!,
                 Agent = t.Agent is { } who && PrivacyPolicy.MayShowAgent(scope, who, t.Team) ? who : null,
                 Comment = t.Comment is { } comment ? policy.Redact(comment, scope) : null,
             })],

@@ -34,18 +34,25 @@ public sealed class WorkLedger(IsoWeek firstWeek, IsoWeek lastWeek, string depar
     public IEnumerable<string> Teams => weeks.Keys.Select(k => k.Team).Where(t => t != DepartmentName).Distinct().Order(StringComparer.Ordinal);
 
     /// <summary>The team's ledger over weeks <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
-    public TeamLedger For(string team, IsoWeek from, IsoWeek to)
+    public TeamLedger For(string team, IsoWeek from, IsoWeek to) => For([team], team, from, to);
+
+    /// <summary>Several teams' ledger added up into one named <paramref name="label"/>: a merged row of smaller teams.</summary>
+    public TeamLedger For(IReadOnlyCollection<string> teams, string label, IsoWeek from, IsoWeek to)
     {
+        ArgumentNullException.ThrowIfNull(teams);
         var tally = new WorkTally();
-        foreach (var week in IsoWeek.Range(from, to))
+        foreach (var team in teams)
         {
-            if (weeks.TryGetValue((team, week), out var w))
+            foreach (var week in IsoWeek.Range(from, to))
             {
-                tally.Add(w);
+                if (weeks.TryGetValue((team, week), out var w))
+                {
+                    tally.Add(w);
+                }
             }
         }
 
-        return tally.ToLedger(team, from, to);
+        return tally.ToLedger(label, from, to);
     }
 
     public TeamLedger For(string team, IsoWeek week) => For(team, week, week);

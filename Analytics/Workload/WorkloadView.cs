@@ -3,10 +3,18 @@ using Analytics.Privacy;
 
 namespace Analytics.Workload;
 
-/// <summary>A team's (or the department's) figures as one reader may see them: null when suppressed.</summary>
+/// <summary>
+/// A team's figures as one reader may see them: null when suppressed. In a department view the smaller teams
+/// share one row (<see cref="Merged"/>): <see cref="Team"/> is then its label and the figures are the teams' together.
+/// </summary>
 public sealed record ScopedTeamWeek(string Team, int AgentsOnStaff, WeeklyTeamMetrics? Metrics)
 {
     public bool Suppressed => Metrics is null;
+
+    /// <summary>The teams a merged row adds up; empty for a team on its own row.</summary>
+    public IReadOnlyList<string> MergedTeams { get; init; } = [];
+
+    public bool Merged => MergedTeams.Count > 0;
 }
 
 /// <summary>
@@ -56,8 +64,15 @@ public sealed class WorkloadViewBuilder(PrivacyPolicy policy)
         ArgumentNullException.ThrowIfNull(overload);
         var from = week.AddWeeks(-(trendWeeks - 1)) < history.FirstWeek ? history.FirstWeek : week.AddWeeks(-(trendWeeks - 1));
         var teams = scope is DepartmentScope ? history.TeamNames.Order(StringComparer.Ordinal).ToList() : [Team(scope)];
-        var scopedTeams = teams.Select(t => Scoped(scope, history.Team(t, week) ?? Empty(t, week))).ToList();
-        var visibleTeams = scopedTeams.Where(t => !t.Suppressed).Select(t => t.Team).ToHashSet(StringComparer.Ordinal);
+        var metrics = teams.ToDictionary(t => t, t => history.Team(t, week) ?? Empty(t, week), StringComparer.Ordinal);
+        // A flagged team's reasons print its own figures, so it is the last to be merged with a small team.
+        var flagged = overload.Teams.Select(f => f.Team).ToHashSet(StringComparer.Ordinal);
+        var rows = policy.TeamRows(scope, teams.Select(t => (t, metrics[t].AgentsOnStaff)), flagged);
+        var scopedTeams = rows.Select(r => r.Merged
+            ? new ScopedTeamWeek(r.Label, r.People, r.Shown ? Together(r.Label, week, [.. r.Teams.Select(t => metrics[t])]) : null) { MergedTeams = r.Teams }
+            : new ScopedTeamWeek(r.Label, r.People, r.Shown ? metrics[r.Label] : null)).ToList();
+        // Named only on a row of its own: a merged team's flag would print figures the merged row hides.
+        var visibleTeams = rows.Where(r => r.Shown && !r.Merged).Select(r => r.Label).ToHashSet(StringComparer.Ordinal);
         var subject = scope is DepartmentScope ? history.DepartmentName : Team(scope);
         var trendVisible = scope is DepartmentScope || visibleTeams.Contains(subject);
 
@@ -75,8 +90,38 @@ public sealed class WorkloadViewBuilder(PrivacyPolicy policy)
         };
     }
 
-    private ScopedTeamWeek Scoped(ReportScope scope, WeeklyTeamMetrics metrics) =>
-        new(metrics.Team, metrics.AgentsOnStaff, policy.Suppresses(scope, metrics.Team, metrics.AgentsOnStaff) ? null : metrics);
+    /// <summary>
+    /// Teams' week as one: counts added up, shares weighted by what they are shares of. Medians, percentiles and
+    /// days to clear cannot be combined from the teams' own figures, so they are left unknown rather than guessed.
+    /// </summary>
+    private static WeeklyTeamMetrics Together(string label, IsoWeek week, IReadOnlyList<WeeklyTeamMetrics> teams)
+    {
+        var resolved = teams.Sum(t => t.Resolved);
+        var slaMeasured = teams.Sum(t => t.SlaMeasured);
+        var backlog = teams.Sum(t => t.Backlog);
+        var agents = teams.Sum(t => t.AgentsOnStaff);
+        double? Weighted(Func<WeeklyTeamMetrics, double?> share, Func<WeeklyTeamMetrics, int> weight, int total) =>
+            total == 0 || teams.Any(t => weight(t) > 0 && share(t) is null) ? null : teams.Where(t => weight(t) > 0).Sum(t => share(t)!.Value * weight(t)) / total;
+
+        return new WeeklyTeamMetrics
+        {
+            Team = label,
+            Week = week,
+            Incoming = teams.Sum(t => t.Incoming),
+            Resolved = resolved,
+            PassedOn = teams.Sum(t => t.PassedOn),
+            Backlog = backlog,
+            SlaMeasured = slaMeasured,
+            SlaCompliance = Weighted(t => t.SlaCompliance, t => t.SlaMeasured, slaMeasured),
+            ReopenRate = Weighted(t => t.ReopenRate, t => t.Resolved, resolved),
+            ReassignmentRate = Weighted(t => t.ReassignmentRate, t => t.Resolved, resolved),
+            AfterHoursShare = Weighted(t => t.AfterHoursShare, t => t.Resolved, resolved),
+            AgentsOnStaff = agents,
+            WipPerAgent = agents > 0 ? (double)backlog / agents : null,
+            HoursLogged = teams.Sum(t => t.HoursLogged),
+            ContractHours = teams.Any(t => t.ContractHours is null) ? null : teams.Sum(t => t.ContractHours!.Value),
+        };
+    }
 
     private static WeeklyTeamMetrics Empty(string team, IsoWeek week) => new() { Team = team, Week = week };
 

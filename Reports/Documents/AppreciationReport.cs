@@ -106,7 +106,8 @@ public static class AppreciationReport
             [.. view.Teams.Select(t => t.Ledger is { } l
                 ? (IReadOnlyList<string>)[t.Team, Figures.Hours(l.TotalHours), Figures.Percent(l.BehindTheScenesShare), Figures.Hours(l.AfterHoursHours)]
                 : [t.Team, "not shown", "", ""])]);
-        yield return new Paragraph($"Quarter {quarter}." + (view.Teams.Any(t => t.Suppressed) ? $" Teams marked \"not shown\" have fewer than {context.MinimumGroupSize} people." : "")) { Muted = true };
+        var note = CommonSections.TeamRowsNote(view.Teams.Select(t => (t.Team, t.MergedTeams, !t.Suppressed)), context.MinimumGroupSize);
+        yield return new Paragraph($"Quarter {quarter}." + (note.Length > 0 ? " " + note : "")) { Muted = true };
     }
 
     private static IEnumerable<Block> Highlights(AppreciationView view, ReportContext context, string quarter)

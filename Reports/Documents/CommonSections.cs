@@ -51,6 +51,26 @@ internal static class CommonSections
             : new Callout(string.Join("\n", notes), CalloutSeverity.Warning) { Title = "What is missing" };
     }
 
+    /// <summary>
+    /// Why a table of teams has a merged row or a row not shown, in the same words in every report; empty when
+    /// every team has a row of its own. Rows are (label, the teams it adds up, shown), as the views build them.
+    /// </summary>
+    public static string TeamRowsNote(IEnumerable<(string Label, IReadOnlyList<string> Teams, bool Shown)> rows, int minimumGroupSize)
+    {
+        var notes = new List<string>();
+        foreach (var (label, teams, shown) in rows.Where(r => r.Shown && r.Teams.Count > 1))
+        {
+            notes.Add($"{label} adds up {Figures.List(teams)}. A team of fewer than {minimumGroupSize} people is not shown on its own, and leaving it out would still let its figures be worked out by taking the other teams from the department's totals; so it shares a row with the next smallest teams. The department's totals include every team.");
+        }
+
+        if (rows.Any(r => !r.Shown))
+        {
+            notes.Add($"Teams marked \"not shown\" have fewer than {minimumGroupSize} people, even together: their figures would describe individuals.");
+        }
+
+        return string.Join(" ", notes);
+    }
+
     public static IEnumerable<Block> Definitions(int minimumGroupSize)
     {
         yield return new Heading("How the figures are defined");

@@ -34,6 +34,10 @@ public static class Figures
             : string.Create(Culture, $"{monday.ToString("d MMM", Culture)}{(monday.Year != sunday.Year ? monday.ToString(" yyyy", Culture) : "")} – {sunday.ToString("d MMM yyyy", Culture)}");
     }
 
+    /// <summary>Names as a reader says them: "A", "A and B", "A, B and C".</summary>
+    public static string List(IReadOnlyList<string> names) =>
+        names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+
     public static string WeekWithDates(IsoWeek week) => $"{week} ({Dates(week)})";
 
     public static string DateTime(DateTimeOffset instant, TimeZoneInfo zone) =>

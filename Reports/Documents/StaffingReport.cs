@@ -166,7 +166,8 @@ public static class StaffingReport
             [.. model.Teams.Select(t => t.Weeks is { Count: > 0 } w
                 ? (IReadOnlyList<string>)[t.Team, Figures.Number(w.Average(x => x.NeededFte)), Fte(AverageAvailable(w)), AverageAvailable(w) is { } a ? Figures.Number(a - w.Average(x => x.NeededFte)) : Figures.Unknown, AverageAvailable(w) is null ? Figures.Unknown : Figures.Count(w.Count(x => x.GapFte < -0.05))]
                 : [t.Team, "not shown", "", "", ""])]);
-        yield return new Paragraph($"Averages over the forecast weeks. Teams marked \"not shown\" have fewer than {model.Context.MinimumGroupSize} people.") { Muted = true };
+        var note = CommonSections.TeamRowsNote(model.Teams.Select(t => (t.Team, t.MergedTeams, t.Weeks is { Count: > 0 })), model.Context.MinimumGroupSize);
+        yield return new Paragraph("Averages over the forecast weeks." + (note.Length > 0 ? " " + note : "")) { Muted = true };
     }
 
     private static IEnumerable<Block> Categories(IReadOnlyList<CategoryForecast> categories)

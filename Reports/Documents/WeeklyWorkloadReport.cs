@@ -80,7 +80,7 @@ public static class WeeklyWorkloadReport
         if (view.UnnamedTeamFlags > 0)
         {
             yield return new Callout(string.Create(CultureInfo.InvariantCulture,
-                $"{view.UnnamedTeamFlags} {(view.UnnamedTeamFlags == 1 ? "team is" : "teams are")} flagged but not named: {(view.UnnamedTeamFlags == 1 ? "it has" : "they have")} fewer than {context.MinimumGroupSize} people, so {(view.UnnamedTeamFlags == 1 ? "its" : "their")} figures would describe individuals. Each team's manager gets the reasons in the team's own report."), CalloutSeverity.Warning)
+                $"{view.UnnamedTeamFlags} {(view.UnnamedTeamFlags == 1 ? "team is" : "teams are")} flagged but not named: {(view.UnnamedTeamFlags == 1 ? "it is" : "they are")} among the smaller teams, whose figures are shown only together so that they never describe fewer than {context.MinimumGroupSize} people. Each team's manager gets the reasons in the team's own report."), CalloutSeverity.Warning)
             {
                 Title = "Flagged teams not named",
             };
@@ -146,9 +146,10 @@ public static class WeeklyWorkloadReport
         yield return new Table(
             [TableColumn.Text("Team", 2f), TableColumn.Number("In"), TableColumn.Number("Resolved"), TableColumn.Number("Backlog"), TableColumn.Number("Days to clear"), TableColumn.Number("SLA"), TableColumn.Number("After hours"), TableColumn.Number("Open per agent")],
             rows);
-        if (view.Teams.Any(t => t.Suppressed))
+        var note = CommonSections.TeamRowsNote(view.Teams.Select(t => (t.Team, t.MergedTeams, !t.Suppressed)), context.MinimumGroupSize);
+        if (note.Length > 0)
         {
-            yield return new Paragraph($"Teams marked \"not shown\" have fewer than {context.MinimumGroupSize} people: their figures would describe individuals.") { Muted = true };
+            yield return new Paragraph(note) { Muted = true };
         }
     }
 

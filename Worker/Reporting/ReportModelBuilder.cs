@@ -113,7 +113,7 @@ public sealed class ReportModelBuilder(
         }
 
         var teams = inputs.History.TeamNames.Order(StringComparer.Ordinal).ToList();
-        var weeks = department ? Sum(staffing.Weeks.Where(w => Visible(w.Team)), subject) : staffing.ForTeam(subject);
+        var weeks = department ? staffing.Together(teams, subject) : staffing.ForTeam(subject);
         var forecast = inputs.Forecasts.GetValueOrDefault(subject) is { } outlook
             ? outlook with { History = [.. inputs.History.TeamSeries(subject, inputs.Week.AddWeeks(-(TrendWeeks - 1)), inputs.Week).Select(w => (w.Week, (double)w.Incoming))] }
             : null;
@@ -126,36 +126,13 @@ public sealed class ReportModelBuilder(
         return new StaffingReportModel(
             context,
             weeks,
-            department ? [.. teams.Select(team => new TeamStaffing(team, Visible(team) ? staffing.ForTeam(team) : null))] : [],
+            department ? [.. staffing.Rows(inputs.Policy, scope, teams, sizes).Select(r => new TeamStaffing(r.Team, r.Weeks) { MergedTeams = r.MergedTeams })] : [],
             forecast,
             categories,
             scenarios,
             now?.Backlog ?? 0,
             quality,
             null);
-    }
-
-    /// <summary>The teams' weeks added up: the department's needed and available staff.</summary>
-    private static IReadOnlyList<TeamWeekStaffing> Sum(IEnumerable<TeamWeekStaffing> weeks, string department) =>
-        [.. weeks.GroupBy(w => w.Week).OrderBy(g => g.Key).Select(g => new TeamWeekStaffing(
-            department, g.Key, g.Sum(w => w.Volume), g.Sum(w => w.VolumeUpper80), g.Sum(w => w.NeededHours), g.Sum(w => w.NeededHoursHigh), [],
-            g.Sum(w => w.NeededFte), SumOrUnknown(g.Select(w => w.AvailableHours)), SumOrUnknown(g.Select(w => w.AvailableFte))))];
-
-    /// <summary>A total over teams is unknown when any team's figure is: a partial sum would pass for the whole.</summary>
-    private static double? SumOrUnknown(IEnumerable<double?> values)
-    {
-        var total = 0.0;
-        foreach (var value in values)
-        {
-            if (value is not { } v)
-            {
-                return null;
-            }
-
-            total += v;
-        }
-
-        return total;
     }
 
     private static IReadOnlyList<CategoryForecast> Categories(ForecastSet weekly, string team, IsoWeek week) =>

@@ -1,4 +1,5 @@
 using Analytics.Calendar;
+using Analytics.Privacy;
 
 namespace Analytics.Forecasting.Staffing;
 
@@ -7,6 +8,57 @@ namespace Analytics.Forecasting.Staffing;
 public sealed record StaffingOutlook(ForecastSet Forecast, IReadOnlyList<TeamWeekStaffing> Weeks)
 {
     public IReadOnlyList<TeamWeekStaffing> ForTeam(string team) => [.. Weeks.Where(w => string.Equals(w.Team, team, StringComparison.Ordinal))];
+
+    /// <summary>Teams' weeks added up under <paramref name="label"/>: the department's, or a merged row's, needed and available staff.</summary>
+    public IReadOnlyList<TeamWeekStaffing> Together(IEnumerable<string> teams, string label)
+    {
+        var members = teams.ToHashSet(StringComparer.Ordinal);
+        return [.. Weeks.Where(w => members.Contains(w.Team)).GroupBy(w => w.Week).OrderBy(g => g.Key).Select(g => new TeamWeekStaffing(
+            label, g.Key, g.Sum(w => w.Volume), g.Sum(w => w.VolumeUpper80), g.Sum(w => w.NeededHours), g.Sum(w => w.NeededHoursHigh), [],
+            g.Sum(w => w.NeededFte), SumOrUnknown(g.Select(w => w.AvailableHours)), SumOrUnknown(g.Select(w => w.AvailableFte))))];
+    }
+
+    /// <summary>
+    /// The teams' rows of a table for <paramref name="scope"/>, with the smaller teams merged by the
+    /// <see cref="PrivacyPolicy"/> so that no team's staffing can be worked out from the department's.
+    /// </summary>
+    /// <param name="people">People per team, for the minimum-group rule.</param>
+    public IReadOnlyList<ScopedStaffing> Rows(PrivacyPolicy policy, ReportScope scope, IEnumerable<string> teams, IReadOnlyDictionary<string, int> people)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(people);
+        return [.. policy.TeamRows(scope, teams.Select(t => (t, people.GetValueOrDefault(t)))).Select(r => new ScopedStaffing(
+            r.Label, r.Shown ? (r.Merged ? Together(r.Teams, r.Label) : ForTeam(r.Label)) : null) { MergedTeams = r.Merged ? r.Teams : [] })];
+    }
+
+    /// <summary>A total over teams is unknown when any team's figure is: a partial sum would pass for the whole.</summary>
+    private static double? SumOrUnknown(IEnumerable<double?> values)
+    {
+        var total = 0.0;
+        foreach (var value in values)
+        {
+            if (value is not { } v)
+            {
+                return null;
+            }
+
+            total += v;
+        }
+
+        return total;
+    }
+}
+
+/// <summary>
+/// A team's staffing weeks as one reader may see them: null when suppressed. The smaller teams of a
+/// department share one row (<see cref="Merged"/>), whose <see cref="Team"/> is then its label.
+/// </summary>
+public sealed record ScopedStaffing(string Team, IReadOnlyList<TeamWeekStaffing>? Weeks)
+{
+    /// <summary>The teams a merged row adds up; empty for a team on its own row.</summary>
+    public IReadOnlyList<string> MergedTeams { get; init; } = [];
+
+    public bool Merged => MergedTeams.Count > 0;
 }
 
 /// <summary>One team's needed and available staff in one week.</summary>

@@ -63,8 +63,9 @@ public sealed class PrivacyLeakTests
 
         var view = new WorkloadViewBuilder(results.Policy).Build(ReportScope.Department, results.History, everyTeamFlagged, results.Week);
 
-        var hidden = view.Teams.Where(t => t.Suppressed).Select(t => t.Team).ToList();
-        Assert.NotEmpty(hidden);
+        // The small team shares a row with the next smallest, and neither may be named with its own reasons.
+        var hidden = view.Teams.SelectMany(t => t.MergedTeams).ToList();
+        Assert.Contains("Identity & Access", hidden);
         Assert.Equal(results.Teams.Count(), view.FlaggedTeams);
         Assert.Equal(hidden.Count, view.UnnamedTeamFlags);
         Assert.DoesNotContain(view.TeamFlags, f => hidden.Contains(f.Team));
@@ -82,10 +83,12 @@ public sealed class PrivacyLeakTests
         var appreciation = results.AppreciationView(ReportScope.Department);
         var own = results.WorkloadView(ReportScope.ForTeam("Identity & Access"));
 
-        Assert.Null(department.Teams.Single(t => t.Team == "Identity & Access").Metrics);
+        Assert.DoesNotContain(department.Teams, t => t.Team == "Identity & Access");
+        Assert.Contains(department.Teams, t => t.MergedTeams.Contains("Identity & Access") && t.AgentsOnStaff >= MinimumGroupSize && t.Metrics is not null);
         Assert.NotNull(department.Teams.Single(t => t.Team == "Workplace").Metrics);
         Assert.DoesNotContain(department.TeamFlags, f => f.Team == "Identity & Access");
-        Assert.Null(appreciation.Teams.Single(t => t.Team == "Identity & Access").Ledger);
+        Assert.DoesNotContain(appreciation.Teams, t => t.Team == "Identity & Access");
+        Assert.Contains(appreciation.Teams, t => t.MergedTeams.Contains("Identity & Access") && t.Ledger is not null);
         Assert.DoesNotContain(appreciation.Highlights, h => h.Team == "Identity & Access");
         Assert.DoesNotContain(appreciation.ThankYous, t => t.Team == "Identity & Access");
         Assert.NotNull(own.Current);

@@ -28,14 +28,16 @@ public sealed class StaffingReportTests
     }
 
     [Fact]
-    public void DepartmentReport_ListsTeams_AndHidesSmallOnes()
+    public void DepartmentReport_ListsTeams_AndMergesSmallOnesIntoOneRow()
     {
         var model = ReportFixtures.Staffing(ReportScope.Department, "Department");
 
         using var pdf = RenderedPdf.Render(StaffingReport.Compose(model, TestFonts.Default), "staffing-department");
 
         var text = pdf.AllCompactText();
-        Assert.Contains("Tinynotshown", text, StringComparison.Ordinal);
+        Assert.Contains("Smallerteams(2teams,5people)", text, StringComparison.Ordinal);
+        Assert.Contains("Smallerteams(2teams,5people)addsupDeskandTiny.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tinynotshown", text, StringComparison.Ordinal);
         Assert.Contains("Workplace12.010.0-2.012", text, StringComparison.Ordinal);
     }
 

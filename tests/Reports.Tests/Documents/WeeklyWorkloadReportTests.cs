@@ -33,7 +33,7 @@ public sealed class WeeklyWorkloadReportTests
     }
 
     [Fact]
-    public void DepartmentReport_ShowsTeamsNotPeople_AndHidesSmallTeams()
+    public void DepartmentReport_ShowsTeamsNotPeople_AndMergesSmallTeamsIntoOneRow()
     {
         var model = ReportFixtures.Weekly(ReportScope.Department, "Department");
 
@@ -41,7 +41,9 @@ public sealed class WeeklyWorkloadReportTests
 
         var text = pdf.AllCompactText();
         Assert.Contains("Teamsthisweek", text, StringComparison.Ordinal);
-        Assert.Contains("Tinynotshown", text, StringComparison.Ordinal);
+        Assert.Contains("Smallerteams(2teams,5people)", text, StringComparison.Ordinal);
+        Assert.Contains("Smallerteams(2teams,5people)addsupDeskandTiny.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tinynotshown", text, StringComparison.Ordinal);
         Assert.Contains("Departmentreceived1,212ticketsin2026-W47", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Per-agentload", text, StringComparison.Ordinal);
         foreach (var agent in ReportFixtures.Agents)

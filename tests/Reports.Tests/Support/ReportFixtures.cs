@@ -32,6 +32,8 @@ internal static class ReportFixtures
         new() { Name = "Ria Small", Team = "Tiny" },
     ];
 
+    private static readonly string[] StaffingTeams = ["Desk", "Tiny", "Workplace"];
+
     public static PrivacyPolicy Policy { get; } = new(Options.Create(new PrivacyOptions()), Agents);
 
     /// <summary>Workplace: 200 in and out a week until week 42, then 300 in and 240 out; the backlog climbs by 60 a week from 80.</summary>
@@ -200,9 +202,18 @@ internal static class ReportFixtures
             i == 1 && subject == "Desk" ? [new Analytics.Forecasting.Staffing.QueueWeek("phone", 800, 180, 80, 6, new DateTime(2026, 11, 23, 9, 0, 0))] : [],
             12, 280, 10))];
         var scenarios = Analytics.Forecasting.Staffing.StaffingScenarios.For(weeks, 440, 80, 0.1, 40, 0.3);
+        // The department's teams: Workplace and Desk as above, Tiny (two people) a tenth of it; the rows need only the weeks.
+        var outlook = new Analytics.Forecasting.Staffing.StaffingOutlook(null!, [.. StaffingTeams.SelectMany(team => weeks.Select(w => team == "Tiny"
+            ? w with { Team = team, Volume = 28, VolumeUpper80 = 33, NeededHours = 33.6, NeededHoursHigh = 39.6, NeededFte = 1.2, AvailableHours = 28, AvailableFte = 1 }
+            : w with { Team = team }))]);
         var teams = scope is DepartmentScope
-            ? (IReadOnlyList<TeamStaffing>)[new TeamStaffing("Desk", weeks), new TeamStaffing("Tiny", null), new TeamStaffing("Workplace", weeks)]
+            ? (IReadOnlyList<TeamStaffing>)[.. outlook.Rows(Policy, scope, StaffingTeams, new Dictionary<string, int> { ["Workplace"] = 4, ["Desk"] = 3, ["Tiny"] = 2 }).Select(r => new TeamStaffing(r.Team, r.Weeks) { MergedTeams = r.MergedTeams })]
             : [];
+        if (scope is DepartmentScope)
+        {
+            weeks = outlook.Together(StaffingTeams, subject);
+        }
+
         return new StaffingReportModel(Context(scope, subject), weeks, teams, Forecast(),
             [new CategoryForecast("Hardware", 150, 120, 180, 1800, 1440, 2160), new CategoryForecast("Accounts", 130, 100, 160, 1560, 1200, 1920)],
             scope is DepartmentScope ? [] : scenarios, 440, Quality(), null);
