@@ -87,11 +87,20 @@ public sealed class TicketStore(IDbConnectionFactory connections)
         await using var insert = Dialect.PrepareInsert(connection, transaction, Dialect.InsertIfAbsent("ticket_events", EventKeys, EventColumns), EventColumns);
         var values = new object?[EventColumns.Length];
         var written = 0;
+        DateTimeOffset? lastAt = null;
+        object? lastAtValue = null;
         foreach (var e in events)
         {
+            // A row of an event log yields its status event and any hand-overs at the same instant: format it once.
+            if (lastAt != e.OccurredAt)
+            {
+                lastAt = e.OccurredAt;
+                lastAtValue = Dialect.ToDb(e.OccurredAt);
+            }
+
             values[0] = e.Source;
             values[1] = e.TicketId;
-            values[2] = Dialect.ToDb(e.OccurredAt);
+            values[2] = lastAtValue;
             values[3] = CanonicalNames.Of(e.Kind);
             values[4] = e.Sequence;
             values[5] = e.FromValue;
