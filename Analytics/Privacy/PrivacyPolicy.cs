@@ -45,8 +45,13 @@ public sealed class PrivacyPolicy
     /// Whether an aggregate over <paramref name="people"/> people of <paramref name="team"/> must be
     /// suppressed in <paramref name="scope"/>: it would single out individuals unless the reader may see them anyway.
     /// </summary>
+    /// <remarks>
+    /// A team with no people in the period (no one on its staff, no one who resolved its tickets) singles
+    /// nobody out: its figures are shown. Hiding it would merge a large team with it for nothing (an
+    /// inferred roster gives every person one home team, leaving quiet teams empty).
+    /// </remarks>
     public bool Suppresses(ReportScope scope, string team, int people) =>
-        people < _options.MinimumGroupSize && !(scope is TeamScope t && string.Equals(t.Team, team, StringComparison.Ordinal));
+        people > 0 && people < _options.MinimumGroupSize && !(scope is TeamScope t && string.Equals(t.Team, team, StringComparison.Ordinal));
 
     /// <summary>Whether the agent asked not to be named in recognition (highlights, thanks, problems solved).</summary>
     public bool OptedOut(string agent) =>

@@ -22,6 +22,7 @@ internal sealed class GroupWeeks
         Reopened = new int[weeks];
         Reassigned = new int[weeks];
         AfterHours = new int[weeks];
+        Resolvers = new HashSet<string>?[weeks];
         CalendarHours = new List<float>[weeks];
         BusinessHours = new List<float>[weeks];
         for (var w = 0; w < weeks; w++)
@@ -35,6 +36,9 @@ internal sealed class GroupWeeks
     public TeamClock Clock { get; }
     public bool IsDepartment { get; }
     public int[] Incoming { get; }
+
+    /// <summary>Who resolved the group's tickets, per week: the people its figures describe.</summary>
+    public HashSet<string>?[] Resolvers { get; }
     public int[] Resolved { get; }
     public int[] PassedOn { get; }
     public int[] SlaMet { get; }

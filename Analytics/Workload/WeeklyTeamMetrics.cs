@@ -67,6 +67,15 @@ public sealed record WeeklyTeamMetrics
     /// <summary>Agents of the team on staff in the week (joined by its end, not left before it began), inferred agents included.</summary>
     public int AgentsOnStaff { get; init; }
 
+    /// <summary>People who resolved the team's tickets in the week, whichever team they belong to.</summary>
+    public int PeopleActive { get; init; }
+
+    /// <summary>
+    /// How many people the team's figures describe, for the privacy minimum: the staff on the roster, or
+    /// the people who did its work when more (a team the inferred roster gives nobody still had people).
+    /// </summary>
+    public int GroupSize => Math.Max(AgentsOnStaff, PeopleActive);
+
     /// <summary>The week-end backlog per agent on staff.</summary>
     public double? WipPerAgent { get; init; }
 

@@ -167,6 +167,11 @@ internal sealed class WorkloadPass
         }
 
         group.Resolved[week]++;
+        if (ticket.ResolvedBy is { } resolver)
+        {
+            (group.Resolvers[week] ??= new HashSet<string>(StringComparer.Ordinal)).Add(resolver);
+        }
+
         group.CalendarHours[week].Add((float)(resolved - ticket.OpenedAt).TotalHours);
         group.BusinessHours[week].Add((float)(clock.BusinessMinutes(ticket.OpenedAt, resolved) / 60.0));
         if (ticket.SlaBreached is { } breached)
@@ -273,6 +278,7 @@ internal sealed class WorkloadPass
                 AfterHoursShare = Share(g.AfterHours[w], resolved),
                 DaysToClear = resolvedRecently == 0 || workdays == 0 ? null : backlog[w] / ((double)resolvedRecently / workdays),
                 AgentsOnStaff = onStaff.Count,
+                PeopleActive = g.Resolvers[w]?.Count ?? 0,
                 WipPerAgent = onStaff.Count == 0 ? null : (double)backlog[w] / onStaff.Count,
                 HoursLogged = agentWeeks.Sum(a => a.MinutesLogged[w]) / 60.0,
                 ContractHours = TeamContractHours(onStaff, g.Clock, w),

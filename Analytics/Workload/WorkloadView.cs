@@ -67,7 +67,7 @@ public sealed class WorkloadViewBuilder(PrivacyPolicy policy)
         var metrics = teams.ToDictionary(t => t, t => history.Team(t, week) ?? Empty(t, week), StringComparer.Ordinal);
         // A flagged team's reasons print its own figures, so it is the last to be merged with a small team.
         var flagged = overload.Teams.Select(f => f.Team).ToHashSet(StringComparer.Ordinal);
-        var rows = policy.TeamRows(scope, teams.Select(t => (t, metrics[t].AgentsOnStaff)), flagged);
+        var rows = policy.TeamRows(scope, teams.Select(t => (t, metrics[t].GroupSize)), flagged);
         var scopedTeams = rows.Select(r => r.Merged
             ? new ScopedTeamWeek(r.Label, r.People, r.Shown ? Together(r.Label, week, [.. r.Teams.Select(t => metrics[t])]) : null) { MergedTeams = r.Teams }
             : new ScopedTeamWeek(r.Label, r.People, r.Shown ? metrics[r.Label] : null)).ToList();

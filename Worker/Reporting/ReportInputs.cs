@@ -33,5 +33,5 @@ public sealed record ReportInputs(
         new[] { ReportScope.Department }.Concat(History.TeamNames.Order(StringComparer.Ordinal).Select(ReportScope.ForTeam));
 
     public IReadOnlyDictionary<string, int> TeamSizes =>
-        History.TeamNames.ToDictionary(t => t, t => History.Team(t, Week)?.AgentsOnStaff ?? 0, StringComparer.Ordinal);
+        History.TeamNames.ToDictionary(t => t, t => History.Team(t, Week)?.GroupSize ?? 0, StringComparer.Ordinal);
 }

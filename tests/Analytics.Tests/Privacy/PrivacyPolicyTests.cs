@@ -29,6 +29,7 @@ public sealed class PrivacyPolicyTests
     public void Suppresses_SmallGroupsExceptForTheirOwnManager()
     {
         Assert.True(Policy.Suppresses(ReportScope.Department, "Workplace", 2));
+        Assert.False(Policy.Suppresses(ReportScope.Department, "Workplace", 0)); // figures about nobody single no one out
         Assert.True(Policy.Suppresses(ReportScope.ForTeam("Network"), "Workplace", 2));
         Assert.True(Policy.Suppresses(ReportScope.ForAgent("Tim Bakker", "Workplace"), "Workplace", 2));
         Assert.False(Policy.Suppresses(ReportScope.ForTeam("Workplace"), "Workplace", 2));

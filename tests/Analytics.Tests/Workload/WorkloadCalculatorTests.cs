@@ -29,6 +29,22 @@ public sealed class WorkloadCalculatorTests : IDisposable
     }
 
     [Fact]
+    public async Task GroupSize_CountsThePeopleWhoResolvedTheTeamsTickets_WhenTheRosterGivesTheTeamFewer()
+    {
+        // Beta has nobody on its staff, but three people of Alpha resolved its tickets this week.
+        _s.Agent("Ann", "Alpha").Agent("Bas", "Alpha").Agent("Cor", "Alpha");
+        _s.Ticket("Beta", "2026-03-09 09:00", "2026-03-09 11:00", resolvedBy: "Ann");
+        _s.Ticket("Beta", "2026-03-10 09:00", "2026-03-10 11:00", resolvedBy: "Bas");
+        _s.Ticket("Beta", "2026-03-11 09:00", "2026-03-11 11:00", resolvedBy: "Cor");
+        _s.Ticket("Beta", "2026-03-11 09:00", "2026-03-11 12:00", resolvedBy: "Cor");
+
+        var history = await _s.ComputeAsync("2026-W11", "2026-W11");
+
+        var beta = history.Team("Beta", IsoWeek.Parse("2026-W11"))!;
+        Assert.Equal((0, 3, 3), (beta.AgentsOnStaff, beta.PeopleActive, beta.GroupSize));
+    }
+
+    [Fact]
     public async Task Ticket_ResolvedExactlyAtTheWeekBoundary_BelongsToTheNextWeekAndToTheBacklogBefore()
     {
         // Monday 16 March 00:00 local is the end of 2026-W11 and the start of 2026-W12.
