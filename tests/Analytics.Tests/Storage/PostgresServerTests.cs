@@ -9,11 +9,14 @@ namespace Analytics.Tests.Storage;
 public sealed class PostgresServerTests(PostgresServer server, ITestOutputHelper output)
 {
     [Fact]
-    public void Server_StartsOnLoopbackWellWithinTenSeconds()
+    public void Server_StartsOnLoopback_AndSaysHowLongItTook()
     {
         output.WriteLine($"PostgreSQL {server.ServerVersion} from {server.BinDirectory} on 127.0.0.1:{server.Port}, started in {server.StartupTime.TotalMilliseconds:0} ms");
 
-        Assert.InRange(server.StartupTime, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        // Not a speed target (those are benchmarks): a start that hangs is what this catches. A 10 s bound
+        // failed at 11.8 s on a machine busy with a parallel build.
+        Assert.InRange(server.StartupTime, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        Assert.True(server.Port > 0);
     }
 
     [Fact]
