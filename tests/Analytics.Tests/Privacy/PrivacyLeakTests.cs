@@ -77,7 +77,7 @@ public sealed class PrivacyLeakTests
     {
         var results = await ResultsAsync();
         var small = results.History.Team("Identity & Access", results.Week)!;
-        Assert.True(small.AgentsOnStaff < MinimumGroupSize);
+        Assert.True(small.GroupSize < MinimumGroupSize);
 
         var department = results.WorkloadView(ReportScope.Department);
         var appreciation = results.AppreciationView(ReportScope.Department);
@@ -128,22 +128,8 @@ public sealed class PrivacyLeakTests
 
     private static async Task<ScopedResults> BuildAsync()
     {
-        var store = await DemoData.StoreAsync();
-        var c = store.Connections;
-        var reference = new ReferenceStore(c);
-        var week = store.Data.Scenario.LastWeek;
-        var quarter = week.AddWeeks(-12);
-        var holidays = new DutchHolidayCalendar();
-        var workload = Options.Create(new WorkloadOptions());
-        var invisible = Options.Create(new InvisibleWorkOptions());
-        var classifier = new WorkClassifier(invisible);
-        var history = await new WorkloadCalculator(c, new Analytics.Roster.RosterReader(c, reference), holidays, workload).ComputeAsync(quarter.AddWeeks(-12), week, CancellationToken.None);
-        var overload = new OverloadDetector(Options.Create(new OverloadOptions()), workload).Detect(history, week);
-        var ledger = await new WorkLedgerCalculator(c, reference, classifier, holidays, invisible, workload).ComputeAsync(quarter, week, CancellationToken.None);
-        var recognition = await new RecognitionCalculator(c, reference, new ActivityStore(c), classifier, holidays, invisible, workload).ComputeAsync(quarter, week, CancellationToken.None);
-        var agents = await reference.GetAgentsAsync(CancellationToken.None);
-        var policy = new PrivacyPolicy(Options.Create(new PrivacyOptions { MinimumGroupSize = MinimumGroupSize }), agents);
-        return new ScopedResults(policy, history, overload, ledger, recognition, agents, week);
+        var demo = await DemoQuarter.LoadAsync();
+        return new ScopedResults(demo.Policy(MinimumGroupSize), demo.History, demo.Overload, demo.Ledger, demo.Recognition, demo.Agents, demo.Week);
     }
 
     private sealed record ScopedResults(PrivacyPolicy Policy, WorkloadHistory History, OverloadReport Overload, WorkLedger Ledger, RecognitionResult Recognition, IReadOnlyList<Agent> Agents, IsoWeek Week)
@@ -154,7 +140,7 @@ public sealed class PrivacyLeakTests
 
         public AppreciationView AppreciationView(ReportScope scope)
         {
-            var sizes = History.TeamNames.ToDictionary(t => t, t => History.Team(t, Week)!.AgentsOnStaff);
+            var sizes = History.TeamNames.ToDictionary(t => t, t => History.Team(t, Week)!.GroupSize);
             return new AppreciationViewBuilder(Policy).Build(scope, Ledger, Recognition, Week, sizes);
         }
 

@@ -29,7 +29,7 @@ public sealed class SubtractionAttackTests
         var view = new WorkloadViewBuilder(policy).Build(ReportScope.Department, demo.History, demo.Overload, demo.Week);
         var total = demo.History.Department(demo.Week)!;
         var teams = demo.Teams.ToDictionary(t => t, t => demo.History.Team(t, demo.Week)!, StringComparer.Ordinal);
-        var hidden = Hidden(teams.ToDictionary(t => t.Key, t => t.Value.AgentsOnStaff), minimum);
+        var hidden = Hidden(teams.ToDictionary(t => t.Key, t => t.Value.GroupSize), minimum);
         var rows = view.Teams.Where(r => !r.Suppressed).ToList();
 
         foreach (var (figure, pick) in WeeklyFigures)
@@ -236,35 +236,5 @@ public sealed class SubtractionAttackTests
         return (history, overload);
     }
 
-    private static readonly Lazy<Task<Demo>> Shared = new(BuildAsync);
-
-    private static Task<Demo> DemoAsync() => Shared.Value;
-
-    private static async Task<Demo> BuildAsync()
-    {
-        var store = await DemoData.StoreAsync();
-        var c = store.Connections;
-        var reference = new ReferenceStore(c);
-        var week = store.Data.Scenario.LastWeek;
-        var quarter = week.AddWeeks(-12);
-        var holidays = new DutchHolidayCalendar();
-        var workload = Options.Create(new WorkloadOptions());
-        var invisible = Options.Create(new InvisibleWorkOptions());
-        var classifier = new WorkClassifier(invisible);
-        var history = await new WorkloadCalculator(c, new Analytics.Roster.RosterReader(c, reference), holidays, workload).ComputeAsync(quarter.AddWeeks(-12), week, CancellationToken.None);
-        var overload = new OverloadDetector(Options.Create(new OverloadOptions()), workload).Detect(history, week);
-        var ledger = await new WorkLedgerCalculator(c, reference, classifier, holidays, invisible, workload).ComputeAsync(quarter, week, CancellationToken.None);
-        var recognition = await new RecognitionCalculator(c, reference, new ActivityStore(c), classifier, holidays, invisible, workload).ComputeAsync(quarter, week, CancellationToken.None);
-        var agents = await reference.GetAgentsAsync(CancellationToken.None);
-        return new Demo(history, overload, ledger, recognition, agents, week);
-    }
-
-    private sealed record Demo(WorkloadHistory History, OverloadReport Overload, WorkLedger Ledger, RecognitionResult Recognition, IReadOnlyList<Agent> Agents, IsoWeek Week)
-    {
-        public IReadOnlyList<string> Teams { get; } = [.. History.TeamNames.Order(StringComparer.Ordinal)];
-
-        public IReadOnlyDictionary<string, int> Sizes => Teams.ToDictionary(t => t, t => History.Team(t, Week)!.AgentsOnStaff, StringComparer.Ordinal);
-
-        public PrivacyPolicy Policy(int minimum) => new(Options.Create(new PrivacyOptions { MinimumGroupSize = minimum }), Agents);
-    }
+    private static Task<DemoQuarter> DemoAsync() => DemoQuarter.LoadAsync();
 }
