@@ -338,16 +338,19 @@ public sealed class RosterFile
             return null;
         }
 
-        switch (text.ToLowerInvariant())
+        // The import's own yes/no words, plus the "x" a spreadsheet's tick column holds.
+        if (string.Equals(text, "x", StringComparison.OrdinalIgnoreCase))
         {
-            case "true" or "yes" or "y" or "1" or "ja" or "j" or "waar" or "x":
-                return true;
-            case "false" or "no" or "n" or "0" or "nee" or "onwaar":
-                return false;
-            default:
-                Problem(column!.Value, text, "not a yes/no value");
-                return null;
+            return true;
         }
+
+        if (FieldParser.TryYesNo(text, out var value))
+        {
+            return value;
+        }
+
+        Problem(column!.Value, text, "not a yes/no value");
+        return null;
     }
 
     private List<string> Emails(Column? column)
