@@ -25,7 +25,7 @@ public static class AnalyticsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAnalytics(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddFiguresClock();
         services.AddOptions<StoreOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IDbConnectionFactory>(sp => DbConnectionFactory.Create(sp.GetRequiredService<IOptions<StoreOptions>>().Value));
         services.TryAddSingleton<TicketStore>();

@@ -1,11 +1,13 @@
 using Analytics.Import;
 using Analytics.Storage;
 using Dapper;
+using Analytics.Calendar;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Forecasting;
 
 /// <summary>Which day counts as "the last complete day" of the data.</summary>
-public sealed class ForecastCalendar(TimeProvider time, ReferenceStore reference, IDbConnectionFactory connections)
+public sealed class ForecastCalendar([FromKeyedServices(FiguresClock.Key)] TimeProvider time, ReferenceStore reference, IDbConnectionFactory connections)
 {
     /// <summary>
     /// Yesterday in the teams' time zones (the earliest of them; Europe/Amsterdam when no team is

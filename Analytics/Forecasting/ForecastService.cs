@@ -1,5 +1,6 @@
 using Analytics.Calendar;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Forecasting;
 
@@ -13,7 +14,7 @@ public sealed class ForecastService(
     ForecastCalendar calendar,
     IOptions<ForecastOptions> options,
     IOptions<HolidayOptions> holidays,
-    TimeProvider time)
+    [FromKeyedServices(FiguresClock.Key)] TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<SeriesFrequency, (long Id, GlobalForecastModel? Model)> _loaded = [];

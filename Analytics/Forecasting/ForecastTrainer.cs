@@ -1,6 +1,7 @@
 using Analytics.Calendar;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Forecasting;
 
@@ -14,7 +15,7 @@ public sealed class ForecastTrainer(
     ForecastCalendar calendar,
     IOptions<ForecastOptions> options,
     IOptions<HolidayOptions> holidays,
-    TimeProvider time,
+    [FromKeyedServices(FiguresClock.Key)] TimeProvider time,
     ILogger<ForecastTrainer> logger)
 {
     /// <summary>

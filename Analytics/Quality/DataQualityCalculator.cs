@@ -1,11 +1,13 @@
 using System.Globalization;
 using Analytics.Storage;
 using Dapper;
+using Analytics.Calendar;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Quality;
 
 /// <summary>Counts the gaps in a period's data with a few SQL aggregates.</summary>
-public sealed class DataQualityCalculator(IDbConnectionFactory connections, TimeProvider time)
+public sealed class DataQualityCalculator(IDbConnectionFactory connections, [FromKeyedServices(FiguresClock.Key)] TimeProvider time)
 {
     /// <param name="team">The team, or null for the whole department.</param>
     public async Task<DataQualityReport> ComputeAsync(string? team, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)

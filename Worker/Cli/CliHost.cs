@@ -1,3 +1,4 @@
+using Analytics.Calendar;
 using Analytics.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,12 +38,11 @@ public static class CliHost
         return CliAsOf.TryParse(asOf, zone, out var clock) ? Finish(builder, clock) : null;
     }
 
-    private static IHost Finish(HostApplicationBuilder builder, TimeProvider? clock)
+    private static IHost Finish(HostApplicationBuilder builder, AsOfClock? clock)
     {
-        if (clock is not null)
+        if (clock is AsOfClock asOf)
         {
-            // Registered last, so every service asking for "now" gets the as-of instant.
-            builder.Services.AddSingleton(clock);
+            builder.Services.UseAsOf(asOf);
         }
 
         // A command prints its own summary; only warnings and errors are logged beside it. A filter rule added

@@ -27,7 +27,7 @@ internal static class CliWeek
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<IOptions<WorkloadOptions>>().Value.TimeZone);
-        return IsoWeek.LastCompleted(services.GetRequiredService<TimeProvider>().GetUtcNow(), zone);
+        return IsoWeek.LastCompleted(FiguresClock.Now(services), zone);
     }
 
     /// <summary>
@@ -36,7 +36,7 @@ internal static class CliWeek
     /// </summary>
     public static async Task WarnOutsideDataAsync(IsoWeek week, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var now = FiguresClock.Now(services);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<IOptions<WorkloadOptions>>().Value.TimeZone);
         var monday = week.Monday.ToDateTime(TimeOnly.MinValue);
         var sunday = week.NextMonday.ToDateTime(TimeOnly.MinValue);

@@ -42,7 +42,7 @@ public static class MetricsCommand
             if (name is not null && !history.TeamNames.Contains(name))
             {
                 // A team the organisation has but with no data in these weeks is an empty trend, not a typo.
-                var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+                var now = FiguresClock.Now(host.Services);
                 var known = (await host.Services.GetRequiredService<RosterReader>().ReadAsync(now, cancellationToken)).Teams.Select(t => t.Name)
                     .Concat(history.TeamNames).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                 if (!known.Contains(name, StringComparer.Ordinal))

@@ -1,3 +1,4 @@
+using Analytics.Calendar;
 using Analytics.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public static class JobsHostBuilderExtensions
         // Quartz is configured when the host is composed, before options validation can run; a bad setting here
         // is reported by the validator at start (ValidateOnStart runs before any hosted service builds the scheduler).
         var jobs = ReadEarly(builder);
+        var asOf = jobs.AsOf is { } text && AsOfClock.TryParse(text, builder.Configuration["Workload:TimeZone"] ?? "Europe/Amsterdam", out var clock) ? clock : null;
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -79,6 +81,12 @@ public static class JobsHostBuilderExtensions
         // Registered before Quartz's hosted service, so the schedule is in the store when the scheduler starts.
         services.AddHostedService<JobScheduleInstaller>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        if (asOf is not null)
+        {
+            // Only the figures stand still; the scheduler, the outbox and the logs keep real time.
+            services.UseAsOf(asOf);
+        }
+
         return builder;
     }
 

@@ -7,6 +7,14 @@ public sealed class JobsOptions
 {
     public const string Section = "Jobs";
 
+    /// <summary>
+    /// Compute every job's figures as of this moment instead of the time it fires: a date (its end in the
+    /// department's time zone) or an instant with an offset. For a pilot on a historical export, or to replay a
+    /// past week. What is recorded (sync runs, mails, the job log) keeps the real time. Default: unset (now).
+    /// The reporting commands use it too unless given <c>--as-of</c>.
+    /// </summary>
+    public string? AsOf { get; set; }
+
     /// <summary>Where the schedule and running jobs are kept. Default: a SQLite file under ./out.</summary>
     public JobStoreOptions Store { get; set; } = new();
 

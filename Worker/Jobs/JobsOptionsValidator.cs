@@ -1,3 +1,4 @@
+using Analytics.Calendar;
 using Analytics.Storage;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -14,6 +15,11 @@ public sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
         foreach (var job in JobCatalog.All)
         {
             Check(job.Schedule(options), $"{JobsOptions.Section}:{job.Setting}", failures);
+        }
+
+        if (options.AsOf is { } asOf && !AsOfClock.TryParse(asOf, "UTC", out _))
+        {
+            failures.Add($"{JobsOptions.Section}:AsOf: '{asOf}' is not {AsOfClock.Forms}.");
         }
 
         var store = options.Store;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Worker.Delivery;
 using Worker.Jobs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Worker.Reporting;
 
@@ -22,7 +23,7 @@ public sealed class OverloadAlerts(
     ReportRecipients recipients,
     Outbox outbox,
     ReferenceStore reference,
-    TimeProvider time,
+    [FromKeyedServices(FiguresClock.Key)] TimeProvider time,
     ILogger<OverloadAlerts> logger) : IOverloadCheck
 {
     public async Task RunAsync(CancellationToken cancellationToken) => await CheckAsync(null, cancellationToken);

@@ -9,6 +9,7 @@ using Analytics.Workload;
 using Microsoft.Extensions.Options;
 using Worker.Forecasting;
 using Reports.Documents;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Worker.Reporting;
 
@@ -30,7 +31,7 @@ public sealed class ReportModelBuilder(
     IOptions<PrivacyOptions> privacyOptions,
     IOptions<InvisibleWorkOptions> invisibleWorkOptions,
     IOptions<StaffingOptions> staffingOptions,
-    TimeProvider time)
+    [FromKeyedServices(FiguresClock.Key)] TimeProvider time)
 {
     /// <summary>Weeks of trend the weekly report shows.</summary>
     public const int TrendWeeks = 12;

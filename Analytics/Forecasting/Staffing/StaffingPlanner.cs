@@ -2,6 +2,7 @@ using Analytics.Calendar;
 using Analytics.Roster;
 using Analytics.Tickets;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Forecasting.Staffing;
 
@@ -16,7 +17,7 @@ public sealed class StaffingPlanner(
     RosterReader roster,
     IOptions<StaffingOptions> options,
     IOptions<HolidayOptions> holidayOptions,
-    TimeProvider time)
+    [FromKeyedServices(FiguresClock.Key)] TimeProvider time)
 {
     private const int ProfileWeeks = 8;
 

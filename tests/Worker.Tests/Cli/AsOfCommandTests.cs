@@ -36,6 +36,10 @@ public sealed class AsOfCommandTests(DemoStore store) : IClassFixture<DemoStore>
         Assert.DoesNotContain("sync may be late", pdf, StringComparison.Ordinal);
         // The data's newest change is no later than the as-of moment.
         Assert.Matches(@"Data as of (1 Nov|(2[0-9]|3[01]) Oct) 2026", pdf);
+        // The PDF itself was generated now, not on the as-of day.
+        Assert.DoesNotContain("Generated 2026-11-02", pdf, StringComparison.Ordinal);
+        var today = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
+        Assert.Contains($"Generated {today:yyyy-MM-dd}", pdf, StringComparison.Ordinal);
     }
 
     [Theory]

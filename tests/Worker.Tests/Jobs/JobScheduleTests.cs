@@ -42,6 +42,33 @@ public sealed class JobScheduleTests : IDisposable
     }
 
     [Fact]
+    public async Task AsOfSetting_WeeklyReportsReportTheWeekBeforeIt_AndTheJobLogKeepsTheRealTime()
+    {
+        var settings = TestSettings.Embedded(_folder.Path);
+        var reporting = new RecordingWeeklyReporting();
+        await RunAsync(settings, reporting, TimeSpan.Zero);
+        var lastMonday = LastMondayAtSeven(TimeProvider.System.GetUtcNow());
+        SetTrigger("weekly-reports-schedule", next: lastMonday.AddDays(-7), previous: lastMonday.AddDays(-14));
+
+        // Sunday 1 November 2026: as of its end, 2026-W44 is the last complete week, whenever the job fires.
+        settings["Jobs:AsOf"] = "2026-11-01";
+        var before = TimeProvider.System.GetUtcNow();
+        await RunAsync(settings, reporting, TimeSpan.FromSeconds(4), until: () => !reporting.Weeks.IsEmpty);
+
+        Assert.Equal(new Analytics.Calendar.IsoWeek(2026, 44), Assert.Single(reporting.Weeks));
+        Assert.All(RunStarts("weekly-reports"), started => Assert.True(started >= before.AddSeconds(-1), $"the run is logged at {started:u}, the real time"));
+    }
+
+    [Fact]
+    public void AsOfSetting_NotAMoment_IsAConfigurationErrorNamingTheSetting()
+    {
+        var result = new JobsOptionsValidator().Validate(null, new JobsOptions { AsOf = "last week" });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Jobs:AsOf: 'last week' is not a date", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Restart_WithTheSameSchedule_KeepsTheStoredTrigger()
     {
         var settings = TestSettings.Embedded(_folder.Path);
@@ -230,4 +257,20 @@ public sealed class JobScheduleTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
+
+    private List<DateTimeOffset> RunStarts(string job)
+    {
+        using var connection = Open("analytics.db");
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT started_at FROM job_runs WHERE job = $job";
+        command.Parameters.AddWithValue("$job", job);
+        using var reader = command.ExecuteReader();
+        var starts = new List<DateTimeOffset>();
+        while (reader.Read())
+        {
+            starts.Add(DateTimeOffset.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return starts;
+    }
 }
