@@ -18,6 +18,7 @@ public sealed class DemoDataLoader(TicketStore tickets, ActivityStore activity, 
         progress?.Report("teams and agents");
         await reference.UpsertTeamsAsync(data.Teams, cancellationToken);
         await reference.UpsertAgentsAsync(data.Agents, cancellationToken);
+        await reference.UpsertLeaveAsync(data.Leave, cancellationToken);
 
         progress?.Report("tickets");
         var inserted = 0;

@@ -11,4 +11,12 @@ public sealed record DemoDataSet(
     IReadOnlyList<TimeEntry> TimeEntries,
     IReadOnlyList<Feedback> Feedback,
     IReadOnlyList<KnowledgeArticle> Articles,
-    DemoScenario Scenario);
+    DemoScenario Scenario)
+{
+    /// <summary>
+    /// The leave the department's roster records: the long-term sick leave behind the overload, from its first
+    /// week and expected to last half a year (the generator's other days off are not planned leave).
+    /// </summary>
+    public IReadOnlyList<AgentLeave> Leave =>
+        [new AgentLeave(Scenario.AbsentAgent, Scenario.OverloadFirstWeek.Monday, Scenario.OverloadFirstWeek.Monday.AddDays((7 * 26) - 1), null)];
+}

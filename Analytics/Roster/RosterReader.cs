@@ -1,6 +1,8 @@
 using Analytics.Storage;
 using Analytics.Tickets;
+using Analytics.Forecasting.Staffing;
 using Dapper;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Roster;
 
@@ -11,7 +13,8 @@ namespace Analytics.Roster;
 /// most tickets for. Inferred agents' contract hours are unknown, never 0, and inferred teams carry the
 /// default settings marked as assumed. The reader takes the instant as an input and never reads the clock.
 /// </summary>
-public sealed class RosterReader(IDbConnectionFactory connections, ReferenceStore reference)
+/// <remarks>Leave is the leave file's and <c>Staffing:Leave</c>'s together.</remarks>
+public sealed class RosterReader(IDbConnectionFactory connections, ReferenceStore reference, IOptions<StaffingOptions>? staffing = null)
 {
     /// <summary>How far back an assignee counts as active when no period is given: twelve weeks.</summary>
     public static readonly TimeSpan DefaultActivePeriod = TimeSpan.FromDays(7 * 12);
@@ -32,7 +35,8 @@ public sealed class RosterReader(IDbConnectionFactory connections, ReferenceStor
 
         var loadedTeams = await reference.GetTeamsAsync(cancellationToken);
         var loadedAgents = await reference.GetAgentsAsync(cancellationToken);
-        var leave = await reference.GetLeaveAsync(cancellationToken);
+        var configured = staffing?.Value.Leave.Select(l => new AgentLeave(l.Agent, l.From, l.To, (decimal?)l.HoursPerWeek)) ?? [];
+        var leave = (await reference.GetLeaveAsync(cancellationToken)).Concat(configured).ToList();
 
         var teams = loadedTeams.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var agents = loadedAgents.ToDictionary(a => a.Name, StringComparer.Ordinal);

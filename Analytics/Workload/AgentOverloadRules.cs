@@ -19,7 +19,8 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
 {
     public AgentFlag? Evaluate(WorkloadHistory history, WeeklyAgentMetrics now, IReadOnlyList<WeeklyAgentMetrics> team)
     {
-        if (!now.OnStaff)
+        // Someone on leave all week is not overloaded; their tickets show in the team's figures.
+        if (!now.OnStaff || now.OnLeave)
         {
             return null;
         }
@@ -31,7 +32,7 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
         // everyone counts as on staff throughout, and a newcomer's first tickets would read as many times their usual.
         var firstActive = history.AgentSeries(now.Agent, history.FirstWeek, now.Week).FirstOrDefault(Active)?.Week;
         var before = recentFrom > baselineFrom && firstActive is { } f
-            ? history.AgentSeries(now.Agent, baselineFrom, recentFrom.Previous()).Where(a => a.OnStaff && a.Week >= f).ToList()
+            ? history.AgentSeries(now.Agent, baselineFrom, recentFrom.Previous()).Where(a => a.OnStaff && !a.OnLeave && a.Week >= f).ToList()
             : [];
         if (before.Count < options.BaselineMinimumWeeks)
         {
@@ -46,7 +47,7 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
         // The recent weeks with data in which the agent was on staff, each with their colleagues that week.
         var recent = IsoWeek.Range(recentFrom, now.Week.Previous())
             .Select(w => (Me: history.Agent(now.Agent, w), Colleagues: history.AgentsOf(now.Team, w)))
-            .Where(x => x.Me is { OnStaff: true })
+            .Where(x => x.Me is { OnStaff: true, OnLeave: false })
             .Select(x => new AgentWeek(x.Me!, Others(x.Colleagues, now.Agent)))
             .Append(new AgentWeek(now, Others(team, now.Agent)))
             .ToList();
@@ -192,7 +193,7 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
     private static bool Active(WeeklyAgentMetrics a) => a.WorkInProgress > 0 || a.Resolved > 0 || a.HandedOn > 0 || a.HoursLogged > 0;
 
     private static List<WeeklyAgentMetrics> Others(IReadOnlyList<WeeklyAgentMetrics> team, string agent) =>
-        [.. team.Where(a => a.OnStaff && !string.Equals(a.Agent, agent, StringComparison.Ordinal))];
+        [.. team.Where(a => a.OnStaff && !a.OnLeave && !string.Equals(a.Agent, agent, StringComparison.Ordinal))];
 
     private static void Add(List<FlagReason> reasons, FlagReason? reason)
     {

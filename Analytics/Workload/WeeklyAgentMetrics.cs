@@ -15,6 +15,9 @@ public sealed record WeeklyAgentMetrics
     /// <summary>Whether the agent had joined by the week's end and not left before it began.</summary>
     public bool OnStaff { get; init; }
 
+    /// <summary>On leave every working day of the week they were on staff: their zeros are leave, not idleness.</summary>
+    public bool OnLeave { get; init; }
+
     /// <summary>Tickets the agent resolved in the week: credit goes to the resolver, not the last assignee.</summary>
     public int Resolved { get; init; }
 
@@ -30,7 +33,7 @@ public sealed record WeeklyAgentMetrics
     /// <summary>Hours the agent registered for the week's days.</summary>
     public double HoursLogged { get; init; }
 
-    /// <summary>The agent's weekly contract hours for the working days they were on staff; null when unknown.</summary>
+    /// <summary>The agent's contract hours for the week's working days they were on staff and not on leave; null when unknown.</summary>
     public double? ContractHours { get; init; }
 
     /// <summary>Tickets the agent passed to a colleague or another team in the week.</summary>

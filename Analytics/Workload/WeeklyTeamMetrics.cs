@@ -76,7 +76,10 @@ public sealed record WeeklyTeamMetrics
     /// </summary>
     public int GroupSize => Math.Max(AgentsOnStaff, PeopleActive);
 
-    /// <summary>The week-end backlog per agent on staff.</summary>
+    /// <summary>Of the agents on staff, those on leave every working day of the week: left out of the per-agent figures.</summary>
+    public int AgentsOnLeave { get; init; }
+
+    /// <summary>The week-end backlog per agent on staff and not on leave all week; unknown when there is nobody.</summary>
     public double? WipPerAgent { get; init; }
 
     /// <summary>Hours the team's agents registered for the week's days.</summary>

@@ -33,7 +33,7 @@ public sealed class WorkloadCalculator(IDbConnectionFactory connections, RosterR
 
         // The organisation as of the window's end: the loaded roster, plus the teams and the agents active in the window it does not list.
         var organisation = await roster.ReadAsync(new DateTimeOffset(from, TimeSpan.Zero), new DateTimeOffset(until, TimeSpan.Zero), cancellationToken);
-        var pass = new WorkloadPass(firstWeek, lastWeek, organisation.Teams, organisation.Agents, holidays, _options, lead);
+        var pass = new WorkloadPass(firstWeek, lastWeek, organisation.Teams, organisation.Agents, holidays, _options, lead, new LeaveCalendar(organisation.Leave));
         await foreach (var (team, firstOpened) in new DataStartReader(connections).ReadAsync(cancellationToken))
         {
             pass.DataStartsAt(team, firstOpened);

@@ -1,4 +1,5 @@
 using Analytics.Calendar;
+using Analytics.Roster;
 using Analytics.Tickets;
 
 namespace Analytics.Workload;
@@ -15,6 +16,7 @@ internal sealed class WorkloadPass
     private readonly IsoWeek _firstWeek;
     private readonly IsoWeek _lastWeek;
     private readonly IReadOnlyList<Agent> _agents;
+    private readonly LeaveCalendar _leave;
     private readonly WorkloadOptions _options;
     private readonly Dictionary<string, GroupWeeks> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AgentWeeks> _agentWeeks = new(StringComparer.Ordinal);
@@ -23,13 +25,14 @@ internal sealed class WorkloadPass
     private readonly List<Holding> _agentHoldings = [];
     private readonly TeamClocks _clocks;
 
-    public WorkloadPass(IsoWeek firstWeek, IsoWeek lastWeek, IReadOnlyList<Team> teams, IReadOnlyList<Agent> agents, DutchHolidayCalendar holidays, WorkloadOptions options, int leadWeeks = 0)
+    public WorkloadPass(IsoWeek firstWeek, IsoWeek lastWeek, IReadOnlyList<Team> teams, IReadOnlyList<Agent> agents, DutchHolidayCalendar holidays, WorkloadOptions options, int leadWeeks = 0, LeaveCalendar? leave = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(leadWeeks);
         _lead = leadWeeks;
         _firstWeek = firstWeek;
         _lastWeek = lastWeek;
         _agents = agents;
+        _leave = leave ?? LeaveCalendar.None;
         _options = options;
         _clocks = new TeamClocks(teams, options.TimeZone, firstWeek.AddWeeks(-leadWeeks), lastWeek, holidays);
         foreach (var team in teams)
@@ -241,6 +244,8 @@ internal sealed class WorkloadPass
             var resolved = g.Resolved[w];
             var monday = g.Clock.MondayOf(w);
             var onStaff = members.Where(a => OnStaffIn(a, monday)).ToList();
+            var workdays = Workdays(g.Clock, w);
+            var available = onStaff.Count(a => !_leave.AwayAllOf(a, workdays));
 
             // The rate comes from the weeks before this one whether or not they are reported (the lead
             // weeks), but never from weeks before the data starts, which would count as weeks of 0 resolved.
@@ -251,7 +256,7 @@ internal sealed class WorkloadPass
                 resolvedRecently += g.Resolved[r];
             }
 
-            var workdays = g.Clock.WorkdaysIn(rateWeeks, w);
+            var rateWorkdays = g.Clock.WorkdaysIn(rateWeeks, w);
             var agentWeeks = onStaff.Select(a => _agentWeeks[a.Name]).ToList();
             var (calendarMedian, calendarP90) = Percentile.MedianAndP90(Span(g.CalendarHours[w]));
             var (businessMedian, businessP90) = Percentile.MedianAndP90(Span(g.BusinessHours[w]));
@@ -276,12 +281,13 @@ internal sealed class WorkloadPass
                 ReopenRate = Share(g.Reopened[w], resolved),
                 ReassignmentRate = Share(g.Reassigned[w], resolved),
                 AfterHoursShare = Share(g.AfterHours[w], resolved),
-                DaysToClear = resolvedRecently == 0 || workdays == 0 ? null : backlog[w] / ((double)resolvedRecently / workdays),
+                DaysToClear = resolvedRecently == 0 || rateWorkdays == 0 ? null : backlog[w] / ((double)resolvedRecently / rateWorkdays),
                 AgentsOnStaff = onStaff.Count,
                 PeopleActive = g.Resolvers[w]?.Count ?? 0,
-                WipPerAgent = onStaff.Count == 0 ? null : (double)backlog[w] / onStaff.Count,
+                AgentsOnLeave = onStaff.Count - available,
+                WipPerAgent = available == 0 ? null : (double)backlog[w] / available,
                 HoursLogged = agentWeeks.Sum(a => a.MinutesLogged[w]) / 60.0,
-                ContractHours = TeamContractHours(onStaff, g.Clock, w),
+                ContractHours = TeamContractHours(onStaff, workdays),
             };
         }
     }
@@ -313,12 +319,13 @@ internal sealed class WorkloadPass
                 Team = a.Team,
                 Week = week,
                 OnStaff = agent is null || OnStaffIn(agent, a.Clock.MondayOf(w)),
+                OnLeave = agent is not null && _leave.AwayAllOf(agent, Workdays(a.Clock, w)),
                 Resolved = a.Resolved[w],
                 WorkInProgress = wip,
                 AfterHoursResolutions = a.AfterHours[w],
                 AfterHoursShare = Share(a.AfterHours[w], a.Resolved[w]),
                 HoursLogged = a.MinutesLogged[w] / 60.0,
-                ContractHours = agent is null ? null : ContractHours(agent, a.Clock, w),
+                ContractHours = agent is null ? null : _leave.AvailableHours(agent, Workdays(a.Clock, w)),
                 HandedOn = a.HandedOn[w],
                 Bounced = a.Bounced[w],
             };
@@ -345,10 +352,10 @@ internal sealed class WorkloadPass
         (agent.StartDate is not { } start || start <= monday.AddDays(6)) && (agent.EndDate is not { } end || end >= monday);
 
     /// <summary>
-    /// The team's contract hours for the week; unknown (null) when any agent on staff has unknown contract
-    /// hours or nobody is on staff: a sum over part of the team, or over nobody, would read as a fact.
+    /// The team's contract hours for the week, less leave; unknown (null) when any agent on staff has unknown
+    /// contract hours or nobody is on staff: a sum over part of the team, or over nobody, would read as a fact.
     /// </summary>
-    private static double? TeamContractHours(List<Agent> onStaff, TeamClock clock, int week)
+    private double? TeamContractHours(List<Agent> onStaff, IReadOnlyList<DateOnly> workdays)
     {
         if (onStaff.Count == 0)
         {
@@ -358,7 +365,7 @@ internal sealed class WorkloadPass
         var total = 0.0;
         foreach (var agent in onStaff)
         {
-            if (ContractHours(agent, clock, week) is not { } hours)
+            if (_leave.AvailableHours(agent, workdays) is not { } hours)
             {
                 return null;
             }
@@ -369,25 +376,11 @@ internal sealed class WorkloadPass
         return total;
     }
 
-    /// <summary>
-    /// Weekly contract hours pro rata for the working days of the week the agent was on staff (public
-    /// holidays are paid leave); null when the agent's contract hours are unknown.
-    /// </summary>
-    private static double? ContractHours(Agent agent, TeamClock clock, int week)
+    /// <summary>The week's working days (public holidays are paid leave, so not among them).</summary>
+    private static List<DateOnly> Workdays(TeamClock clock, int week)
     {
-        if (agent.ContractHours is not { } contract)
-        {
-            return null;
-        }
-
-        var days = 0;
         var monday = clock.MondayOf(week);
-        for (var d = 0; d < 5; d++)
-        {
-            days += clock.IsWorkday((week * 7) + d) && agent.OnStaffOn(monday.AddDays(d)) ? 1 : 0;
-        }
-
-        return (double)contract * days / 5.0;
+        return [.. Enumerable.Range(0, 5).Where(d => clock.IsWorkday((week * 7) + d)).Select(d => monday.AddDays(d))];
     }
 
     private static double? Share(int part, int whole) => whole == 0 ? null : (double)part / whole;

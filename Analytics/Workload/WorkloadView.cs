@@ -100,6 +100,7 @@ public sealed class WorkloadViewBuilder(PrivacyPolicy policy)
         var slaMeasured = teams.Sum(t => t.SlaMeasured);
         var backlog = teams.Sum(t => t.Backlog);
         var agents = teams.Sum(t => t.AgentsOnStaff);
+        var available = agents - teams.Sum(t => t.AgentsOnLeave);
         double? Weighted(Func<WeeklyTeamMetrics, double?> share, Func<WeeklyTeamMetrics, int> weight, int total) =>
             total == 0 || teams.Any(t => weight(t) > 0 && share(t) is null) ? null : teams.Where(t => weight(t) > 0).Sum(t => share(t)!.Value * weight(t)) / total;
 
@@ -117,7 +118,8 @@ public sealed class WorkloadViewBuilder(PrivacyPolicy policy)
             ReassignmentRate = Weighted(t => t.ReassignmentRate, t => t.Resolved, resolved),
             AfterHoursShare = Weighted(t => t.AfterHoursShare, t => t.Resolved, resolved),
             AgentsOnStaff = agents,
-            WipPerAgent = agents > 0 ? (double)backlog / agents : null,
+            AgentsOnLeave = agents - available,
+            WipPerAgent = available > 0 ? (double)backlog / available : null,
             HoursLogged = teams.Sum(t => t.HoursLogged),
             ContractHours = teams.Any(t => t.ContractHours is null) ? null : teams.Sum(t => t.ContractHours!.Value),
         };

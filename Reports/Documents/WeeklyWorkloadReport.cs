@@ -65,9 +65,13 @@ public static class WeeklyWorkloadReport
         new KpiTile(Figures.Percent(now.SlaCompliance), "Resolved within SLA", Figures.Change(now.SlaCompliance, before?.SlaCompliance, true, percentPoints: true)),
         new KpiTile(Figures.Number(now.DaysToClear), "Working days to clear the backlog", Figures.Change(now.DaysToClear, before?.DaysToClear, false)),
         new KpiTile(Figures.Percent(now.AfterHoursShare), "Resolved outside working hours", Figures.Change(now.AfterHoursShare, before?.AfterHoursShare, false, percentPoints: true)),
-        new KpiTile(Figures.Number(now.WipPerAgent), "Open tickets per agent", Figures.Change(now.WipPerAgent, before?.WipPerAgent, false)),
+        new KpiTile(Figures.Number(now.WipPerAgent), PerAgentLabel(now), Figures.Change(now.WipPerAgent, before?.WipPerAgent, false)),
         new KpiTile(Figures.Hours(now.ResolutionBusinessHoursMedian), "Median working hours to resolve", Figures.Change(now.ResolutionBusinessHoursMedian, before?.ResolutionBusinessHoursMedian, false)),
     ]);
+
+    /// <summary>Agents on leave all week are left out of the average; the label says so, so their absence is not read as slack.</summary>
+    private static string PerAgentLabel(WeeklyTeamMetrics now) =>
+        now.AgentsOnLeave == 0 ? "Open tickets per agent" : "Open tickets per agent at work";
 
     private static IEnumerable<Block> Flags(WorkloadView view, ReportContext context)
     {
@@ -163,15 +167,25 @@ public static class WeeklyWorkloadReport
             yield break;
         }
 
+        var onLeave = view.Agents.Where(a => a.OnLeave).Select(a => a.Agent).ToList();
+        if (onLeave.Count > 0)
+        {
+            yield return new Paragraph($"On leave all week, and so left out of the per-agent figures and the team's capacity: {string.Join(", ", onLeave)}.") { Muted = true, KeepWithNext = true };
+        }
+
         yield return new AgentWorkChartBuilder(fonts).Build(ChartData.WorkInProgress(view.Agents), "Open tickets per agent at week end").ToSlot(Math.Clamp(60 + (18 * view.Agents.Count), 140, 320));
         yield return new Table(
             [TableColumn.Text("Agent", 2.2f), TableColumn.Number("Resolved"), TableColumn.Number("Open"), TableColumn.Number("After hours"), TableColumn.Number("Hours logged", 1.2f), TableColumn.Number("Contract", 1.1f), TableColumn.Number("Passed on")],
-            [.. view.Agents.Select(a => (IReadOnlyList<string>)[a.Agent, Figures.Count(a.Resolved), Figures.Count(a.WorkInProgress), Figures.Count(a.AfterHoursResolutions), Figures.Number(a.HoursLogged), a.ContractHours is { } contract ? Figures.Number(contract, "0.#") : Figures.Unknown, Figures.Count(a.HandedOn)])]);
+            [.. view.Agents.Select(a => (IReadOnlyList<string>)[a.Agent, Figures.Count(a.Resolved), Figures.Count(a.WorkInProgress), Figures.Count(a.AfterHoursResolutions), Figures.Number(a.HoursLogged), ContractCell(a), Figures.Count(a.HandedOn)])]);
         foreach (var flag in view.AgentFlags)
         {
             yield return new Callout(string.Join("\n", flag.Reasons.Select(r => "• " + Sentence(r.Text))), Severity(flag.Severity)) { Title = $"{flag.Agent}: {flag.Severity.ToString().ToLowerInvariant()}" };
         }
     }
+
+    /// <summary>The week's contract hours less leave; "on leave" for someone away all week, whose zeros are no idleness.</summary>
+    private static string ContractCell(WeeklyAgentMetrics agent) =>
+        agent.OnLeave ? "on leave" : agent.ContractHours is { } contract ? Figures.Number(contract, "0.#") : Figures.Unknown;
 
     private static IEnumerable<Block> Arrivals(WeeklyReportModel model, ReportFonts fonts)
     {

@@ -51,8 +51,7 @@ public sealed class StaffingPlanner(
         var teams = organisation.Teams.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var agents = organisation.Agents;
 
-        // Leave from the configuration and from a loaded roster's leave file count alike.
-        var leave = settings.Leave.Select(l => new AgentLeave(l.Agent, l.From, l.To, (decimal?)l.HoursPerWeek)).Concat(organisation.Leave).ToList();
+        var leave = new LeaveCalendar(organisation.Leave);
 
         var rows = new List<TeamWeekStaffing>();
         foreach (var teamForecast in forecast.Series.Where(s => s.Key.Level == SeriesLevel.Team))
@@ -197,35 +196,20 @@ public sealed class StaffingPlanner(
     /// leave. Unknown (null) when any agent on staff has unknown contract hours, or the roster has nobody on
     /// staff for the team: capacity is then not known, which is not the same as none.
     /// </summary>
-    private static double? RosterHours(IEnumerable<Agent> agents, IsoWeek week, DutchHolidayCalendar holidays, IReadOnlyList<AgentLeave> leave)
+    private static double? RosterHours(IEnumerable<Agent> agents, IsoWeek week, DutchHolidayCalendar holidays, LeaveCalendar leave)
     {
         var workdays = Enumerable.Range(0, 5).Select(d => week.Monday.AddDays(d)).Where(d => !holidays.IsHoliday(d)).ToList();
         var total = 0.0;
         var onStaffAgents = 0;
-        foreach (var agent in agents)
+        foreach (var agent in agents.Where(a => (a.StartDate is not { } start || start <= week.Sunday) && (a.EndDate is not { } end || end >= week.Monday)))
         {
-            if ((agent.StartDate is { } start && start > week.Sunday) || (agent.EndDate is { } end && end < week.Monday))
-            {
-                continue;
-            }
-
-            var onStaff = workdays.Count(agent.OnStaffOn);
-
             onStaffAgents++;
-            if (agent.ContractHours is not { } hoursPerWeek)
+            if (leave.AvailableHours(agent, workdays) is not { } hours)
             {
                 return null;
             }
 
-            var contract = (double)hoursPerWeek;
-            var hours = contract * onStaff / 5;
-            foreach (var entry in leave.Where(l => string.Equals(l.Agent, agent.Name, StringComparison.OrdinalIgnoreCase)))
-            {
-                var away = workdays.Count(d => d >= entry.From && d <= entry.To && agent.OnStaffOn(d));
-                hours -= ((double?)entry.HoursPerWeek ?? contract) * away / 5;
-            }
-
-            total += Math.Max(0, hours);
+            total += hours;
         }
 
         return onStaffAgents == 0 ? null : total;

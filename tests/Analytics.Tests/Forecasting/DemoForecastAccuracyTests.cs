@@ -97,7 +97,7 @@ public sealed class DemoForecastAccuracyTests(DemoForecastFixture fixture, ITest
         var week = IsoWeek.Parse("2026-W49");
         var options = new StaffingOptions { Leave = { new PlannedLeave { Agent = agent.Name, From = week.Monday, To = week.Sunday } } };
         var withLeave = new StaffingPlanner(fixture.Service, new WorkloadProfileReader(fixture.Demo.Connections, new Analytics.Storage.ReferenceStore(fixture.Demo.Connections)),
-            new Analytics.Roster.RosterReader(fixture.Demo.Connections, new Analytics.Storage.ReferenceStore(fixture.Demo.Connections)), Microsoft.Extensions.Options.Options.Create(options),
+            new Analytics.Roster.RosterReader(fixture.Demo.Connections, new Analytics.Storage.ReferenceStore(fixture.Demo.Connections), Microsoft.Extensions.Options.Options.Create(options)), Microsoft.Extensions.Options.Options.Create(options),
             Microsoft.Extensions.Options.Options.Create(new HolidayOptions()), fixture.Time);
 
         var before = (await fixture.Staffing.PlanAsync(week, 1, CancellationToken.None))!.ForTeam("Workplace").Single();

@@ -57,6 +57,21 @@ public sealed class RosterReaderTests : IDisposable
         Assert.Empty(roster.Agents);
     }
 
+    [Fact]
+    public async Task Leave_IsTheLeaveFilesAndTheStaffingSettingsTogether()
+    {
+        var file = new AgentLeave("Ann", new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 6), null);
+        await _store.Reference.UpsertLeaveAsync([file], CancellationToken.None);
+        var settings = new Analytics.Forecasting.Staffing.StaffingOptions
+        {
+            Leave = { new Analytics.Forecasting.Staffing.PlannedLeave { Agent = "Bas", From = new DateOnly(2026, 12, 1), To = new DateOnly(2027, 2, 28), HoursPerWeek = 16 } },
+        };
+
+        var roster = await new RosterReader(_store.Connections, _store.Reference, Microsoft.Extensions.Options.Options.Create(settings)).ReadAsync(AsOf, CancellationToken.None);
+
+        Assert.Equal([file, new AgentLeave("Bas", new DateOnly(2026, 12, 1), new DateOnly(2027, 2, 28), 16m)], roster.Leave);
+    }
+
     private RosterReader Reader => new(_store.Connections, _store.Reference);
 
     private static Ticket Ticket(string id, string team, string assignee, DateTimeOffset opened, DateTimeOffset? resolved = null) => new()

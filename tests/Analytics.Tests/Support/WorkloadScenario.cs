@@ -21,6 +21,7 @@ internal sealed class WorkloadScenario : IDisposable
     private readonly List<KnowledgeArticle> _articles = [];
     private readonly List<Feedback> _feedback = [];
     private readonly List<Agent> _agents = [];
+    private readonly List<AgentLeave> _leave = [];
     private readonly List<Team> _teams = [new Team { Name = "Alpha" }, new Team { Name = "Beta" }];
     private int _next;
 
@@ -29,6 +30,13 @@ internal sealed class WorkloadScenario : IDisposable
     public WorkloadScenario Agent(string name, string team, decimal? hours = 40m, DateOnly? start = null, bool optOut = false)
     {
         _agents.Add(new Agent { Name = name, Team = team, ContractHours = hours, StartDate = start, RecognitionOptOut = optOut });
+        return this;
+    }
+
+    /// <summary>Planned leave from <paramref name="from"/> to <paramref name="to"/> (yyyy-MM-dd, both included).</summary>
+    public WorkloadScenario Leave(string agent, string from, string to, decimal? hoursPerWeek = null)
+    {
+        _leave.Add(new AgentLeave(agent, DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture), hoursPerWeek));
         return this;
     }
 
@@ -107,6 +115,7 @@ internal sealed class WorkloadScenario : IDisposable
     {
         await _store.Reference.UpsertTeamsAsync(_teams, CancellationToken.None);
         await _store.Reference.UpsertAgentsAsync(_agents, CancellationToken.None);
+        await _store.Reference.UpsertLeaveAsync(_leave, CancellationToken.None);
         await _store.Tickets.UpsertAsync(_tickets, CancellationToken.None);
         await _store.Tickets.AddEventsAsync(_events, CancellationToken.None);
         await _store.Activity.UpsertTimeEntriesAsync(_entries, CancellationToken.None);

@@ -233,6 +233,44 @@ public sealed class WorkloadCalculatorTests : IDisposable
     }
 
     [Fact]
+    public async Task AgentOnLeaveAllWeek_IsMarkedOnLeave_AndLeftOutOfOpenTicketsPerAgentAndContractHours()
+    {
+        _s.Agent("Ann", "Alpha").Agent("Bas", "Alpha").Agent("Cem", "Alpha", 32m);
+        _s.Leave("Bas", "2026-03-09", "2026-04-30");
+        _s.Leave("Cem", "2026-03-09", "2026-03-13", hoursPerWeek: 16m);
+        for (var i = 0; i < 6; i++)
+        {
+            _s.Ticket("Alpha", "2026-03-09 09:00", assignee: "Ann");
+        }
+
+        var history = await _s.ComputeAsync("2026-W11", "2026-W11");
+
+        var team = history.Team("Alpha", IsoWeek.Parse("2026-W11"))!;
+        Assert.Equal((3, 1), (team.AgentsOnStaff, team.AgentsOnLeave));
+        Assert.Equal(3.0, team.WipPerAgent!.Value, 6); // 6 open tickets over Ann and Cem, not over three
+        Assert.Equal(40 + 0 + 16, team.ContractHours!.Value, 6);
+        Assert.True(history.Agent("Bas", IsoWeek.Parse("2026-W11"))!.OnLeave);
+        Assert.Equal(0, history.Agent("Bas", IsoWeek.Parse("2026-W11"))!.ContractHours!.Value, 6);
+        Assert.False(history.Agent("Cem", IsoWeek.Parse("2026-W11"))!.OnLeave); // half-time leave: still at work
+        Assert.Equal(3, team.GroupSize); // on leave or not, three people stand behind the team's figures
+    }
+
+    [Fact]
+    public async Task LeaveCoveringPartOfTheWeek_IsNotLeaveAllWeek_AndTakesOnlyThoseDaysFromTheContract()
+    {
+        _s.Agent("Ann", "Alpha").Agent("Bas", "Alpha");
+        _s.Leave("Bas", "2026-03-11", "2026-03-13");
+        _s.Ticket("Alpha", "2026-03-09 09:00", assignee: "Ann");
+
+        var history = await _s.ComputeAsync("2026-W11", "2026-W11");
+
+        var bas = history.Agent("Bas", IsoWeek.Parse("2026-W11"))!;
+        Assert.False(bas.OnLeave);
+        Assert.Equal(16, bas.ContractHours!.Value, 6); // Monday and Tuesday
+        Assert.Equal(0, history.Team("Alpha", IsoWeek.Parse("2026-W11"))!.AgentsOnLeave);
+    }
+
+    [Fact]
     public async Task AgentWithUnknownContractHours_MakesTheTeamsContractHoursUnknown_NotASumWithZero()
     {
         _s.Agent("Ann", "Alpha").Agent("Bas", "Alpha", hours: null);

@@ -16,8 +16,12 @@ public sealed class DemoStore : IAsyncLifetime
     {
         using var harness = await ReportingHarness.StartAsync(TestSettings.Embedded(Folder.Path));
         _agents = harness.Data.Agents;
+        AbsentAgent = harness.Data.Scenario.AbsentAgent;
         History = await harness.Service<Analytics.Workload.WorkloadCalculator>().ComputeAsync(ReportingHarness.Week, ReportingHarness.Week, CancellationToken.None);
     }
+
+    /// <summary>The Workplace agent on long-term leave through the demo's overload, as the roster records.</summary>
+    public string AbsentAgent { get; private set; } = "";
 
     public string AgentOf(string team) => _agents.First(a => a.Team == team).Name;
 

@@ -23,6 +23,14 @@ public sealed class ReportCommandTests(DemoStore store) : IClassFixture<DemoStor
         Assert.Contains("Weekly workload report", pdf, StringComparison.Ordinal);
         Assert.Contains("Workplace · 2026-W47", pdf, StringComparison.Ordinal);
         Assert.Contains(store.AgentOf("Workplace"), pdf, StringComparison.Ordinal);
+
+        // The agent on long-term leave is shown as on leave, and the per-agent average says it leaves them out.
+        Assert.Matches($@"{store.AbsentAgent} 0 0 0 0\.0 on leave 0", pdf);
+        Assert.Contains("agent at work ", pdf, StringComparison.Ordinal); // the tile "Open tickets per agent at work", on two lines
+        Assert.Contains($"left out of the per-agent figures and the team's capacity: {store.AbsentAgent}.", pdf, StringComparison.Ordinal);
+        var team = store.History.Team("Workplace", new Analytics.Calendar.IsoWeek(2026, 47))!;
+        Assert.Equal(1, team.AgentsOnLeave);
+        Assert.Equal((double)team.Backlog / (team.AgentsOnStaff - 1), team.WipPerAgent!.Value, 6);
     }
 
     [Theory]
