@@ -55,6 +55,10 @@ public sealed class WorkloadHistory
 
     public IEnumerable<string> TeamNames => TeamWeeks.Where(t => !t.IsDepartment).Select(t => t.Team).Distinct();
 
+    /// <summary>How many people each team's figures describe in <paramref name="week"/>, for the privacy minimum (<see cref="WeeklyTeamMetrics.GroupSize"/>).</summary>
+    public IReadOnlyDictionary<string, int> GroupSizes(IsoWeek week) =>
+        TeamNames.ToDictionary(t => t, t => Team(t, week)?.GroupSize ?? 0, StringComparer.Ordinal);
+
     /// <summary>The first week with data for <paramref name="team"/> (or the department), possibly before <see cref="FirstWeek"/>; null when it has none.</summary>
     public IsoWeek? DataStart(string team) => _dataStarts.TryGetValue(team, out var start) ? start : null;
 

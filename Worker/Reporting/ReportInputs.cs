@@ -32,6 +32,5 @@ public sealed record ReportInputs(
     public IEnumerable<ReportScope> Scopes =>
         new[] { ReportScope.Department }.Concat(History.TeamNames.Order(StringComparer.Ordinal).Select(ReportScope.ForTeam));
 
-    public IReadOnlyDictionary<string, int> TeamSizes =>
-        History.TeamNames.ToDictionary(t => t, t => History.Team(t, Week)?.GroupSize ?? 0, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, int> TeamSizes => History.GroupSizes(Week);
 }

@@ -97,55 +97,14 @@ public sealed class ReportModelBuilder(
     public async Task<StaffingReportModel> StaffingAsync(ReportInputs inputs, ReportScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var department = scope is DepartmentScope;
-        var subject = department ? inputs.History.DepartmentName : scope is TeamScope t ? t.Team : ((AgentScope)scope).Team;
-        var (context, quality) = await ContextAsync(inputs, scope, subject, cancellationToken);
-        if (inputs.Staffing is not { } staffing || inputs.WeeklyForecast is not { } weekly)
-        {
-            return new StaffingReportModel(context, [], [], null, [], [], 0, quality, "No staffing forecast yet: the forecasting model has not been trained on this data. It is trained nightly.");
-        }
-
-        var sizes = inputs.TeamSizes;
-        bool Visible(string team) => !inputs.Policy.Suppresses(scope, team, sizes.GetValueOrDefault(team));
-        var now = inputs.History.Team(subject, inputs.Week) ?? inputs.History.Department(inputs.Week);
-        if (!department && !Visible(subject))
-        {
-            return new StaffingReportModel(context, [], [], null, [], [], 0, quality, $"Figures for {subject} are not shown: they would describe fewer than {context.MinimumGroupSize} people.");
-        }
-
-        var teams = inputs.History.TeamNames.Order(StringComparer.Ordinal).ToList();
-        var weeks = department ? staffing.Together(teams, subject) : staffing.ForTeam(subject);
-        var forecast = inputs.Forecasts.GetValueOrDefault(subject) is { } outlook
-            ? outlook with { History = [.. inputs.History.TeamSeries(subject, inputs.Week.AddWeeks(-(TrendWeeks - 1)), inputs.Week).Select(w => (w.Week, (double)w.Incoming))] }
+        var view = new StaffingViewBuilder(inputs.Policy, staffingOptions.Value)
+            .Build(scope, inputs.Staffing, inputs.WeeklyForecast, inputs.History, inputs.Ledger, inputs.Teams, inputs.Week, inputs.QuarterStart);
+        var (context, quality) = await ContextAsync(inputs, scope, view.Subject, cancellationToken);
+        var forecast = view.Missing is null && inputs.Forecasts.GetValueOrDefault(view.Subject) is { } outlook
+            ? outlook with { History = [.. inputs.History.TeamSeries(view.Subject, inputs.Week.AddWeeks(-(TrendWeeks - 1)), inputs.Week).Select(w => (w.Week, (double)w.Incoming))] }
             : null;
-        var categories = department ? [] : Categories(weekly, subject, inputs.Week);
-        var usual = Analytics.Workload.Percentile.Of([.. inputs.History.TeamSeries(subject, inputs.Week.AddWeeks(-(TrendWeeks + 8)), inputs.Week.AddWeeks(-8)).Select(w => (float)w.Backlog)], 0.5) ?? 0;
-        var changeShare = inputs.Ledger.For(subject, inputs.QuarterStart, inputs.Week).Line(WorkCategory.Changes).Share;
-        var shrinkage = department ? 0.3 : (double)(inputs.Teams.FirstOrDefault(x => x.Name == subject)?.Shrinkage ?? 0.3m);
-        var fteHours = staffingOptions.Value.FteHours;
-        var scenarios = department ? [] : StaffingScenarios.For(weeks, now?.Backlog ?? 0, usual, changeShare, fteHours, shrinkage);
-        return new StaffingReportModel(
-            context,
-            weeks,
-            department ? [.. staffing.Rows(inputs.Policy, scope, teams, sizes).Select(r => new TeamStaffing(r.Team, r.Weeks) { MergedTeams = r.MergedTeams })] : [],
-            forecast,
-            categories,
-            scenarios,
-            now?.Backlog ?? 0,
-            quality,
-            null);
+        return new StaffingReportModel(context, view, forecast, quality);
     }
-
-    private static IReadOnlyList<CategoryForecast> Categories(ForecastSet weekly, string team, IsoWeek week) =>
-        [.. weekly.BreakdownOf(team).Select(series =>
-        {
-            var points = series.Points.Where(p => IsoWeek.Of(p.Date) > week).ToList();
-            var next = points.FirstOrDefault();
-            return new CategoryForecast(
-                series.Key.Breakdown ?? "(none)",
-                next?.Forecast ?? 0, next?.Lower80 ?? 0, next?.Upper80 ?? 0,
-                points.Sum(p => p.Forecast), points.Sum(p => p.Lower80), points.Sum(p => p.Upper80));
-        }).Where(c => c.Total > 0)];
 
     private async Task<(ReportContext Context, DataQualityReport Quality)> ContextAsync(ReportInputs inputs, ReportScope scope, string subject, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Analytics.Forecasting.Staffing;
 using Analytics.Privacy;
 using Reports.Documents;
 using Reports.Tests.Support;
@@ -47,7 +48,7 @@ public sealed class StaffingReportTests
         var model = ReportFixtures.Staffing(ReportScope.Department, "Department");
         // Workplace and the smaller teams' row (Desk and Tiny) are short every week; Spare has 2 FTE more than it needs.
         var spare = model.Teams[0].Weeks!.Select(w => w with { Team = "Spare", AvailableFte = w.NeededFte + 2 }).ToList();
-        model = model with { Teams = [.. model.Teams, new TeamStaffing("Spare", spare)] };
+        model = model with { View = model.View with { Teams = [.. model.Teams, new TeamStaffing("Spare", spare)] } };
 
         using var pdf = RenderedPdf.Render(StaffingReport.Compose(model, TestFonts.Default), "staffing-department-tiles");
 
@@ -61,7 +62,7 @@ public sealed class StaffingReportTests
     public void UnknownCapacity_IsSaidInWords_WithNoGapNoShortWeeksAndNoOptions()
     {
         var known = ReportFixtures.Staffing(ReportScope.ForTeam("Group 70"), "Group 70");
-        var model = known with { Weeks = [.. known.Weeks.Select(w => w with { AvailableHours = null, AvailableFte = null })], Scenarios = [] };
+        var model = known with { View = known.View with { Weeks = [.. known.Weeks.Select(w => w with { AvailableHours = null, AvailableFte = null })], Scenarios = [] } };
 
         using var pdf = RenderedPdf.Render(StaffingReport.Compose(model, TestFonts.Default), "staffing-unknown-capacity");
 

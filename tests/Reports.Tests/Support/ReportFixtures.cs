@@ -1,3 +1,4 @@
+using Analytics.Forecasting.Staffing;
 using Analytics.Calendar;
 using Analytics.Privacy;
 using Analytics.Quality;
@@ -194,7 +195,7 @@ internal static class ReportFixtures
     {
         if (!withModel)
         {
-            return new StaffingReportModel(Context(scope, subject), [], [], null, [], [], 0, Quality(), "No staffing forecast yet: the forecasting model has not been trained on this data. It is trained nightly.");
+            return new StaffingReportModel(Context(scope, subject), StaffingView.Nothing(subject, "No staffing forecast yet: the forecasting model has not been trained on this data. It is trained nightly."), null, Quality());
         }
 
         IReadOnlyList<Analytics.Forecasting.Staffing.TeamWeekStaffing> weeks = [.. Enumerable.Range(1, 12).Select(i => new Analytics.Forecasting.Staffing.TeamWeekStaffing(
@@ -214,9 +215,10 @@ internal static class ReportFixtures
             weeks = outlook.Together(StaffingTeams, subject);
         }
 
-        return new StaffingReportModel(Context(scope, subject), weeks, teams, Forecast(),
+        var view = new StaffingView(subject, weeks, teams,
             [new CategoryForecast("Hardware", 150, 120, 180, 1800, 1440, 2160), new CategoryForecast("Accounts", 130, 100, 160, 1560, 1200, 1920)],
-            scope is DepartmentScope ? [] : scenarios, 440, Quality(), null);
+            scope is DepartmentScope ? [] : scenarios, 440, null);
+        return new StaffingReportModel(Context(scope, subject), view, Forecast(), Quality());
     }
 
     public static ForecastOutlook Forecast() => new(

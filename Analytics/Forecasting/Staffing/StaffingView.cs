@@ -1,0 +1,106 @@
+using Analytics.Calendar;
+using Analytics.Privacy;
+using Analytics.Recognition;
+using Analytics.Tickets;
+using Analytics.Workload;
+
+namespace Analytics.Forecasting.Staffing;
+
+/// <summary>A category's forecast: next week and the whole horizon, each with its 80% range.</summary>
+public sealed record CategoryForecast(string Category, double NextWeek, double NextWeekLower80, double NextWeekUpper80, double Total, double TotalLower80, double TotalUpper80);
+
+/// <summary>
+/// A team's line in the department's staffing view; <see cref="Weeks"/> is null when the team is too small to show.
+/// The smaller teams share one line (<see cref="StaffingOutlook.Rows"/>): <see cref="Team"/> is then its label.
+/// </summary>
+public sealed record TeamStaffing(string Team, IReadOnlyList<TeamWeekStaffing>? Weeks)
+{
+    /// <summary>The teams a merged line adds up; empty for a team on its own line.</summary>
+    public IReadOnlyList<string> MergedTeams { get; init; } = [];
+}
+
+/// <summary>
+/// What one scope's staffing forecast may show: the subject's weeks (for the department, the teams summed),
+/// the department's team lines, the categories and scenarios of a team. No per-agent data is in it.
+/// </summary>
+/// <param name="Missing">Why there is nothing to show, when there is nothing; the report then says so and little else.</param>
+public sealed record StaffingView(
+    string Subject,
+    IReadOnlyList<TeamWeekStaffing> Weeks,
+    IReadOnlyList<TeamStaffing> Teams,
+    IReadOnlyList<CategoryForecast> Categories,
+    IReadOnlyList<StaffingScenario> Scenarios,
+    int CurrentBacklog,
+    string? Missing)
+{
+    public static StaffingView Nothing(string subject, string why) => new(subject, [], [], [], [], 0, why);
+}
+
+/// <summary>
+/// Builds <see cref="StaffingView"/>s from the one staffing outlook and forecast of a report run, deciding with
+/// the <see cref="PrivacyPolicy"/> which teams each scope may show.
+/// </summary>
+public sealed class StaffingViewBuilder(PrivacyPolicy policy, StaffingOptions options)
+{
+    /// <summary>The shrinkage assumed for the department as a whole, and for a team the roster gives none.</summary>
+    private const double DefaultShrinkage = 0.3;
+
+    /// <summary>Weeks back the "usual" backlog is taken from, ending eight weeks before the report's week.</summary>
+    private const int UsualBacklogWeeks = 12;
+
+    private const int UsualBacklogLag = 8;
+
+    public StaffingView Build(
+        ReportScope scope,
+        StaffingOutlook? staffing,
+        ForecastSet? weekly,
+        WorkloadHistory history,
+        WorkLedger ledger,
+        IReadOnlyList<Team> teams,
+        IsoWeek week,
+        IsoWeek quarterStart)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(teams);
+        var department = scope is DepartmentScope;
+        var subject = department ? history.DepartmentName : scope is TeamScope t ? t.Team : ((AgentScope)scope).Team;
+        if (staffing is null || weekly is null)
+        {
+            return StaffingView.Nothing(subject, "No staffing forecast yet: the forecasting model has not been trained on this data. It is trained nightly.");
+        }
+
+        var sizes = history.GroupSizes(week);
+        if (!department && policy.Suppresses(scope, subject, sizes.GetValueOrDefault(subject)))
+        {
+            return StaffingView.Nothing(subject, $"Figures for {subject} are not shown: they would describe fewer than {policy.MinimumGroupSize} people.");
+        }
+
+        var now = history.Team(subject, week) ?? history.Department(week);
+        var names = history.TeamNames.Order(StringComparer.Ordinal).ToList();
+        var weeks = department ? staffing.Together(names, subject) : staffing.ForTeam(subject);
+        if (department)
+        {
+            var rows = staffing.Rows(policy, scope, names, sizes).Select(r => new TeamStaffing(r.Team, r.Weeks) { MergedTeams = r.MergedTeams }).ToList();
+            return new StaffingView(subject, weeks, rows, [], [], now?.Backlog ?? 0, null);
+        }
+
+        var usual = Percentile.Of([.. history.TeamSeries(subject, week.AddWeeks(-(UsualBacklogWeeks + UsualBacklogLag)), week.AddWeeks(-UsualBacklogLag)).Select(w => (float)w.Backlog)], 0.5) ?? 0;
+        var changeShare = ledger.For(subject, quarterStart, week).Line(WorkCategory.Changes).Share;
+        var shrinkage = (double)(teams.FirstOrDefault(x => x.Name == subject)?.Shrinkage ?? (decimal)DefaultShrinkage);
+        var scenarios = StaffingScenarios.For(weeks, now?.Backlog ?? 0, usual, changeShare, options.FteHours, shrinkage);
+        return new StaffingView(subject, weeks, [], Categories(weekly, subject, week), scenarios, now?.Backlog ?? 0, null);
+    }
+
+    private static IReadOnlyList<CategoryForecast> Categories(ForecastSet weekly, string team, IsoWeek week) =>
+        [.. weekly.BreakdownOf(team).Select(series =>
+        {
+            var points = series.Points.Where(p => IsoWeek.Of(p.Date) > week).ToList();
+            var next = points.FirstOrDefault();
+            return new CategoryForecast(
+                series.Key.Breakdown ?? "(none)",
+                next?.Forecast ?? 0, next?.Lower80 ?? 0, next?.Upper80 ?? 0,
+                points.Sum(p => p.Forecast), points.Sum(p => p.Lower80), points.Sum(p => p.Upper80));
+        }).Where(c => c.Total > 0)];
+}
