@@ -48,18 +48,18 @@ internal static class HighlightWriter
         }
         else if (!agentVoice && f.ArticleUses >= 10)
         {
-            yield return new(team, agent, "article", Text($"maintains knowledge articles that have been used in {f.ArticleUses} tickets{(f.ArticlesWritten > 0 ? $", {f.ArticlesWritten} of them written in this period" : "")}"));
+            yield return new(team, agent, "article", Text($"maintains knowledge articles that have been used in {f.ArticleUses:#,0} tickets{(f.ArticlesWritten > 0 ? $", {f.ArticlesWritten} of them written in this period" : "")}"));
         }
 
         if (f.ThankYous >= 2)
         {
-            yield return new(team, agent, "thank-you", Text($"received {f.ThankYous} thank-yous in customer feedback"));
+            yield return new(team, agent, "thank-you", Text($"received {f.ThankYous:#,0} thank-yous in customer feedback"));
         }
 
         if (!agentVoice && f.Resolved > 0 && f.BehindTheScenesResolved * 2 >= f.Resolved)
         {
             yield return new(team, agent, "behind-the-scenes", Text(
-                $"resolved {f.Resolved} tickets, {f.BehindTheScenesResolved} of them work users never see (requests, changes, maintenance, monitoring, problems)"));
+                $"resolved {f.Resolved:#,0} tickets, {f.BehindTheScenesResolved:#,0} of them work users never see (requests, changes, maintenance, monitoring, problems)"));
         }
     }
 

@@ -32,7 +32,7 @@ public static class StaffingReport
 
         var weeks = model.Weeks;
         document.Add(new Paragraph(Summary(model)))
-            .Add(context.IsDepartment ? DepartmentTiles(weeks, model.Teams) : Tiles(weeks))
+            .Add(context.IsDepartment ? DepartmentTiles(model.View) : Tiles(weeks))
             .Add(new StaffingChartBuilder(fonts).Build([.. weeks.Select(w => new StaffingWeek(ChartData.Label(w.Week), w.NeededFte, w.AvailableFte))], $"Needed and available FTE per week, {context.Subject}").ToSlot(220, "Needed: forecast work in FTE after shrinkage. Available: the roster less holidays and leave."))
             .Add(WeekTable(weeks));
 
@@ -57,14 +57,18 @@ public static class StaffingReport
         var needed = weeks.Average(w => w.NeededFte);
         var text = string.Create(c,
             $"Over the next {weeks.Count} weeks ({weeks[0].Week} to {weeks[^1].Week}) {model.Context.Subject} is expected to receive about {Figures.Count(weeks.Sum(w => w.Volume))} tickets, needing {Figures.Number(weeks.Average(w => w.NeededHours), "0")} hands-on hours a week: {needed:0.0} FTE");
-        if (AverageAvailable(weeks) is not { } available)
+        if (model.Context.IsDepartment && model.View.Gaps.Count > 0)
+        {
+            text += ". " + DepartmentGaps(model.View);
+        }
+        else if (AverageAvailable(weeks) is not { } available)
         {
             // Capacity unknown (contract hours not on the roster): say so rather than compare with a 0.
             text += " against an unknown capacity: the roster does not give the contract hours of everyone on staff, so no gap is computed. Load the roster (roster import) to compare.";
         }
         else
         {
-            var shortWeeks = weeks.Count(w => w.GapFte < -0.05);
+            var shortWeeks = StaffingView.WeeksShort(weeks);
             text += string.Create(c, $" against {available:0.0} available.");
             text += shortWeeks == 0
                 ? " The roster covers every week."
@@ -79,28 +83,41 @@ public static class StaffingReport
         return text;
     }
 
-    /// <summary>The average available FTE, or null (unknown) when any week's capacity is unknown.</summary>
-    internal static double? AverageAvailable(IReadOnlyList<TeamWeekStaffing> weeks) =>
-        weeks.Any(w => w.AvailableFte is null) ? null : weeks.Average(w => w.AvailableFte!.Value);
+    private static double? AverageAvailable(IReadOnlyList<TeamWeekStaffing> weeks) => StaffingView.AverageAvailable(weeks);
+
+    /// <summary>The department's short teams by name and its spare capacity apart, in one sentence for the summary and the mail.</summary>
+    internal static string DepartmentGaps(StaffingView view)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var shortTeams = view.ShortTeams;
+        var spare = view.SpareTeams;
+        var text = shortTeams.Count == 0
+            ? "No team is short of staff on average."
+            : string.Join("; ", shortTeams.Select(t => string.Create(c, $"{t.Team} is short by {Figures.Number(-t.Gap)} FTE on average ({t.WeeksShort} of {view.Weeks.Count} weeks)"))) + ".";
+        if (spare.Count > 0)
+        {
+            text += string.Create(c, $" {Figures.Count(spare.Count)} {(spare.Count == 1 ? "team has" : "teams have")} {Figures.Number(spare.Sum(t => t.Gap))} FTE to spare between them, which helps only where their people can take on the other teams' work.");
+        }
+
+        var unknown = view.Teams.Count(t => t.Weeks is { Count: > 0 } w && AverageAvailable(w) is null);
+        if (unknown > 0)
+        {
+            text += string.Create(c, $" The capacity of {unknown} {(unknown == 1 ? "team is" : "teams is")} unknown: the roster does not give their contract hours.");
+        }
+
+        return text;
+    }
 
     private static string Fte(double? fte) => fte is { } f ? Figures.Number(f) : Figures.Unknown;
 
     private static string Gap(double? gap) => gap is { } g ? (g >= 0 ? "+" : "−") + Figures.Number(Math.Abs(g)) : Figures.Unknown;
 
-    /// <summary>
-    /// The department's tiles keep short and spare apart: one team's spare hours do not staff another
-    /// team's queue, so a net "FTE to spare" would hide a team that is short every week.
-    /// </summary>
-    private static KpiRow DepartmentTiles(IReadOnlyList<TeamWeekStaffing> weeks, IReadOnlyList<TeamStaffing> teams)
+    /// <summary>The department's tiles keep short and spare apart (<see cref="StaffingView.ShortTeams"/>).</summary>
+    private static KpiRow DepartmentTiles(StaffingView view)
     {
+        var weeks = view.Weeks;
         var next = weeks[0];
-        var gaps = teams
-            .Where(t => t.Weeks is { Count: > 0 } && AverageAvailable(t.Weeks) is not null)
-            .Select(t => (t.Team, Gap: AverageAvailable(t.Weeks!)!.Value - t.Weeks!.Average(w => w.NeededFte)))
-            .ToList();
-        var shortTeams = gaps.Where(g => g.Gap < -0.05).ToList();
-        var spareTeams = gaps.Where(g => g.Gap > 0.05).ToList();
-        if (gaps.Count == 0)
+        if (view.Gaps.Count == 0)
         {
             return new KpiRow(
             [
@@ -110,13 +127,15 @@ public static class StaffingReport
             ]);
         }
 
+        var shortTeams = view.ShortTeams;
+        var spareTeams = view.SpareTeams;
         return new KpiRow(
         [
             new KpiTile(Figures.Count(next.Volume), $"Tickets expected in {next.Week}"),
             new KpiTile(Figures.Number(weeks.Average(w => w.NeededFte)), "FTE needed, average"),
             new KpiTile(shortTeams.Count == 0 ? "0" : "−" + Figures.Number(-shortTeams.Sum(t => t.Gap)),
                 $"FTE short, average: {Figures.Count(shortTeams.Count)} {(shortTeams.Count == 1 ? "team" : "teams")}",
-                new KpiChange(shortTeams.Count == 0 ? "no team short" : string.Join(", ", shortTeams.OrderBy(t => t.Gap).Take(3).Select(t => t.Team)), shortTeams.Count > 0 ? Trend.Down : Trend.Flat, shortTeams.Count > 0 ? Sentiment.Bad : Sentiment.Good)),
+                new KpiChange(shortTeams.Count == 0 ? "no team short" : string.Join(", ", shortTeams.Take(3).Select(t => t.Team)), shortTeams.Count > 0 ? Trend.Down : Trend.Flat, shortTeams.Count > 0 ? Sentiment.Bad : Sentiment.Good)),
             new KpiTile("+" + Figures.Number(spareTeams.Sum(t => t.Gap)), $"FTE to spare, average: {Figures.Count(spareTeams.Count)} {(spareTeams.Count == 1 ? "team" : "teams")}"),
         ]);
     }
@@ -133,7 +152,7 @@ public static class StaffingReport
             // A tile's large figure has no room for the word: the dash stands there and the label says it.
             available is { } a ? new KpiTile(Figures.Number(a), "FTE available, average") : new KpiTile("–", "FTE available: unknown"),
             gap is { } g
-                ? new KpiTile(Gap(g), g >= 0 ? "FTE to spare, average" : "FTE short, average", new KpiChange(weeks.Count(w => w.GapFte < -0.05) + " weeks short", g < 0 ? Trend.Down : Trend.Flat, g < 0 ? Sentiment.Bad : Sentiment.Good))
+                ? new KpiTile(Gap(g), g >= 0 ? "FTE to spare, average" : "FTE short, average", new KpiChange(StaffingView.WeeksShort(weeks) + " weeks short", g < 0 ? Trend.Down : Trend.Flat, g < 0 ? Sentiment.Bad : Sentiment.Good))
                 : new KpiTile("–", "FTE gap: unknown, no contract hours on the roster"),
         ]);
     }
@@ -164,7 +183,7 @@ public static class StaffingReport
         yield return new Table(
             [TableColumn.Text("Team", 2f), TableColumn.Number("FTE needed"), TableColumn.Number("FTE available", 1.1f), TableColumn.Number("Gap"), TableColumn.Number("Weeks short", 1.1f)],
             [.. model.Teams.Select(t => t.Weeks is { Count: > 0 } w
-                ? (IReadOnlyList<string>)[t.Team, Figures.Number(w.Average(x => x.NeededFte)), Fte(AverageAvailable(w)), AverageAvailable(w) is { } a ? Figures.Number(a - w.Average(x => x.NeededFte)) : Figures.Unknown, AverageAvailable(w) is null ? Figures.Unknown : Figures.Count(w.Count(x => x.GapFte < -0.05))]
+                ? (IReadOnlyList<string>)[t.Team, Figures.Number(w.Average(x => x.NeededFte)), Fte(AverageAvailable(w)), AverageAvailable(w) is { } a ? Gap(a - w.Average(x => x.NeededFte)) : Figures.Unknown, AverageAvailable(w) is null ? Figures.Unknown : Figures.Count(StaffingView.WeeksShort(w))]
                 : [t.Team, "not shown", "", "", ""])]);
         var note = CommonSections.TeamRowsNote(model.Teams.Select(t => (t.Team, t.MergedTeams, t.Weeks is { Count: > 0 })), model.Context.MinimumGroupSize);
         yield return new Paragraph("Averages over the forecast weeks." + (note.Length > 0 ? " " + note : "")) { Muted = true };

@@ -1,3 +1,4 @@
+using Analytics.Forecasting.Staffing;
 using System.Globalization;
 using Reports.Charts;
 using Reports.Documents;
@@ -22,13 +23,28 @@ public static class StaffingEmail
 
         var weeks = model.Weeks;
         var c = CultureInfo.InvariantCulture;
-        mail.Figures(
-        [
-            ("Tickets expected next week", Figures.Count(weeks[0].Volume), string.Create(c, $"up to {Figures.Count(weeks[0].VolumeUpper80)} (80%)")),
-            ("FTE needed, average", Figures.Number(weeks.Average(w => w.NeededFte)), null),
-            ("FTE available, average", StaffingReport.AverageAvailable(weeks) is { } available ? Figures.Number(available) : Figures.Unknown, null),
-            ("Weeks short of staff", StaffingReport.AverageAvailable(weeks) is null ? Figures.Unknown : Figures.Count(weeks.Count(w => w.GapFte < -0.05)), string.Create(c, $"of {weeks.Count}")),
-        ]);
+        var available = StaffingView.AverageAvailable(weeks);
+        var view = model.View;
+        mail.Figures(context.IsDepartment && view.Gaps.Count > 0
+            ?
+            [
+                ("Tickets expected next week", Figures.Count(weeks[0].Volume), string.Create(c, $"up to {Figures.Count(weeks[0].VolumeUpper80)} (80%)")),
+                ("FTE needed, average", Figures.Number(weeks.Average(w => w.NeededFte)), null),
+                ("FTE short, average", view.ShortTeams.Count == 0 ? "0" : Figures.Number(-view.ShortTeams.Sum(t => t.Gap)), view.ShortTeams.Count == 0 ? "no team short" : string.Join(", ", view.ShortTeams.Select(t => t.Team))),
+                ("FTE to spare, average", Figures.Number(view.SpareTeams.Sum(t => t.Gap)), string.Create(c, $"{view.SpareTeams.Count} {(view.SpareTeams.Count == 1 ? "team" : "teams")}")),
+            ]
+            :
+            [
+                ("Tickets expected next week", Figures.Count(weeks[0].Volume), string.Create(c, $"up to {Figures.Count(weeks[0].VolumeUpper80)} (80%)")),
+                ("FTE needed, average", Figures.Number(weeks.Average(w => w.NeededFte)), null),
+                ("FTE available, average", available is { } a ? Figures.Number(a) : Figures.Unknown, null),
+                ("Weeks short of staff", available is null ? Figures.Unknown : Figures.Count(StaffingView.WeeksShort(weeks)), string.Create(c, $"of {weeks.Count}")),
+            ]);
+        if (context.IsDepartment && view.Gaps.Count > 0)
+        {
+            mail.Paragraph(StaffingReport.DepartmentGaps(view));
+        }
+
         if (model.Forecast is { } forecast)
         {
             mail.Paragraph(forecast.Accuracy);

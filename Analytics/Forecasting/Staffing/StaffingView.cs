@@ -34,6 +34,37 @@ public sealed record StaffingView(
     string? Missing)
 {
     public static StaffingView Nothing(string subject, string why) => new(subject, [], [], [], [], 0, why);
+
+    /// <summary>
+    /// The department's teams with known capacity, each with its average gap over the weeks. One team's spare
+    /// hours do not staff another team's queue, so the department's short and spare teams are told apart
+    /// (<see cref="ShortTeams"/>, <see cref="SpareTeams"/>) wherever they are printed, never netted.
+    /// </summary>
+    public IReadOnlyList<TeamGap> Gaps =>
+        [.. Teams.Where(t => t.Weeks is { Count: > 0 } w && AverageAvailable(w) is not null)
+            .Select(t => new TeamGap(t.Team, t.Weeks!.Average(w => w.NeededFte), AverageAvailable(t.Weeks!)!.Value, WeeksShort(t.Weeks!)))];
+
+    /// <summary>Teams short of staff on average, most short first.</summary>
+    public IReadOnlyList<TeamGap> ShortTeams => [.. Gaps.Where(g => g.Gap < -TeamGap.Tolerance).OrderBy(g => g.Gap)];
+
+    /// <summary>Teams with staff to spare on average.</summary>
+    public IReadOnlyList<TeamGap> SpareTeams => [.. Gaps.Where(g => g.Gap > TeamGap.Tolerance)];
+
+    /// <summary>The average available FTE, or null (unknown) when any week's capacity is unknown.</summary>
+    public static double? AverageAvailable(IReadOnlyList<TeamWeekStaffing> weeks) =>
+        weeks.Count == 0 || weeks.Any(w => w.AvailableFte is null) ? null : weeks.Average(w => w.AvailableFte!.Value);
+
+    /// <summary>Weeks short of staff by more than <see cref="TeamGap.Tolerance"/>.</summary>
+    public static int WeeksShort(IReadOnlyList<TeamWeekStaffing> weeks) => weeks.Count(w => w.GapFte < -TeamGap.Tolerance);
+}
+
+/// <summary>A team's average needed and available FTE over the forecast weeks, and the weeks it is short.</summary>
+public sealed record TeamGap(string Team, double NeededFte, double AvailableFte, int WeeksShort)
+{
+    /// <summary>A gap smaller than this (in FTE) is no gap: it is below what the figures can tell apart.</summary>
+    public const double Tolerance = 0.05;
+
+    public double Gap => AvailableFte - NeededFte;
 }
 
 /// <summary>
