@@ -67,7 +67,7 @@ public static class Figures
         }
         else if (Math.Abs(b) < 1e-9)
         {
-            text = string.Create(Culture, $"{(delta > 0 ? "+" : "−")}{Math.Abs(delta):0.#} vs last week");
+            text = string.Create(Culture, $"{(delta > 0 ? "+" : "−")}{Math.Abs(delta):#,0.#} vs last week");
         }
         else
         {

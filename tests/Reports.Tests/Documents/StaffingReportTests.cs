@@ -39,7 +39,7 @@ public sealed class StaffingReportTests
         Assert.Contains("Smallerteams(2teams,5people)", text, StringComparison.Ordinal);
         Assert.Contains("Smallerteams(2teams,5people)addsupDeskandTiny.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Tinynotshown", text, StringComparison.Ordinal);
-        Assert.Contains("Workplace12.010.0-2.012", text, StringComparison.Ordinal);
+        Assert.Contains("Workplace12.010.0−2.012", text, StringComparison.Ordinal);
     }
 
     [Fact]
