@@ -7,7 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Analytics.Quality;
 
 /// <summary>Counts the gaps in a period's data with a few SQL aggregates.</summary>
-public sealed class DataQualityCalculator(IDbConnectionFactory connections, [FromKeyedServices(FiguresClock.Key)] TimeProvider time)
+/// <remarks>
+/// The tickets are read as of the figures' clock (a report for a past moment knows only what was known then);
+/// imports and quarantined rows are operational facts of the running system, so they are dated by the
+/// <paramref name="wall"/> clock: a historical export imported today was imported today.
+/// </remarks>
+public sealed class DataQualityCalculator(IDbConnectionFactory connections, [FromKeyedServices(FiguresClock.Key)] TimeProvider time, TimeProvider wall)
 {
     /// <param name="team">The team, or null for the whole department.</param>
     public async Task<DataQualityReport> ComputeAsync(string? team, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
@@ -30,15 +35,15 @@ public sealed class DataQualityCalculator(IDbConnectionFactory connections, [Fro
             cancellationToken: cancellationToken));
         var withoutTeam = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"SELECT COUNT(*) FROM {d.Table("tickets")} WHERE {inPeriod} AND team IS NULL", period, cancellationToken: cancellationToken));
-        // As of the clock: changes and imports after it were not known then (a report for a past moment).
+        // As of the figures' clock: changes after it were not known then (a report for a past moment).
         var now = new { now = d.ToDb(time.GetUtcNow()) };
         var asOf = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(
             $"SELECT MAX(updated_at) FROM {d.Table("tickets")} WHERE updated_at <= @now", now, cancellationToken: cancellationToken));
         var lastImport = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(
-            $"SELECT MAX(finished_at) FROM {d.Table("import_runs")} WHERE finished_at <= @now", now, cancellationToken: cancellationToken));
+            $"SELECT MAX(finished_at) FROM {d.Table("import_runs")} WHERE finished_at <= @now", new { now = d.ToDb(wall.GetUtcNow()) }, cancellationToken: cancellationToken));
         var quarantined = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"SELECT COUNT(*) FROM {d.Table("quarantine")} WHERE quarantined_at >= @since",
-            new { since = d.ToDb(time.GetUtcNow().AddDays(-30)) },
+            new { since = d.ToDb(wall.GetUtcNow().AddDays(-30)) },
             cancellationToken: cancellationToken));
 
         return new DataQualityReport(

@@ -49,6 +49,9 @@ public sealed record AppreciationView
     public required IReadOnlyList<ProblemCredit> Problems { get; init; }
 
     public required IReadOnlyList<ThankYou> ThankYous { get; init; }
+
+    /// <summary>False when the data holds no customer feedback at all: the thank-you count is then unknown, not 0.</summary>
+    public bool FeedbackInData { get; init; } = true;
 }
 
 /// <summary>Builds <see cref="AppreciationView"/>s with the <see cref="PrivacyPolicy"/>.</summary>
@@ -97,6 +100,7 @@ public sealed class AppreciationViewBuilder(PrivacyPolicy policy)
                 Agent = t.Agent is { } who && PrivacyPolicy.MayShowAgent(scope, who, t.Team) ? who : null,
                 Comment = t.Comment is { } comment ? policy.Redact(comment, scope) : null,
             })],
+            FeedbackInData = period.FeedbackInData,
         };
     }
 

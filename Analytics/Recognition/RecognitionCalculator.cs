@@ -132,7 +132,10 @@ public sealed partial class RecognitionCalculator(
             }
         }
 
-        return new RecognitionResult(firstWeek, lastWeek, highlights, problems.Where(p => InPeriod(p.Team, p.FixedAt)).ToList(), thankYous);
+        return new RecognitionResult(firstWeek, lastWeek, highlights, problems.Where(p => InPeriod(p.Team, p.FixedAt)).ToList(), thankYous)
+        {
+            FeedbackInData = thankYous.Count > 0 || await AnyFeedbackAsync(until, cancellationToken),
+        };
     }
 
     /// <summary>A day either side of the weeks covers every team's local week in UTC.</summary>
@@ -244,6 +247,15 @@ public sealed partial class RecognitionCalculator(
         {
             yield return (reader.GetString(0), Text(reader, 1), d.ReadInstant(reader, 2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture), Text(reader, 4));
         }
+    }
+
+    private async Task<bool> AnyFeedbackAsync(DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var d = connections.Dialect;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var any = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(
+            $"SELECT MIN(given_at) FROM {d.Table("feedback")} WHERE given_at < @until", new { until = d.ToDb(until) }, cancellationToken: cancellationToken));
+        return any is not null and not DBNull;
     }
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

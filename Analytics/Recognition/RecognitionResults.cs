@@ -32,6 +32,9 @@ public sealed record RecognitionResult(
     IReadOnlyList<ProblemCredit> Problems,
     IReadOnlyList<ThankYou> ThankYous)
 {
+    /// <summary>Whether the store holds any customer feedback up to the period's end: without any, a count of 0 thank-yous means "unknown".</summary>
+    public bool FeedbackInData { get; init; } = true;
+
     public IEnumerable<Highlight> ForTeam(string team) => Highlights.Where(h => h.Team == team && h.Agent is null);
 
     public IEnumerable<Highlight> ForAgentsOf(string team) => Highlights.Where(h => h.Team == team && h.Agent is not null);

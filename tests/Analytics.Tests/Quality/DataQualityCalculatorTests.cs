@@ -58,6 +58,25 @@ public sealed class DataQualityCalculatorTests(PostgresServer server)
         Assert.Equal(["The store holds no tickets: every figure in this report is empty."], new DataQualityReport(null, null, 0, 0, 0, 0, 0, 0, 0).Notes(Monday, TimeSpan.FromHours(36)));
     }
 
+    [Fact]
+    public async Task AsOfAPastMoment_ReadsTicketsAsOfThen_ButAnImportDoneTodayIsStillReported()
+    {
+        using var store = new SqliteTestStore();
+        var today = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 10, 0, 0, TimeSpan.Zero));
+        var asOf = new FakeTimeProvider(new DateTimeOffset(2012, 7, 30, 0, 0, 0, TimeSpan.Zero));
+        var early = new Ticket { Source = "csv", TicketId = "1", Kind = TicketKind.Incident, Team = "Alpha", OpenedAt = asOf.GetUtcNow().AddDays(-3), UpdatedAt = asOf.GetUtcNow().AddDays(-3) };
+        var later = early with { TicketId = "2", OpenedAt = asOf.GetUtcNow().AddDays(5), UpdatedAt = asOf.GetUtcNow().AddDays(5) };
+        await store.Tickets.UpsertAsync([early, later], CancellationToken.None);
+        var ledger = new ImportLedger(store.Connections, today);
+        var run = await ledger.StartRunAsync("helpdesk.csv", "fp", "generic", CancellationToken.None);
+        await ledger.FinishRunAsync(run, new ImportSummary("helpdesk.csv", 2, 2, 0, 0, 0, []), CancellationToken.None);
+
+        var quality = await new DataQualityCalculator(store.Connections, asOf, today).ComputeAsync(null, asOf.GetUtcNow().AddDays(-7), asOf.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(early.UpdatedAt, quality.DataAsOf);
+        Assert.Equal(today.GetUtcNow(), quality.LastImport);
+    }
+
     private static async Task AssertGapsAsync(IDbConnectionFactory connections)
     {
         Ticket Ticket(string id, string? team, bool resolved, string? resolver = "Ann", string? priority = "3 - Moderate", bool? sla = false, int? minutes = 20) => new()
@@ -84,7 +103,7 @@ public sealed class DataQualityCalculatorTests(PostgresServer server)
             Ticket("5", "Beta", resolved: true, resolver: null),
         ], CancellationToken.None);
         await new ImportLedger(connections, Clock).QuarantineAsync([new QuarantinedRow("fp", "file.csv", 7, "opened_at", "31-02-2026", "not a date")], CancellationToken.None);
-        var calculator = new DataQualityCalculator(connections, Clock);
+        var calculator = new DataQualityCalculator(connections, Clock, Clock);
 
         var alpha = await calculator.ComputeAsync("Alpha", Monday, Monday.AddDays(7), CancellationToken.None);
         var all = await calculator.ComputeAsync(null, Monday, Monday.AddDays(7), CancellationToken.None);

@@ -7,6 +7,19 @@ namespace Reports.Tests.Documents;
 public sealed class AppreciationReportTests
 {
     [Fact]
+    public void NoCustomerFeedbackInTheData_SaysSo_InsteadOfCountingZeroThankYous()
+    {
+        var model = ReportFixtures.Appreciation(ReportScope.ForTeam("Workplace"), "Workplace");
+        model = model with { View = model.View with { ThankYous = [], FeedbackInData = false } };
+
+        using var pdf = RenderedPdf.Render(AppreciationReport.Compose(model, TestFonts.Default), "appreciation-no-feedback");
+
+        var page = pdf.CompactText(1);
+        Assert.True(page.Contains("Thank-yous:no", StringComparison.Ordinal) && page.Contains("feedbackinthedata", StringComparison.Ordinal), page);
+        Assert.DoesNotContain("0Thank-yousthisquarter", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TeamReport_CountsTheWorkBehindTheScenes_AndNamesTheTeamsOwnPeople()
     {
         var model = ReportFixtures.Appreciation(ReportScope.ForTeam("Workplace"), "Workplace");

@@ -240,37 +240,27 @@ public sealed class JobScheduleTests : IDisposable
         return (long)command.ExecuteScalar()! > 0;
     }
 
-    private List<string> Runs(string job)
+    private List<string> Runs(string job) => [.. JobRuns(job, "outcome").Select(o => o ?? "(running)")];
+
+    private List<DateTimeOffset> RunStarts(string job) =>
+        [.. JobRuns(job, "started_at").Select(s => DateTimeOffset.Parse(s!, System.Globalization.CultureInfo.InvariantCulture))];
+
+    /// <summary>One column of the job's runs in the store's job_runs table, oldest first.</summary>
+    private List<string?> JobRuns(string job, string column)
     {
         using var connection = Open("analytics.db");
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT outcome FROM job_runs WHERE job = $job ORDER BY started_at";
+        command.CommandText = $"SELECT {column} FROM job_runs WHERE job = $job ORDER BY started_at";
         command.Parameters.AddWithValue("$job", job);
         using var reader = command.ExecuteReader();
-        var outcomes = new List<string>();
+        var values = new List<string?>();
         while (reader.Read())
         {
-            outcomes.Add(reader.IsDBNull(0) ? "(running)" : reader.GetString(0));
+            values.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
         }
 
-        return outcomes;
+        return values;
     }
 
     public void Dispose() => _folder.Dispose();
-
-    private List<DateTimeOffset> RunStarts(string job)
-    {
-        using var connection = Open("analytics.db");
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT started_at FROM job_runs WHERE job = $job";
-        command.Parameters.AddWithValue("$job", job);
-        using var reader = command.ExecuteReader();
-        var starts = new List<DateTimeOffset>();
-        while (reader.Read())
-        {
-            starts.Add(DateTimeOffset.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return starts;
-    }
 }
