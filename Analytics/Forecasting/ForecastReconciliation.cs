@@ -1,32 +1,56 @@
 namespace Analytics.Forecasting;
 
 /// <summary>
-/// Makes the forecasts of one set add up: each team's forecast is scaled, date by date, so the teams sum to
-/// the department's, and each team's breakdown so it sums to the team's. Without it the department's own
+/// Makes the forecasts of one set add up: the department's forecast is, date by date, the sum of its teams'
+/// (bottom-up), and each team's breakdown is scaled to sum to the team's. Without it the department's own
 /// series and the sum of its teams are two forecasts of the same tickets, and a report printed both ("2,232
-/// next week" beside "2,215"). Top-down, because the department's series is the largest and steadiest.
+/// next week" beside "2,215"). Bottom-up, because the teams' forecasts are what staffing is planned on, and a
+/// department model that goes wrong (on one real history it forecast 0 for seven weeks) must not zero them.
 /// </summary>
 /// <remarks>
-/// The interval bounds are scaled with their forecast, which keeps each interval's width relative to its
-/// level; the backtest evidence still describes the series before reconciling.
+/// The department keeps its own interval's width relative to its level where it forecast more than 0; where it
+/// did not, the teams' bounds are summed (wider than the truth, never narrower). The backtest evidence still
+/// describes each series before reconciling.
 /// </remarks>
 public static class ForecastReconciliation
 {
-    public static IReadOnlyList<SeriesForecast> TopDown(IReadOnlyList<SeriesForecast> series)
+    public static IReadOnlyList<SeriesForecast> BottomUp(IReadOnlyList<SeriesForecast> series)
     {
         ArgumentNullException.ThrowIfNull(series);
-        if (series.FirstOrDefault(s => s.Key.Level == SeriesLevel.Department) is not { } department)
+        var teams = series.Where(s => s.Key.Level == SeriesLevel.Team).ToList();
+        var department = series.FirstOrDefault(s => s.Key.Level == SeriesLevel.Department);
+        if (department is null || teams.Count == 0)
         {
             return series;
         }
 
-        var teams = series.Where(s => s.Key.Level == SeriesLevel.Team).ToList();
-        var reconciledTeams = ScaleTo(department.Points, teams);
-        var byTeam = reconciledTeams.ToDictionary(t => t.Key.Team!, StringComparer.Ordinal);
+        var byTeam = teams.ToDictionary(t => t.Key.Team!, StringComparer.Ordinal);
         var breakdowns = series.Where(s => s.Key.Level == SeriesLevel.Breakdown)
             .GroupBy(s => s.Key.Team ?? string.Empty, StringComparer.Ordinal)
             .SelectMany(g => byTeam.TryGetValue(g.Key, out var team) ? ScaleTo(team.Points, [.. g]) : [.. g]);
-        return [department, .. reconciledTeams, .. breakdowns];
+        return [department with { Points = Sum(department.Points, teams) }, .. teams, .. breakdowns];
+    }
+
+    /// <summary>The department's points replaced by the teams' sums, on the department's dates.</summary>
+    private static List<ForecastPoint> Sum(IReadOnlyList<ForecastPoint> own, IReadOnlyList<SeriesForecast> teams)
+    {
+        var points = teams.SelectMany(t => t.Points).GroupBy(p => p.Date).ToDictionary(g => g.Key, g => g.ToList());
+        return [.. own.Select(p =>
+        {
+            if (!points.TryGetValue(p.Date, out var parts))
+            {
+                return p;
+            }
+
+            var total = parts.Sum(x => x.Forecast);
+            if (p.Forecast > 0)
+            {
+                var f = total / p.Forecast;
+                return new ForecastPoint(p.Date, total, p.Lower80 * f, p.Upper80 * f, p.Lower95 * f, p.Upper95 * f);
+            }
+
+            return new ForecastPoint(p.Date, total, parts.Sum(x => x.Lower80), parts.Sum(x => x.Upper80), parts.Sum(x => x.Lower95), parts.Sum(x => x.Upper95));
+        })];
     }
 
     /// <summary>The <paramref name="parts"/> scaled, date by date, to sum to <paramref name="total"/>; a date whose parts sum to 0 is left alone.</summary>

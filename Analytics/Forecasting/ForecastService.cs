@@ -45,10 +45,10 @@ public sealed class ForecastService(
             // The stored model learned from days after the moment asked about (a report as of a past date):
             // forecasting with it would be hindsight, so a model is trained on the history up to then.
             var trained = await Task.Run(() => engine.Train(series, frequency, time.GetUtcNow(), cancellationToken), cancellationToken);
-            return new ForecastSet(trained.Metadata, 0, TimeSpan.Zero, ForecastReconciliation.TopDown(engine.Forecast(trained.Model, trained.Metadata, series)));
+            return new ForecastSet(trained.Metadata, 0, TimeSpan.Zero, ForecastReconciliation.BottomUp(engine.Forecast(trained.Model, trained.Metadata, series)));
         }
 
-        var forecasts = ForecastReconciliation.TopDown(engine.Forecast(Model(stored), metadata, series));
+        var forecasts = ForecastReconciliation.BottomUp(engine.Forecast(Model(stored), metadata, series));
         return new ForecastSet(metadata, stored.Id, time.GetUtcNow() - metadata.CreatedAt, forecasts);
     }
 

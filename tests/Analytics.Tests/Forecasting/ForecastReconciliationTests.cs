@@ -8,9 +8,9 @@ public sealed class ForecastReconciliationTests
     private static readonly DateOnly Day2 = new(2026, 11, 30);
 
     [Fact]
-    public void Teams_AreScaledToSumToTheDepartment_AndBreakdownsToTheirTeam_DateByDate()
+    public void TheDepartment_IsTheSumOfItsTeams_AndBreakdownsAreScaledToTheirTeam_DateByDate()
     {
-        var series = ForecastReconciliation.TopDown(
+        var series = ForecastReconciliation.BottomUp(
         [
             Series(SeriesKey.Department, (Day1, 100), (Day2, 90)),
             Series(new SeriesKey("A"), (Day1, 30), (Day2, 50)),
@@ -20,30 +20,33 @@ public sealed class ForecastReconciliationTests
         ]);
 
         double At(SeriesKey key, DateOnly day) => series.Single(s => s.Key == key).Points.Single(p => p.Date == day).Forecast;
-        Assert.Equal(100, At(new SeriesKey("A"), Day1) + At(new SeriesKey("B"), Day1), 9);
-        Assert.Equal(90, At(new SeriesKey("A"), Day2) + At(new SeriesKey("B"), Day2), 9);
-        Assert.Equal(37.5, At(new SeriesKey("A"), Day1), 9); // 30 of 80, times 100
-        Assert.Equal(At(new SeriesKey("A"), Day1), At(new SeriesKey("A", "Hardware"), Day1) + At(new SeriesKey("A", "Accounts"), Day1), 9);
-        Assert.Equal(100, At(SeriesKey.Department, Day1), 9); // the department is the anchor
+        Assert.Equal(80, At(SeriesKey.Department, Day1), 9);
+        Assert.Equal(90, At(SeriesKey.Department, Day2), 9);
+        Assert.Equal(30, At(new SeriesKey("A"), Day1), 9); // the teams are the anchor
+        Assert.Equal(15, At(new SeriesKey("A", "Hardware"), Day1), 9); // half of A's 30
+        Assert.Equal(At(new SeriesKey("A"), Day2), At(new SeriesKey("A", "Hardware"), Day2) + At(new SeriesKey("A", "Accounts"), Day2), 9);
     }
 
     [Fact]
-    public void Bounds_ScaleWithTheirForecast()
+    public void TheDepartmentsBounds_KeepTheirWidthRelativeToItsLevel_OrAreTheTeamsSumWhereItForecastNothing()
     {
-        var series = ForecastReconciliation.TopDown([Series(SeriesKey.Department, (Day1, 60)), Series(new SeriesKey("A"), (Day1, 30))]);
-
-        var point = series.Single(s => s.Key == new SeriesKey("A")).Points.Single();
+        var scaled = ForecastReconciliation.BottomUp([Series(SeriesKey.Department, (Day1, 30)), Series(new SeriesKey("A"), (Day1, 60))]);
+        var point = scaled.Single(s => s.Key == SeriesKey.Department).Points.Single();
         Assert.Equal((60.0, 48.0, 72.0, 36.0, 84.0), (point.Forecast, point.Lower80, point.Upper80, point.Lower95, point.Upper95));
+
+        // A department model that forecast 0 must not make the department 0 while its teams expect tickets.
+        var zero = ForecastReconciliation.BottomUp([Series(SeriesKey.Department, (Day1, 0)), Series(new SeriesKey("A"), (Day1, 10)), Series(new SeriesKey("B"), (Day1, 20))]);
+        var summed = zero.Single(s => s.Key == SeriesKey.Department).Points.Single();
+        Assert.Equal((30.0, 24.0, 36.0), (summed.Forecast, summed.Lower80, summed.Upper80));
     }
 
     [Fact]
-    public void TeamsForecastingNothing_AreLeftAlone_AndASetWithoutDepartmentIsUnchanged()
+    public void ASetWithoutTeamsOrDepartment_IsUnchanged()
     {
-        var zero = ForecastReconciliation.TopDown([Series(SeriesKey.Department, (Day1, 5)), Series(new SeriesKey("A"), (Day1, 0))]);
-        Assert.Equal(0, zero.Single(s => s.Key == new SeriesKey("A")).Points.Single().Forecast);
-
         IReadOnlyList<SeriesForecast> teamsOnly = [Series(new SeriesKey("A"), (Day1, 3))];
-        Assert.Same(teamsOnly, ForecastReconciliation.TopDown(teamsOnly));
+        Assert.Same(teamsOnly, ForecastReconciliation.BottomUp(teamsOnly));
+        IReadOnlyList<SeriesForecast> departmentOnly = [Series(SeriesKey.Department, (Day1, 3))];
+        Assert.Same(departmentOnly, ForecastReconciliation.BottomUp(departmentOnly));
     }
 
     /// <summary>A series whose intervals are 0.8x-1.2x (80%) and 0.6x-1.4x (95%) of its forecast.</summary>
