@@ -186,8 +186,17 @@ public static class StaffingReport
                 ? (IReadOnlyList<string>)[t.Team, Figures.Number(w.Average(x => x.NeededFte)), Fte(AverageAvailable(w)), AverageAvailable(w) is { } a ? Gap(a - w.Average(x => x.NeededFte)) : Figures.Unknown, AverageAvailable(w) is null ? Figures.Unknown : Figures.Count(StaffingView.WeeksShort(w))]
                 : [t.Team, "not shown", "", "", ""])]);
         var note = CommonSections.TeamRowsNote(model.Teams.Select(t => (t.Team, t.MergedTeams, t.Weeks is { Count: > 0 })), model.Context.MinimumGroupSize);
-        yield return new Paragraph("Averages over the forecast weeks." + (note.Length > 0 ? " " + note : "")) { Muted = true };
+        yield return new Paragraph("Averages over the forecast weeks." + (note.Length > 0 ? " " + note : "") + WithoutForecast(model.View.WithoutForecast)) { Muted = true };
     }
+
+    /// <summary>Teams too young for a forecast, named once rather than given a line each with nothing on it.</summary>
+    private static string WithoutForecast(IReadOnlyList<string> teams) => teams.Count switch
+    {
+        0 => "",
+        1 => $" {teams[0]} has too little history for a forecast and is not in the table.",
+        <= 12 => $" {teams.Count} teams have too little history for a forecast and are not in the table: {string.Join(", ", teams)}.",
+        _ => $" {teams.Count} teams have too little history for a forecast and are not in the table: {string.Join(", ", teams.Take(12))} and {teams.Count - 12} more.",
+    };
 
     private static IEnumerable<Block> Categories(IReadOnlyList<CategoryForecast> categories)
     {

@@ -35,6 +35,9 @@ public sealed record StaffingView(
 {
     public static StaffingView Nothing(string subject, string why) => new(subject, [], [], [], [], 0, why);
 
+    /// <summary>The department's teams that have no forecast (too little history): named once, not given empty lines.</summary>
+    public IReadOnlyList<string> WithoutForecast { get; init; } = [];
+
     /// <summary>
     /// The department's teams with known capacity, each with its average gap over the weeks. One team's spare
     /// hours do not staff another team's queue, so the department's short and spare teams are told apart
@@ -114,7 +117,8 @@ public sealed class StaffingViewBuilder(PrivacyPolicy policy, StaffingOptions op
         if (department)
         {
             var rows = staffing.Rows(policy, scope, names, sizes).Select(r => new TeamStaffing(r.Team, r.Weeks) { MergedTeams = r.MergedTeams }).ToList();
-            return new StaffingView(subject, weeks, rows, [], [], now?.Backlog ?? 0, null);
+            var unforecast = rows.Where(r => r.Weeks is { Count: 0 }).SelectMany(r => r.MergedTeams.Count > 0 ? r.MergedTeams : [r.Team]).Order(StringComparer.Ordinal).ToList();
+            return new StaffingView(subject, weeks, [.. rows.Where(r => r.Weeks is not { Count: 0 })], [], [], now?.Backlog ?? 0, null) { WithoutForecast = unforecast };
         }
 
         var usual = Percentile.Of([.. history.TeamSeries(subject, week.AddWeeks(-(UsualBacklogWeeks + UsualBacklogLag)), week.AddWeeks(-UsualBacklogLag)).Select(w => (float)w.Backlog)], 0.5) ?? 0;

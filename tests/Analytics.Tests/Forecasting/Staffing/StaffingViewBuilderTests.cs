@@ -49,6 +49,20 @@ public sealed class StaffingViewBuilderTests
         Assert.Empty(view.Teams);
     }
 
+    [Fact]
+    public async Task Department_TeamsWithoutAForecast_AreNamedOnce_NotGivenEmptyLines()
+    {
+        var quarter = await DemoQuarter.LoadAsync();
+        var (outlook, forecast) = Outlook(quarter);
+        outlook = outlook with { Weeks = [.. outlook.Weeks.Where(w => w.Team != "Applications")] };
+
+        var view = Builder(quarter, 3).Build(ReportScope.Department, outlook, forecast, quarter.History, quarter.Ledger, [], quarter.Week, quarter.Week.AddWeeks(-12));
+
+        Assert.Equal(["Applications"], view.WithoutForecast);
+        Assert.DoesNotContain(view.Teams, t => t.Team == "Applications" || t.MergedTeams.Contains("Applications"));
+        Assert.All(view.Teams, t => Assert.NotEmpty(t.Weeks!));
+    }
+
     private static StaffingViewBuilder Builder(DemoQuarter quarter, int minimum) => new(quarter.Policy(minimum), new StaffingOptions());
 
     /// <summary>Ten tickets a week for every team over twelve weeks, needing 1 FTE against 1.5 available.</summary>
