@@ -91,7 +91,7 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
             Quantiles = evaluations.Quantiles,
             IntervalsCalibrated = evaluations.Calibrated,
         };
-        return new TrainedForecast(model, metadata);
+        return new TrainedForecast(model, metadata) { Backtest = BacktestRecords(histories, origins, points, metadata) };
     }
 
     /// <summary>
@@ -287,6 +287,32 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
         return points;
     }
 
+    /// <summary>The backtest points of each series' chosen method, with the intervals its calibration gives.</summary>
+    private static List<BacktestRecord> BacktestRecords(List<SeriesHistory> histories, List<DateOnly> origins, List<BacktestPoint> points, ForecastModelMetadata metadata)
+    {
+        var records = new List<BacktestRecord>(points.Count);
+        foreach (var p in points)
+        {
+            var history = histories[p.Series];
+            var evaluation = metadata.Evaluation(history.Series.Key);
+            var method = evaluation?.Chosen ?? ForecastMethod.SeasonalNaive;
+            var forecast = p.Forecast(method);
+            if (double.IsNaN(forecast))
+            {
+                continue;
+            }
+
+            var q = metadata.Quantiles.FirstOrDefault(x => x.Horizon == p.Horizon) ?? ConformalIntervals.Uncalibrated(p.Horizon);
+            var dispersion = evaluation?.Dispersion ?? 1;
+            var (lo80, hi80) = ConformalIntervals.Interval(forecast, dispersion, q.Lower80, q.Upper80);
+            var (lo95, hi95) = ConformalIntervals.Interval(forecast, dispersion, q.Lower95, q.Upper95);
+            var origin = history.IndexOf(origins[p.Origin]);
+            records.Add(new BacktestRecord(history.Series.Key, history.DateAt(origin), history.DateAt(origin + p.Horizon), p.Horizon, p.Actual, forecast, lo80, hi80, Math.Min(lo80, lo95), Math.Max(hi80, hi95), method));
+        }
+
+        return records;
+    }
+
     internal static string Describe(ForecastMethod method) => method switch
     {
         ForecastMethod.Model => "model",
@@ -295,5 +321,8 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
     };
 }
 
-/// <summary>A training run's result: the model (null when there was too little data) and its metadata.</summary>
-internal sealed record TrainedForecast(GlobalForecastModel? Model, ForecastModelMetadata Metadata);
+/// <summary>A training run's result: the model (null when there was too little data), its metadata and the backtest records of the chosen methods.</summary>
+internal sealed record TrainedForecast(GlobalForecastModel? Model, ForecastModelMetadata Metadata)
+{
+    public IReadOnlyList<BacktestRecord> Backtest { get; init; } = [];
+}

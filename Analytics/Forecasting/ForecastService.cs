@@ -52,6 +52,23 @@ public sealed class ForecastService(
         return new ForecastSet(metadata, stored.Id, time.GetUtcNow() - metadata.CreatedAt, forecasts);
     }
 
+    /// <summary>
+    /// Trains on the history up to the last complete day (as of the figures' clock) without storing anything, and
+    /// returns every out-of-sample backtest forecast of the methods chosen: what <c>forecast --backtest-csv</c> writes.
+    /// </summary>
+    public async Task<BacktestRun> BacktestAsync(SeriesFrequency frequency, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var lastDay = await calendar.LastCompleteDayAsync(cancellationToken);
+        var daily = await reader.ReadDailyAsync(lastDay.AddDays(-(7 * settings.HistoryWeeks) + 1), lastDay, settings.Grain, cancellationToken);
+        IReadOnlyList<CountSeries> series = frequency == SeriesFrequency.Daily
+            ? daily
+            : [.. daily.Select(IncomingSeriesReader.ToWeekly).OfType<CountSeries>()];
+        var engine = new ForecastEngine(settings, new DutchHolidayCalendar(holidays.Value));
+        var trained = await Task.Run(() => engine.Train(series, frequency, time.GetUtcNow(), cancellationToken), cancellationToken);
+        return new BacktestRun(trained.Metadata, trained.Backtest);
+    }
+
     private GlobalForecastModel? Model(StoredForecastModel stored)
     {
         lock (_gate)
