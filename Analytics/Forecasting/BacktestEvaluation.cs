@@ -10,7 +10,7 @@ internal static class BacktestEvaluation
 {
     private static readonly ForecastMethod[] BaselineMethods = [ForecastMethod.SeasonalNaive, ForecastMethod.MovingAverage];
 
-    public static (List<SeriesEvaluation> Series, List<IntervalQuantiles> Quantiles, bool Calibrated) Evaluate(
+    public static (List<SeriesEvaluation> Series, List<IntervalQuantiles> Quantiles, bool Calibrated, CountInterval?[] HeldOut) Evaluate(
         List<SeriesHistory> histories, SeriesFeatures features, SeriesFrequency frequency, int horizon, int minimumHistory, List<DateOnly> origins, List<BacktestPoint> points, bool hasModel)
     {
         var bySeries = points.GroupBy(p => p.Series).ToDictionary(g => g.Key, g => g.ToList());
@@ -31,26 +31,34 @@ internal static class BacktestEvaluation
             draft.Add((history, scale, scores, reason));
         }
 
-        // Each origin's intervals are calibrated on the other origins' errors, so the coverage is out of sample.
+        // Each origin's intervals are calibrated on the other origins' errors, so the coverage is out of sample;
+        // the intervals each backtest forecast had so are the ones anyone re-scoring the backtest should see.
         var covered80 = new int[histories.Count];
         var covered95 = new int[histories.Count];
         var checkedPoints = new int[histories.Count];
+        var heldOut = new CountInterval?[points.Count];
+        var errors = points.Select(p => new IntervalCalibration.Error(p.Series, p.Horizon, p.Actual, p.Forecast(chosen[p.Series]))).ToList();
         for (var k = 0; k < origins.Count; k++)
         {
             var held = k;
-            var (dispersion, quantiles) = Calibrate(histories.Count, horizon, points.Where(p => p.Origin != held), chosen);
-            foreach (var p in points.Where(p => p.Origin == held))
+            var calibrated = IntervalCalibration.Calibrate(histories.Count, horizon, [.. errors.Where((_, i) => points[i].Origin != held && !double.IsNaN(errors[i].Forecast))]);
+            for (var i = 0; i < points.Count; i++)
             {
-                var forecast = p.Forecast(chosen[p.Series]);
-                var q = quantiles[p.Horizon - 1];
-                var (lo80, hi80) = ConformalIntervals.Interval(forecast, dispersion[p.Series], q.Lower80, q.Upper80);
-                var (lo95, hi95) = ConformalIntervals.Interval(forecast, dispersion[p.Series], q.Lower95, q.Upper95);
+                var p = points[i];
+                if (p.Origin != held || calibrated[p.Series] is not { } intervals || double.IsNaN(errors[i].Forecast))
+                {
+                    continue;
+                }
+
+                var interval = intervals.At(errors[i].Forecast, p.Horizon);
+                heldOut[i] = interval;
                 checkedPoints[p.Series]++;
-                covered80[p.Series] += p.Actual >= lo80 && p.Actual <= hi80 ? 1 : 0;
-                covered95[p.Series] += p.Actual >= lo95 && p.Actual <= hi95 ? 1 : 0;
+                covered80[p.Series] += p.Actual >= interval.Lower80 && p.Actual <= interval.Upper80 ? 1 : 0;
+                covered95[p.Series] += p.Actual >= interval.Lower95 && p.Actual <= interval.Upper95 ? 1 : 0;
             }
         }
 
+        var final = IntervalCalibration.Calibrate(histories.Count, horizon, [.. errors.Where(e => !double.IsNaN(e.Forecast))]);
         var (finalDispersion, finalQuantiles) = Calibrate(histories.Count, horizon, points, chosen);
         var evaluations = draft.Select((d, s) => new SeriesEvaluation(
             d.History.Series.Key,
@@ -63,8 +71,8 @@ internal static class BacktestEvaluation
             finalDispersion[s],
             checkedPoints[s],
             covered80[s],
-            covered95[s])).ToList();
-        return (evaluations, finalQuantiles, points.Count > 0);
+            covered95[s]) { Intervals = final[s] }).ToList();
+        return (evaluations, finalQuantiles, points.Count > 0, heldOut);
     }
 
     private static (ForecastMethod, string) Choose(SeriesHistory history, List<MethodScores> scores, int minimumHistory, SeriesFrequency frequency, bool hasModel)

@@ -91,7 +91,7 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
             Quantiles = evaluations.Quantiles,
             IntervalsCalibrated = evaluations.Calibrated,
         };
-        return new TrainedForecast(model, metadata) { Backtest = BacktestRecords(histories, origins, points, metadata) };
+        return new TrainedForecast(model, metadata) { Backtest = BacktestRecords(histories, origins, points, evaluations.HeldOut, metadata) };
     }
 
     /// <summary>
@@ -155,10 +155,21 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
                 var point = useModel
                     ? ratios[first + h - 1] * scale
                     : Baselines.Forecast(method, history, features.Season, origin, h);
-                var q = metadata.Quantiles.FirstOrDefault(x => x.Horizon == h) ?? ConformalIntervals.Uncalibrated(h);
-                var (lo80, hi80) = ConformalIntervals.Interval(point, dispersion, q.Lower80, q.Upper80);
-                var (lo95, hi95) = ConformalIntervals.Interval(point, dispersion, q.Lower95, q.Upper95);
-                forecastPoints.Add(new ForecastPoint(history.DateAt(origin + h), point, lo80, hi80, Math.Min(lo80, lo95), Math.Max(hi80, hi95)));
+                CountInterval interval;
+                if (evaluation?.Intervals is { } own)
+                {
+                    interval = own.At(point, h);
+                }
+                else
+                {
+                    // A series the backtest did not see (new team or category): the pooled quantiles, as counts.
+                    var q = metadata.Quantiles.FirstOrDefault(x => x.Horizon == h) ?? ConformalIntervals.Uncalibrated(h);
+                    var (lo80, hi80) = ConformalIntervals.Interval(point, dispersion, q.Lower80, q.Upper80);
+                    var (lo95, hi95) = ConformalIntervals.Interval(point, dispersion, q.Lower95, q.Upper95);
+                    interval = CountInterval.Of(point, lo80, hi80, lo95, hi95);
+                }
+
+                forecastPoints.Add(new ForecastPoint(history.DateAt(origin + h), point, interval.Lower80, interval.Upper80, interval.Lower95, interval.Upper95));
             }
 
             forecasts.Add(new SeriesForecast(history.Series.Key, metadata.Frequency, method, reason, fallback, history.DateAt(origin), forecastPoints, evaluation));
@@ -287,27 +298,23 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
         return points;
     }
 
-    /// <summary>The backtest points of each series' chosen method, with the intervals its calibration gives.</summary>
-    private static List<BacktestRecord> BacktestRecords(List<SeriesHistory> histories, List<DateOnly> origins, List<BacktestPoint> points, ForecastModelMetadata metadata)
+    /// <summary>The backtest points of each series' chosen method, each with the intervals calibrated without its origin.</summary>
+    private static List<BacktestRecord> BacktestRecords(List<SeriesHistory> histories, List<DateOnly> origins, List<BacktestPoint> points, CountInterval?[] heldOut, ForecastModelMetadata metadata)
     {
         var records = new List<BacktestRecord>(points.Count);
-        foreach (var p in points)
+        for (var i = 0; i < points.Count; i++)
         {
+            var p = points[i];
             var history = histories[p.Series];
-            var evaluation = metadata.Evaluation(history.Series.Key);
-            var method = evaluation?.Chosen ?? ForecastMethod.SeasonalNaive;
+            var method = metadata.Evaluation(history.Series.Key)?.Chosen ?? ForecastMethod.SeasonalNaive;
             var forecast = p.Forecast(method);
-            if (double.IsNaN(forecast))
+            if (double.IsNaN(forecast) || heldOut[i] is not { } interval)
             {
                 continue;
             }
 
-            var q = metadata.Quantiles.FirstOrDefault(x => x.Horizon == p.Horizon) ?? ConformalIntervals.Uncalibrated(p.Horizon);
-            var dispersion = evaluation?.Dispersion ?? 1;
-            var (lo80, hi80) = ConformalIntervals.Interval(forecast, dispersion, q.Lower80, q.Upper80);
-            var (lo95, hi95) = ConformalIntervals.Interval(forecast, dispersion, q.Lower95, q.Upper95);
             var origin = history.IndexOf(origins[p.Origin]);
-            records.Add(new BacktestRecord(history.Series.Key, history.DateAt(origin), history.DateAt(origin + p.Horizon), p.Horizon, p.Actual, forecast, lo80, hi80, Math.Min(lo80, lo95), Math.Max(hi80, hi95), method));
+            records.Add(new BacktestRecord(history.Series.Key, history.DateAt(origin), history.DateAt(origin + p.Horizon), p.Horizon, p.Actual, forecast, interval.Lower80, interval.Upper80, interval.Lower95, interval.Upper95, method));
         }
 
         return records;

@@ -32,6 +32,9 @@ public sealed record SeriesEvaluation(
 {
     public AccuracyScores? ScoresOf(ForecastMethod method) => Scores.FirstOrDefault(s => s.Method == method)?.Scores;
 
+    /// <summary>The series' own interval calibration; null for a model stored before it existed (the pooled quantiles then serve).</summary>
+    public SeriesIntervals? Intervals { get; init; }
+
     /// <summary>The chosen method's scores.</summary>
     public AccuracyScores? ChosenScores => ScoresOf(Chosen);
 }
