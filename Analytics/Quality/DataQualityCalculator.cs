@@ -20,14 +20,18 @@ public sealed class DataQualityCalculator(IDbConnectionFactory connections, [Fro
         var d = connections.Dialect;
         await using var connection = await connections.OpenAsync(cancellationToken);
         var period = new { from = d.ToDb(from), until = d.ToDb(until), team };
-        var inPeriod = "((opened_at >= @from AND opened_at < @until) OR (resolved_at >= @from AND resolved_at < @until))";
+        // "Resolved" means resolved in the period: a ticket opened in it and resolved later (after an as-of
+        // moment, even) is no resolved ticket of the period, and counting it said "90 resolved tickets have
+        // no SLA outcome" of a week with 51 resolved.
+        var resolvedInPeriod = "(resolved_at >= @from AND resolved_at < @until)";
+        var inPeriod = $"((opened_at >= @from AND opened_at < @until) OR {resolvedInPeriod})";
         var row = await connection.QuerySingleAsync<(long Tickets, long? WithoutResolver, long? WithoutPriority, long? WithoutSla, long? WithoutTime)>(new CommandDefinition(
             $"""
             SELECT COUNT(*),
-                   SUM(CASE WHEN resolved_at IS NOT NULL AND resolved_by IS NULL THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN {resolvedInPeriod} AND resolved_by IS NULL THEN 1 ELSE 0 END),
                    SUM(CASE WHEN priority IS NULL THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN resolved_at IS NOT NULL AND sla_breached IS NULL AND kind IN ('incident', 'request') THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN resolved_at IS NOT NULL AND time_spent_minutes IS NULL THEN 1 ELSE 0 END)
+                   SUM(CASE WHEN {resolvedInPeriod} AND sla_breached IS NULL AND kind IN ('incident', 'request') THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN {resolvedInPeriod} AND time_spent_minutes IS NULL THEN 1 ELSE 0 END)
             FROM {d.Table("tickets")}
             WHERE {inPeriod} AND (@team IS NULL OR team = @team)
             """,

@@ -100,7 +100,7 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
         var critical = hits == options.AgentRecentWeeks && aboveTeam;
         var why = critical
             ? Text($"high in all of the last {hits} weeks and {w.Open / Math.Max(w.TeamMedian!.Value, 1):0.0}× the team median, so critical")
-            : Text($"high in {hits} of the last {options.AgentRecentWeeks} weeks{(unlikeTeam ? "" : " but so is the team's")}, so a warning");
+            : Text($"high {InWeeks(hits)}{(unlikeTeam ? "" : " but so is the team's")}, so a warning");
         var usualText = w.Usual is { } u ? Text($"usually {u:0}") : "no usual level yet";
         var teamText = w.TeamMedian is { } m ? Text($"; team median {m:0}") : "";
         return new FlagReason("agent-wip", critical ? FlagSeverity.Critical : FlagSeverity.Warning, Text(
@@ -130,7 +130,7 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
         var teamText = o.TeamRatio is { } m ? Text($"; colleagues {m:0%}") : "";
         var why = critical
             ? Text($"over in all of the last {hits} weeks{(o.TeamRatio is null ? "" : " and more than the colleagues")}, so critical")
-            : Text($"over in {hits} of the last {options.AgentRecentWeeks} weeks{(aboveTeam ? "" : " but so are the colleagues")}, so a warning");
+            : Text($"over {InWeeks(hits)}{(aboveTeam ? "" : " but so are the colleagues")}, so a warning");
         return new FlagReason("agent-hours", critical ? FlagSeverity.Critical : FlagSeverity.Warning, Text(
             $"registered {o.Hours:0.0} h against {o.Contract:0.#} contract hours ({ratio:0%}{teamText}); {why}"));
     }
@@ -159,7 +159,7 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
         var critical = hits == options.AgentRecentWeeks && e.Count >= 2 * options.AfterHoursMinimumCount;
         var why = critical
             ? Text($"in all of the last {hits} weeks, so critical")
-            : Text($"in {hits} of the last {options.AgentRecentWeeks} weeks, so a warning");
+            : Text($"{InWeeks(hits)}, so a warning");
         var usualText = e.Usual is { } u ? Text($"usually {u:0%}") : "no usual share yet";
         var teamText = e.Team is { } t ? Text($"; colleagues {t:0%}") : "";
         return new FlagReason("agent-after-hours", critical ? FlagSeverity.Critical : FlagSeverity.Warning, Text(
@@ -183,12 +183,16 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
         // Passing tickets on is first a sign of unclear routing, so at most a warning.
         var warning = hits == options.AgentRecentWeeks || p.Bounced >= 3;
         var why = warning
-            ? Text($"in {hits} of the last {options.AgentRecentWeeks} weeks{(p.Bounced >= 3 ? " and tickets coming back" : "")}, so a warning")
-            : Text($"in {hits} of the last {options.AgentRecentWeeks} weeks, so worth watching");
+            ? Text($"{InWeeks(hits)}{(p.Bounced >= 3 ? ", with tickets coming back" : "")}, so a warning")
+            : Text($"{InWeeks(hits)}, so worth watching");
         var bounced = p.Bounced > 0 ? Text($"; {p.Bounced} came back after being passed on") : "";
         return new FlagReason("agent-ping-pong", warning ? FlagSeverity.Warning : FlagSeverity.Watch, Text(
             $"passed on {p.HandedOn} tickets (usually {p.Usual:0}; team median {p.TeamMedian:0}){bounced}; {why}"));
     }
+
+    private string InWeeks(int hits) => hits == options.AgentRecentWeeks
+        ? Text($"in each of the last {hits} weeks")
+        : Text($"in {hits} of the last {options.AgentRecentWeeks} weeks");
 
     private static bool Active(WeeklyAgentMetrics a) => a.WorkInProgress > 0 || a.Resolved > 0 || a.HandedOn > 0 || a.HoursLogged > 0;
 

@@ -76,7 +76,7 @@ public static class AppreciationReport
     [
         new KpiTile(Figures.Percent(week.BehindTheScenesShare), "Of this week's hours behind the scenes"),
         new KpiTile(Figures.Hours(week.BehindTheScenesHours), "Behind-the-scenes work this week"),
-        new KpiTile(Figures.Hours(week.AfterHoursHours), "Registered on work finished outside working hours this week"),
+        new KpiTile(Figures.Hours(week.AfterHoursHours), "Hours on tickets finished after hours, this week"),
         view.FeedbackInData
             ? new KpiTile(Figures.Count(view.ThankYous.Count), "Thank-yous this quarter")
             : new KpiTile("–", "Thank-yous: no feedback in the data"),

@@ -56,7 +56,7 @@ public static class StaffingReport
         var weeks = model.Weeks;
         var needed = weeks.Average(w => w.NeededFte);
         var text = string.Create(c,
-            $"Over the next {weeks.Count} weeks ({weeks[0].Week} to {weeks[^1].Week}) {model.Context.Subject} is expected to receive about {Figures.Count(weeks.Sum(w => w.Volume))} tickets, needing {Figures.Number(weeks.Average(w => w.NeededHours), "0")} hands-on hours a week: {needed:0.0} FTE");
+            $"Over the next {weeks.Count} weeks ({weeks[0].Week} to {weeks[^1].Week}) {model.Context.Subject} is expected to receive about {Figures.Count(weeks.Sum(w => w.Volume))} tickets, needing {Figures.Number(weeks.Average(w => w.NeededHours), "#,0")} hands-on hours a week: {needed:0.0} FTE");
         if (model.Context.IsDepartment && model.View.Gaps.Count > 0)
         {
             text += ". " + DepartmentGaps(model.View);
@@ -123,7 +123,7 @@ public static class StaffingReport
             [
                 new KpiTile(Figures.Count(next.Volume), $"Tickets expected in {next.Week}"),
                 new KpiTile(Figures.Number(weeks.Average(w => w.NeededFte)), "FTE needed, average"),
-                new KpiTile("–", "FTE gap: unknown, no contract hours on the roster"),
+                new KpiTile("–", "FTE gap: unknown (no contract hours)"),
             ]);
         }
 
@@ -153,13 +153,13 @@ public static class StaffingReport
             available is { } a ? new KpiTile(Figures.Number(a), "FTE available, average") : new KpiTile("–", "FTE available: unknown"),
             gap is { } g
                 ? new KpiTile(Gap(g), g >= 0 ? "FTE to spare, average" : "FTE short, average", new KpiChange(StaffingView.WeeksShort(weeks) + " weeks short", g < 0 ? Trend.Down : Trend.Flat, g < 0 ? Sentiment.Bad : Sentiment.Good))
-                : new KpiTile("–", "FTE gap: unknown, no contract hours on the roster"),
+                : new KpiTile("–", "FTE gap: unknown (no contract hours)"),
         ]);
     }
 
     private static Table WeekTable(IReadOnlyList<TeamWeekStaffing> weeks) => new(
         [TableColumn.Text("Week", 1.1f), TableColumn.Number("Tickets"), TableColumn.Number("80% up to"), TableColumn.Number("Hands-on hours", 1.2f), TableColumn.Number("FTE needed"), TableColumn.Number("FTE available", 1.1f), TableColumn.Number("Gap")],
-        [.. weeks.Select(w => (IReadOnlyList<string>)[w.Week.ToString(), Figures.Count(w.Volume), Figures.Count(w.VolumeUpper80), Figures.Number(w.NeededHours, "0"), Figures.Number(w.NeededFte), Fte(w.AvailableFte), Gap(w.GapFte)])]);
+        [.. weeks.Select(w => (IReadOnlyList<string>)[w.Week.ToString(), Figures.Count(w.Volume), Figures.Count(w.VolumeUpper80), Figures.Number(w.NeededHours, "#,0"), Figures.Number(w.NeededFte), Fte(w.AvailableFte), Gap(w.GapFte)])]);
 
     private static IEnumerable<Block> Options(StaffingReportModel model)
     {

@@ -145,16 +145,16 @@ public static class WeeklyWorkloadReport
     {
         yield return new Heading("Teams this week");
         var rows = view.Teams.Select(t => t.Metrics is { } m
-            ? (IReadOnlyList<string>)[t.Team, Figures.Count(m.Incoming), Figures.Count(m.Resolved), Figures.Count(m.Backlog), Figures.Number(m.DaysToClear), Figures.Percent(m.SlaCompliance), Figures.Percent(m.AfterHoursShare), Figures.Number(m.WipPerAgent)]
+            ? (IReadOnlyList<string>)[t.Team, Figures.Count(m.Incoming), Figures.Count(m.Resolved), Figures.Count(m.Backlog), Figures.Number(m.DaysToClear), Figures.Percent(m.SlaCompliance), Figures.Percent(m.AfterHoursShare), m.AgentsOnStaff - m.AgentsOnLeave >= context.MinimumGroupSize ? Figures.Number(m.WipPerAgent) : Figures.Unknown]
             : [t.Team, "not shown", "", "", "", "", "", ""]).ToList();
         yield return new Table(
             [TableColumn.Text("Team", 2f), TableColumn.Number("In"), TableColumn.Number("Resolved"), TableColumn.Number("Backlog"), TableColumn.Number("Days to clear"), TableColumn.Number("SLA"), TableColumn.Number("After hours"), TableColumn.Number("Open per agent")],
             rows);
         var note = CommonSections.TeamRowsNote(view.Teams.Select(t => (t.Team, t.MergedTeams, !t.Suppressed)), context.MinimumGroupSize);
-        if (note.Length > 0)
-        {
-            yield return new Paragraph(note) { Muted = true };
-        }
+
+        // The backlog over one or two agents is their own load, which only their team's report may show.
+        note = (note + string.Create(CultureInfo.InvariantCulture, $" Open per agent is shown for teams with {context.MinimumGroupSize} or more agents at work.")).Trim();
+        yield return new Paragraph(note) { Muted = true };
     }
 
     private static IEnumerable<Block> Agents(WorkloadView view, ReportFonts fonts)
@@ -167,6 +167,7 @@ public static class WeeklyWorkloadReport
             yield break;
         }
 
+        var anyHours = view.Agents.Any(a => a.HoursLogged > 0);
         var onLeave = view.Agents.Where(a => a.OnLeave).Select(a => a.Agent).ToList();
         if (onLeave.Count > 0)
         {
@@ -176,7 +177,8 @@ public static class WeeklyWorkloadReport
         yield return new AgentWorkChartBuilder(fonts).Build(ChartData.WorkInProgress(view.Agents), "Open tickets per agent at week end").ToSlot(Math.Clamp(60 + (18 * view.Agents.Count), 140, 320));
         yield return new Table(
             [TableColumn.Text("Agent", 2.2f), TableColumn.Number("Resolved"), TableColumn.Number("Open"), TableColumn.Number("After hours"), TableColumn.Number("Hours logged", 1.2f), TableColumn.Number("Contract", 1.1f), TableColumn.Number("Passed on")],
-            [.. view.Agents.Select(a => (IReadOnlyList<string>)[a.Agent, Figures.Count(a.Resolved), Figures.Count(a.WorkInProgress), Figures.Count(a.AfterHoursResolutions), Figures.Number(a.HoursLogged), ContractCell(a), Figures.Count(a.HandedOn)])]);
+            [.. view.Agents.Select(a => (IReadOnlyList<string>)[a.Agent, Figures.Count(a.Resolved), Figures.Count(a.WorkInProgress), Figures.Count(a.AfterHoursResolutions), anyHours ? Figures.Number(a.HoursLogged) : Figures.Unknown, ContractCell(a), Figures.Count(a.HandedOn)])]);
+        yield return new Paragraph("An agent's figures count all the tickets they held, in any team; passed on counts hand-overs to a colleague or to another team." + (anyHours ? "" : " Nobody registered time this week, so hours logged are unknown (–), not zero.")) { Muted = true };
         foreach (var flag in view.AgentFlags)
         {
             yield return new Callout(string.Join("\n", flag.Reasons.Select(r => "• " + Sentence(r.Text))), Severity(flag.Severity)) { Title = $"{flag.Agent}: {flag.Severity.ToString().ToLowerInvariant()}" };

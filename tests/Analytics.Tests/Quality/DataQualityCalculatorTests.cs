@@ -77,6 +77,19 @@ public sealed class DataQualityCalculatorTests(PostgresServer server)
         Assert.Equal(today.GetUtcNow(), quality.LastImport);
     }
 
+    [Fact]
+    public async Task ATicketOpenedInTheWeekButResolvedLater_IsNoResolvedTicketOfTheWeek()
+    {
+        using var store = new SqliteTestStore();
+        var opened = new Ticket { Source = "csv", TicketId = "1", Kind = TicketKind.Incident, Team = "Alpha", OpenedAt = Monday.AddHours(9), UpdatedAt = Monday.AddDays(9) };
+        await store.Tickets.UpsertAsync([opened with { ResolvedAt = Monday.AddDays(9) }], CancellationToken.None);
+
+        var quality = await new DataQualityCalculator(store.Connections, Clock, Clock).ComputeAsync("Alpha", Monday, Monday.AddDays(7), CancellationToken.None);
+
+        Assert.Equal(1, quality.Tickets);
+        Assert.Equal((0, 0, 0), (quality.ResolvedWithoutResolver, quality.WithoutSlaOutcome, quality.WithoutTimeRegistration));
+    }
+
     private static async Task AssertGapsAsync(IDbConnectionFactory connections)
     {
         Ticket Ticket(string id, string? team, bool resolved, string? resolver = "Ann", string? priority = "3 - Moderate", bool? sla = false, int? minutes = 20) => new()

@@ -272,7 +272,7 @@ public sealed class OverloadDetectorTests
 
         Assert.Equal(3, flags.Count);
         Assert.All(flags, f => Assert.Equal(FlagSeverity.Warning, f.Severity));
-        Assert.Equal("holds 30 open tickets (usually 8; team median 30); high in 3 of the last 3 weeks but so is the team's, so a warning", flags[0].Reasons[0].Text);
+        Assert.Equal("holds 30 open tickets (usually 8; team median 30); high in each of the last 3 weeks but so is the team's, so a warning", flags[0].Reasons[0].Text);
     }
 
     [Fact]
@@ -286,7 +286,7 @@ public sealed class OverloadDetectorTests
         var six = Assert.Single(Detector().Detect(History(w => Calm(w), (w, a) => Evenings(w, a, 6)), Week).Agents);
         var twelve = Assert.Single(Detector().Detect(History(w => Calm(w), (w, a) => Evenings(w, a, 12)), Week).Agents);
 
-        Assert.Equal("resolved 6 tickets outside working hours (30% of their resolutions; usually 5%; colleagues 5%); in 3 of the last 3 weeks, so a warning", Assert.Single(six.Reasons).Text);
+        Assert.Equal("resolved 6 tickets outside working hours (30% of their resolutions; usually 5%; colleagues 5%); in each of the last 3 weeks, so a warning", Assert.Single(six.Reasons).Text);
         Assert.Equal(FlagSeverity.Warning, six.Severity);
         Assert.Equal(FlagSeverity.Critical, twelve.Severity);
     }
