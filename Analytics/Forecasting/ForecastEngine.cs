@@ -149,12 +149,17 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
             var dispersion = evaluation is { CoveragePoints: > 0 } e ? e.Dispersion : pooledDispersion;
             var scale = features.Scale(history, origin);
             var forecastPoints = new List<ForecastPoint>(horizon);
+
+            // No forecast, and no interval, beyond three times the busiest period the series has seen: a model
+            // extrapolating from a surge once put 10^43 tickets on a report's axis.
+            var ceiling = (3 * history.Series.Values.DefaultIfEmpty(0).Max()) + 10;
             for (var h = 1; h <= horizon; h++)
             {
                 var useModel = model is not null && !fallback && (method == ForecastMethod.Model || features.HolidayAffected(history, origin, h));
-                var point = useModel
+                var raw = useModel
                     ? ratios[first + h - 1] * scale
                     : Baselines.Forecast(method, history, features.Season, origin, h);
+                var point = double.IsFinite(raw) ? Math.Clamp(raw, 0, ceiling) : 0;
                 CountInterval interval;
                 if (evaluation?.Intervals is { } own)
                 {
@@ -169,7 +174,8 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
                     interval = CountInterval.Of(point, lo80, hi80, lo95, hi95);
                 }
 
-                forecastPoints.Add(new ForecastPoint(history.DateAt(origin + h), point, interval.Lower80, interval.Upper80, interval.Lower95, interval.Upper95));
+                forecastPoints.Add(new ForecastPoint(
+                    history.DateAt(origin + h), point, Math.Min(interval.Lower80, ceiling), Math.Min(interval.Upper80, ceiling), Math.Min(interval.Lower95, ceiling), Math.Min(interval.Upper95, ceiling)));
             }
 
             forecasts.Add(new SeriesForecast(history.Series.Key, metadata.Frequency, method, reason, fallback, history.DateAt(origin), forecastPoints, evaluation));
