@@ -23,7 +23,11 @@ internal static class BacktestEvaluation
             var firstOrigin = mine.Count > 0 ? history.IndexOf(origins[mine.Min(p => p.Origin)]) : history.Count - 1;
             var scale = InSampleScale(history, features.Season, firstOrigin);
             var actual = mine.Select(p => p.Actual).ToList();
-            var methods = mine.Count > 0 && !double.IsNaN(mine[0].Model) ? [ForecastMethod.Model, .. BaselineMethods] : BaselineMethods;
+            // A candidate is scored only where it forecast every point the baselines did, so all are compared on the same points.
+            var methods = new[] { ForecastMethod.Model, ForecastMethod.Ets, ForecastMethod.Combined }
+                .Where(m => mine.Count > 0 && mine.All(p => !double.IsNaN(p.Forecast(m))))
+                .Concat(BaselineMethods)
+                .ToArray();
             var scores = mine.Count == 0
                 ? []
                 : methods.Select(m => new MethodScores(m, AccuracyScores.Of(actual, mine.Select(p => p.Forecast(m)).ToList(), scale))).ToList();
@@ -90,7 +94,7 @@ internal static class BacktestEvaluation
         }
 
         // Every method was scored on the same points, so the lowest mean absolute error is the lowest MASE.
-        var candidates = scores.Where(s => s.Method != ForecastMethod.Model || hasModel).ToList();
+        var candidates = scores.Where(s => (s.Method != ForecastMethod.Model && s.Method != ForecastMethod.Combined) || hasModel).ToList();
         var best = candidates.MinBy(s => s.Scores.Mae)!;
         var evidence = string.Join(", ", scores.Select(s => string.Create(CultureInfo.InvariantCulture,
             $"{ForecastEngine.Describe(s.Method)} {(s.Scores.Mase is { } m ? $"MASE {m:0.000}" : $"MAE {s.Scores.Mae:0.00}")}")));
@@ -141,11 +145,15 @@ internal sealed record BacktestPoint(int Series, int Origin, int Horizon, double
 {
     public double Model { get; init; } = double.NaN;
 
+    public double Ets { get; init; } = double.NaN;
+
     public double Scale { get; init; }
 
     public double Forecast(ForecastMethod method) => method switch
     {
         ForecastMethod.Model => Model,
+        ForecastMethod.Ets => Ets,
+        ForecastMethod.Combined => (Model + Ets) / 2,
         ForecastMethod.SeasonalNaive => SeasonalNaive,
         _ => MovingAverage,
     };

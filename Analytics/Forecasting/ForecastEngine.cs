@@ -149,6 +149,7 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
             var dispersion = evaluation is { CoveragePoints: > 0 } e ? e.Dispersion : pooledDispersion;
             var scale = features.Scale(history, origin);
             var forecastPoints = new List<ForecastPoint>(horizon);
+            var ets = method is ForecastMethod.Ets or ForecastMethod.Combined ? EtsCandidate.Forecast(history, features.Season, origin, horizon) : null;
 
             // No forecast, and no interval, beyond three times the busiest period the series has seen: a model
             // extrapolating from a surge once put 10^43 tickets on a report's axis.
@@ -156,9 +157,17 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
             for (var h = 1; h <= horizon; h++)
             {
                 var useModel = model is not null && !fallback && (method == ForecastMethod.Model || features.HolidayAffected(history, origin, h));
-                var raw = useModel
-                    ? ratios[first + h - 1] * scale
-                    : Baselines.Forecast(method, history, features.Season, origin, h);
+                var modelPoint = model is not null && !fallback ? ratios[first + h - 1] * scale : double.NaN;
+                var raw = (method, ets) switch
+                {
+                    // On holidays the model, which knows the calendar; smoothing does not.
+                    _ when useModel && method is not ForecastMethod.Combined => modelPoint,
+                    (ForecastMethod.Combined, { } smoothed) when !features.HolidayAffected(history, origin, h) && double.IsFinite(modelPoint) => (modelPoint + smoothed[h - 1]) / 2,
+                    (ForecastMethod.Combined, _) when double.IsFinite(modelPoint) => modelPoint,
+                    (ForecastMethod.Ets, { } smoothed) => smoothed[h - 1],
+                    (ForecastMethod.Ets or ForecastMethod.Combined, _) => Baselines.Forecast(ForecastMethod.SeasonalNaive, history, features.Season, origin, h),
+                    _ => Baselines.Forecast(method, history, features.Season, origin, h),
+                };
                 var point = double.IsFinite(raw) ? Math.Clamp(raw, 0, ceiling) : 0;
                 CountInterval interval;
                 if (evaluation?.Intervals is { } own)
@@ -301,6 +310,23 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
             }
         }
 
+        // Exponential smoothing refitted at every origin on the series up to it; the fits are independent, so in parallel.
+        var fits = points.Select(p => (p.Series, p.Origin)).Distinct().ToList();
+        var ets = new double[]?[fits.Count];
+        Parallel.For(0, fits.Count, i =>
+        {
+            var history = histories[fits[i].Series];
+            ets[i] = EtsCandidate.Forecast(history, features.Season, history.IndexOf(origins[fits[i].Origin]), horizon);
+        });
+        var byFit = fits.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => ets[x.i]);
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (byFit[(points[i].Series, points[i].Origin)] is { } forecast)
+            {
+                points[i] = points[i] with { Ets = forecast[points[i].Horizon - 1] };
+            }
+        }
+
         return points;
     }
 
@@ -329,6 +355,8 @@ internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalend
     internal static string Describe(ForecastMethod method) => method switch
     {
         ForecastMethod.Model => "model",
+        ForecastMethod.Ets => "exponential smoothing",
+        ForecastMethod.Combined => "model and smoothing combined",
         ForecastMethod.SeasonalNaive => "seasonal naive",
         _ => "moving average",
     };

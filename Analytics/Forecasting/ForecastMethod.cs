@@ -14,4 +14,10 @@ public enum ForecastMethod
 
     /// <summary>Daily: the mean of the last four known same weekdays. Weekly: the mean of the last four weeks.</summary>
     MovingAverage,
+
+    /// <summary>Exponential smoothing with a damped trend and the season, fitted on the series alone (<see cref="EtsCandidate"/>).</summary>
+    Ets,
+
+    /// <summary>The mean of the global model's and the exponential smoothing's forecasts.</summary>
+    Combined,
 }

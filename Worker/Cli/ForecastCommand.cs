@@ -127,6 +127,8 @@ public static class ForecastCommand
     internal static string ForecastMethodName(ForecastMethod method) => method switch
     {
         ForecastMethod.Model => "ML.NET model",
+        ForecastMethod.Ets => "exponential smoothing (damped trend, season)",
+        ForecastMethod.Combined => "ML.NET model and exponential smoothing, averaged",
         ForecastMethod.SeasonalNaive => "seasonal naive",
         _ => "moving average",
     };
