@@ -13,7 +13,7 @@ public sealed class ForecastService(
     ForecastModelStore store,
     ForecastCalendar calendar,
     IOptions<ForecastOptions> options,
-    IOptions<HolidayOptions> holidays,
+    IHolidayCalendar holidays,
     [FromKeyedServices(FiguresClock.Key)] TimeProvider time)
 {
     private readonly Lock _gate = new();
@@ -39,7 +39,7 @@ public sealed class ForecastService(
             ? daily
             : [.. daily.Select(IncomingSeriesReader.ToWeekly).OfType<CountSeries>()];
 
-        var engine = new ForecastEngine(settings, new DutchHolidayCalendar(holidays.Value));
+        var engine = new ForecastEngine(settings, holidays);
         if (metadata.DataTo > lastDay)
         {
             // The stored model learned from days after the moment asked about (a report as of a past date):
@@ -64,7 +64,7 @@ public sealed class ForecastService(
         IReadOnlyList<CountSeries> series = frequency == SeriesFrequency.Daily
             ? daily
             : [.. daily.Select(IncomingSeriesReader.ToWeekly).OfType<CountSeries>()];
-        var engine = new ForecastEngine(settings, new DutchHolidayCalendar(holidays.Value));
+        var engine = new ForecastEngine(settings, holidays);
         var trained = await Task.Run(() => engine.Train(series, frequency, time.GetUtcNow(), cancellationToken), cancellationToken);
         return new BacktestRun(trained.Metadata, trained.Backtest);
     }
