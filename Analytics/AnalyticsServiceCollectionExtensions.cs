@@ -40,13 +40,14 @@ public static class AnalyticsServiceCollectionExtensions
         services.TryAddSingleton<CsvImporter>();
         services.TryAddSingleton<SourceEraser>();
 
-        services.AddOptions<HolidayOptions>().BindConfiguration(HolidayOptions.Section);
+        services.AddOptions<HolidayOptions>().BindConfiguration(HolidayOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HolidayOptions>, HolidayOptionsValidator>());
         services.AddOptions<WorkloadOptions>().BindConfiguration(WorkloadOptions.Section).ValidateDataAnnotations().Validate(o => IsTimeZone(o.TimeZone), "Workload:TimeZone is not a known time zone (an IANA id such as Europe/Amsterdam).").ValidateOnStart();
         services.AddOptions<OverloadOptions>().BindConfiguration(OverloadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InvisibleWorkOptions>().BindConfiguration(InvisibleWorkOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InvisibleWorkOptions>, InvisibleWorkOptionsValidator>());
-        services.TryAddSingleton(sp => new DutchHolidayCalendar(sp.GetRequiredService<IOptions<HolidayOptions>>().Value));
+        services.TryAddSingleton(sp => HolidayCalendars.Create(sp.GetRequiredService<IOptions<HolidayOptions>>().Value));
         services.TryAddSingleton<WorkloadCalculator>();
         services.TryAddSingleton<OverloadDetector>();
         services.TryAddSingleton<WorkClassifier>();

@@ -8,7 +8,7 @@ namespace Analytics.Demo;
 /// When tickets arrive: a team's ordinary weekly volume (set by its capacity), spread over weekdays
 /// and hours, with yearly seasonality, holidays, slow growth, and the scenario's events on top.
 /// </summary>
-internal sealed class DemoArrivals(DemoScenario scenario, DutchHolidayCalendar holidays, TimeZoneInfo zone, DemoRandom random)
+internal sealed class DemoArrivals(DemoScenario scenario, IHolidayCalendar holidays, TimeZoneInfo zone, DemoRandom random)
 {
     /// <summary>Share of capacity the ordinary volume fills: busy but sustainable.</summary>
     private const double Utilisation = 0.80;

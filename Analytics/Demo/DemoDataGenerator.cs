@@ -6,11 +6,11 @@ namespace Analytics.Demo;
 
 /// <summary>
 /// Generates a service desk's two-year history: six teams, 56 agents, incidents, requests, changes,
-/// problems and maintenance with weekly and yearly rhythm, Dutch holidays, a September onboarding
+/// problems and maintenance with weekly and yearly rhythm, the configured holidays (Dutch without a calendar), a September onboarding
 /// wave, one major-incident week, and one team overloaded in the last weeks (six by default). Deterministic for a
 /// seed and a last day.
 /// </summary>
-public sealed class DemoDataGenerator(TimeProvider time)
+public sealed class DemoDataGenerator(TimeProvider time, IHolidayCalendar? calendar = null)
 {
     private static readonly string[] NonTicketActivities =
         ["Teamoverleg", "Documentatie bijwerken", "Monitoring-controle", "Training", "Overdracht", "Leveranciersoverleg", "Patchcontrole", "Capacity planning"];
@@ -20,7 +20,7 @@ public sealed class DemoDataGenerator(TimeProvider time)
         ArgumentNullException.ThrowIfNull(options);
         var zone = LocalTime.FindZone(DemoOrganisation.TimeZone);
         var random = new DemoRandom(options.Seed);
-        var holidays = new DutchHolidayCalendar();
+        var holidays = calendar ?? new DutchHolidayCalendar();
         var scenario = Scenario(options, zone, holidays);
         var teams = DemoOrganisation.Teams();
         var agents = DemoOrganisation.Agents(scenario.FirstDay, scenario.LastDay);
@@ -48,7 +48,7 @@ public sealed class DemoDataGenerator(TimeProvider time)
         return records.Build(teams, all, NonTicketActivities);
     }
 
-    private DemoScenario Scenario(DemoOptions options, TimeZoneInfo zone, DutchHolidayCalendar holidays)
+    private DemoScenario Scenario(DemoOptions options, TimeZoneInfo zone, IHolidayCalendar holidays)
     {
         var lastDay = options.LastDay ?? LastSundayBefore(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime));
         if (lastDay.DayOfWeek != DayOfWeek.Sunday)

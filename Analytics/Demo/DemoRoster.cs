@@ -15,7 +15,7 @@ internal sealed class DemoRoster
     private readonly string _absentAgent;
     private readonly DateOnly _absenceStart;
 
-    public DemoRoster(IReadOnlyList<Agent> agents, DateOnly firstDay, DateOnly lastDay, DutchHolidayCalendar holidays, string absentAgent, DateOnly absenceStart, DemoRandom random)
+    public DemoRoster(IReadOnlyList<Agent> agents, DateOnly firstDay, DateOnly lastDay, IHolidayCalendar holidays, string absentAgent, DateOnly absenceStart, DemoRandom random)
     {
         _firstDay = firstDay;
         _agents = agents;

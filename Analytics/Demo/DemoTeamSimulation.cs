@@ -17,13 +17,13 @@ internal sealed class DemoTeamSimulation
     private readonly Team _team;
     private readonly IReadOnlyList<(int Index, Agent Agent)> _members;
     private readonly DemoRoster _roster;
-    private readonly DutchHolidayCalendar _holidays;
+    private readonly IHolidayCalendar _holidays;
     private readonly TimeZoneInfo _zone;
     private readonly DemoRandom _random;
     private readonly Dictionary<int, int> _openByAgent = [];
     private readonly List<DemoWork> _open = [];
 
-    public DemoTeamSimulation(Team team, IReadOnlyList<(int Index, Agent Agent)> members, DemoRoster roster, DutchHolidayCalendar holidays, TimeZoneInfo zone, DemoRandom random)
+    public DemoTeamSimulation(Team team, IReadOnlyList<(int Index, Agent Agent)> members, DemoRoster roster, IHolidayCalendar holidays, TimeZoneInfo zone, DemoRandom random)
     {
         _team = team;
         _members = members;

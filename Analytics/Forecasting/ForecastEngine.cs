@@ -9,7 +9,7 @@ namespace Analytics.Forecasting;
 /// calibrated by <see cref="BacktestEvaluation"/>), and forecasts. Pure computation: the series come in, model
 /// bytes and metadata go out; the store is the trainer's business.
 /// </summary>
-internal sealed class ForecastEngine(ForecastOptions options, DutchHolidayCalendar holidays)
+internal sealed class ForecastEngine(ForecastOptions options, IHolidayCalendar holidays)
 {
     private readonly VacationPeriods _vacations = new(options.SummerFirstWeek, options.SummerLastWeek);
 

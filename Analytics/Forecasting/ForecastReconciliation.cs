@@ -6,6 +6,9 @@ namespace Analytics.Forecasting;
 /// series and the sum of its teams are two forecasts of the same tickets, and a report printed both ("2,232
 /// next week" beside "2,215"). Bottom-up, because the teams' forecasts are what staffing is planned on, and a
 /// department model that goes wrong (on one real history it forecast 0 for seven weeks) must not zero them.
+/// The department also counts the tickets no team holds: the teams' sum is raised by the share of those in the
+/// department's recent history (<see cref="UnassignedShare"/>), so the department's forecast stays on the
+/// scale of its own actuals.
 /// </summary>
 /// <remarks>
 /// The department keeps its own interval's width relative to its level where it forecast more than 0; where it
@@ -14,9 +17,16 @@ namespace Analytics.Forecasting;
 /// </remarks>
 public static class ForecastReconciliation
 {
-    public static IReadOnlyList<SeriesForecast> BottomUp(IReadOnlyList<SeriesForecast> series)
+    /// <summary>Most of the department that may be left to tickets without a team; beyond it the teams' sum is not a base.</summary>
+    private const double MaxUnassignedShare = 0.9;
+
+    /// <param name="series">The forecasts of one set: the department, its teams, their breakdowns.</param>
+    /// <param name="unassignedShare">The share of the department's tickets that no team holds (0 to 0.9).</param>
+    public static IReadOnlyList<SeriesForecast> BottomUp(IReadOnlyList<SeriesForecast> series, double unassignedShare = 0)
     {
         ArgumentNullException.ThrowIfNull(series);
+        ArgumentOutOfRangeException.ThrowIfLessThan(unassignedShare, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(unassignedShare, MaxUnassignedShare);
         var teams = series.Where(s => s.Key.Level == SeriesLevel.Team).ToList();
         var department = series.FirstOrDefault(s => s.Key.Level == SeriesLevel.Department);
         if (department is null || teams.Count == 0)
@@ -28,11 +38,33 @@ public static class ForecastReconciliation
         var breakdowns = series.Where(s => s.Key.Level == SeriesLevel.Breakdown)
             .GroupBy(s => s.Key.Team ?? string.Empty, StringComparer.Ordinal)
             .SelectMany(g => byTeam.TryGetValue(g.Key, out var team) ? ScaleTo(team.Points, [.. g]) : [.. g]);
-        return [department with { Points = Sum(department.Points, teams) }, .. teams, .. breakdowns];
+        return [department with { Points = Sum(department.Points, teams, 1 / (1 - unassignedShare)) }, .. teams, .. breakdowns];
     }
 
-    /// <summary>The department's points replaced by the teams' sums, on the department's dates.</summary>
-    private static List<ForecastPoint> Sum(IReadOnlyList<ForecastPoint> own, IReadOnlyList<SeriesForecast> teams)
+    /// <summary>
+    /// The share of the department's tickets in the last <paramref name="periods"/> periods of <paramref name="history"/>
+    /// that no team's series counts (tickets without a team), 0 when there is no department or team history,
+    /// at most 0.9.
+    /// </summary>
+    public static double UnassignedShare(IReadOnlyList<CountSeries> history, int periods)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(periods);
+        var department = history.FirstOrDefault(s => s.Key.Level == SeriesLevel.Department);
+        var teams = history.Where(s => s.Key.Level == SeriesLevel.Team).ToList();
+        if (department is null || teams.Count == 0)
+        {
+            return 0;
+        }
+
+        var from = department.DateAt(Math.Max(0, department.Count - periods));
+        double Total(CountSeries s) => Enumerable.Range(0, s.Count).Where(i => s.DateAt(i) >= from && s.DateAt(i) <= department.End).Sum(i => s.Values[i]);
+        var all = Total(department);
+        return all > 0 ? Math.Clamp((all - teams.Sum(Total)) / all, 0, MaxUnassignedShare) : 0;
+    }
+
+    /// <summary>The department's points replaced by the teams' sums times <paramref name="scale"/>, on the department's dates.</summary>
+    private static List<ForecastPoint> Sum(IReadOnlyList<ForecastPoint> own, IReadOnlyList<SeriesForecast> teams, double scale)
     {
         var points = teams.SelectMany(t => t.Points).GroupBy(p => p.Date).ToDictionary(g => g.Key, g => g.ToList());
         return [.. own.Select(p =>
@@ -42,14 +74,14 @@ public static class ForecastReconciliation
                 return p;
             }
 
-            var total = parts.Sum(x => x.Forecast);
+            var total = parts.Sum(x => x.Forecast) * scale;
             if (p.Forecast > 0)
             {
                 var f = total / p.Forecast;
                 return new ForecastPoint(p.Date, total, p.Lower80 * f, p.Upper80 * f, p.Lower95 * f, p.Upper95 * f);
             }
 
-            return new ForecastPoint(p.Date, total, parts.Sum(x => x.Lower80), parts.Sum(x => x.Upper80), parts.Sum(x => x.Lower95), parts.Sum(x => x.Upper95));
+            return new ForecastPoint(p.Date, total, parts.Sum(x => x.Lower80) * scale, parts.Sum(x => x.Upper80) * scale, parts.Sum(x => x.Lower95) * scale, parts.Sum(x => x.Upper95) * scale);
         })];
     }
 

@@ -13,7 +13,7 @@ public sealed class ForecastService(
     ForecastModelStore store,
     ForecastCalendar calendar,
     IOptions<ForecastOptions> options,
-    IOptions<HolidayOptions> holidays,
+    IHolidayCalendar holidays,
     [FromKeyedServices(FiguresClock.Key)] TimeProvider time)
 {
     private readonly Lock _gate = new();
@@ -39,16 +39,16 @@ public sealed class ForecastService(
             ? daily
             : [.. daily.Select(IncomingSeriesReader.ToWeekly).OfType<CountSeries>()];
 
-        var engine = new ForecastEngine(settings, new DutchHolidayCalendar(holidays.Value));
+        var engine = new ForecastEngine(settings, holidays);
         if (metadata.DataTo > lastDay)
         {
             // The stored model learned from days after the moment asked about (a report as of a past date):
             // forecasting with it would be hindsight, so a model is trained on the history up to then.
             var trained = await Task.Run(() => engine.Train(series, frequency, time.GetUtcNow(), cancellationToken), cancellationToken);
-            return new ForecastSet(trained.Metadata, 0, TimeSpan.Zero, ForecastReconciliation.BottomUp(engine.Forecast(trained.Model, trained.Metadata, series)));
+            return new ForecastSet(trained.Metadata, 0, TimeSpan.Zero, ForecastReconciliation.BottomUp(engine.Forecast(trained.Model, trained.Metadata, series), UnassignedShare(series, frequency)));
         }
 
-        var forecasts = ForecastReconciliation.BottomUp(engine.Forecast(Model(stored), metadata, series));
+        var forecasts = ForecastReconciliation.BottomUp(engine.Forecast(Model(stored), metadata, series), UnassignedShare(series, frequency));
         return new ForecastSet(metadata, stored.Id, time.GetUtcNow() - metadata.CreatedAt, forecasts);
     }
 
@@ -64,10 +64,14 @@ public sealed class ForecastService(
         IReadOnlyList<CountSeries> series = frequency == SeriesFrequency.Daily
             ? daily
             : [.. daily.Select(IncomingSeriesReader.ToWeekly).OfType<CountSeries>()];
-        var engine = new ForecastEngine(settings, new DutchHolidayCalendar(holidays.Value));
+        var engine = new ForecastEngine(settings, holidays);
         var trained = await Task.Run(() => engine.Train(series, frequency, time.GetUtcNow(), cancellationToken), cancellationToken);
         return new BacktestRun(trained.Metadata, trained.Backtest);
     }
+
+    /// <summary>The share of tickets without a team over the last eight weeks, which the department adds to its teams' sum.</summary>
+    private static double UnassignedShare(IReadOnlyList<CountSeries> series, SeriesFrequency frequency) =>
+        ForecastReconciliation.UnassignedShare(series, frequency == SeriesFrequency.Daily ? 56 : 8);
 
     private GlobalForecastModel? Model(StoredForecastModel stored)
     {

@@ -14,7 +14,7 @@ public sealed class ForecastTrainer(
     ForecastModelStore store,
     ForecastCalendar calendar,
     IOptions<ForecastOptions> options,
-    IOptions<HolidayOptions> holidays,
+    IHolidayCalendar holidays,
     [FromKeyedServices(FiguresClock.Key)] TimeProvider time,
     ILogger<ForecastTrainer> logger)
 {
@@ -34,7 +34,7 @@ public sealed class ForecastTrainer(
             return [];
         }
 
-        var engine = new ForecastEngine(settings, new DutchHolidayCalendar(holidays.Value));
+        var engine = new ForecastEngine(settings, holidays);
         var weekly = daily.Select(IncomingSeriesReader.ToWeekly).OfType<CountSeries>().ToList();
         var stored = new List<ForecastModelMetadata>();
         foreach (var (frequency, series) in new[] { (SeriesFrequency.Daily, daily), (SeriesFrequency.Weekly, (IReadOnlyList<CountSeries>)weekly) })

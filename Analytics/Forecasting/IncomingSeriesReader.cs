@@ -20,8 +20,9 @@ public sealed class IncomingSeriesReader(IDbConnectionFactory connections, Refer
     /// <summary>
     /// Daily series from <paramref name="firstDay"/> to <paramref name="lastDay"/> (local days, both
     /// included): the department, every team, and each team's breakdown by <paramref name="grain"/>.
-    /// Each series starts at its first day with a ticket, so a team that started mid-history is not
-    /// mistaken for a quiet one.
+    /// The department counts every ticket, also those no team holds (their days are the department's
+    /// default zone's); the teams count their own. Each series starts at its first day with a ticket, so a
+    /// team that started mid-history is not mistaken for a quiet one.
     /// </summary>
     public async Task<IReadOnlyList<CountSeries>> ReadDailyAsync(DateOnly firstDay, DateOnly lastDay, ForecastGrain grain, CancellationToken cancellationToken)
     {
@@ -47,7 +48,7 @@ public sealed class IncomingSeriesReader(IDbConnectionFactory connections, Refer
         var sql = $"""
             SELECT team, {bucket} AS bucket, {breakdownSelect} AS breakdown, COUNT(*) AS tickets
             FROM {Dialect.Table("tickets")}
-            WHERE team IS NOT NULL AND opened_at >= @from AND opened_at < @to
+            WHERE opened_at >= @from AND opened_at < @to
             GROUP BY team, {bucket}{breakdownGroup}
             """;
 
@@ -58,9 +59,9 @@ public sealed class IncomingSeriesReader(IDbConnectionFactory connections, Refer
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var team = reader.GetString(0);
+                var team = reader.IsDBNull(0) ? null : reader.GetString(0);
                 var start = DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture) * bucketSeconds);
-                var zone = zones.GetValueOrDefault(team) ?? DefaultZone;
+                var zone = team is null ? DefaultZone : zones.GetValueOrDefault(team) ?? DefaultZone;
                 var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime);
                 if (day < firstDay || day > lastDay)
                 {
@@ -68,8 +69,13 @@ public sealed class IncomingSeriesReader(IDbConnectionFactory connections, Refer
                 }
 
                 var count = Convert.ToDouble(reader.GetValue(3), CultureInfo.InvariantCulture);
-                Add(days, new SeriesKey(team), day, count);
                 Add(days, SeriesKey.Department, day, count);
+                if (team is null)
+                {
+                    continue;
+                }
+
+                Add(days, new SeriesKey(team), day, count);
                 if (grain != ForecastGrain.Team)
                 {
                     Add(days, new SeriesKey(team, reader.GetString(2)), day, count);

@@ -9,13 +9,13 @@ namespace Analytics.Forecasting;
 /// Counts enter as ratios to the series' recent level (the scale), so one model serves a department of
 /// hundreds of tickets a day and a category of a few a week.
 /// </summary>
-internal abstract class SeriesFeatures(DutchHolidayCalendar holidays, VacationPeriods vacations)
+internal abstract class SeriesFeatures(IHolidayCalendar holidays, VacationPeriods vacations)
 {
-    protected DutchHolidayCalendar Holidays { get; } = holidays;
+    protected IHolidayCalendar Holidays { get; } = holidays;
 
     protected VacationPeriods Vacations { get; } = vacations;
 
-    public static SeriesFeatures For(SeriesFrequency frequency, DutchHolidayCalendar holidays, VacationPeriods vacations) =>
+    public static SeriesFeatures For(SeriesFrequency frequency, IHolidayCalendar holidays, VacationPeriods vacations) =>
         frequency == SeriesFrequency.Daily ? new DailyFeatures(holidays, vacations) : new WeeklyFeatures(holidays, vacations);
 
     /// <summary>Names of the numeric features, in order; stored with the model.</summary>
@@ -77,7 +77,7 @@ internal abstract class SeriesFeatures(DutchHolidayCalendar holidays, VacationPe
 /// quarter (measured: bias -26%, MASE 1.40 against 0.76 without it). The yearly pattern comes from the
 /// week of year, the month and the vacation periods instead.
 /// </summary>
-internal sealed class DailyFeatures(DutchHolidayCalendar holidays, VacationPeriods vacations) : SeriesFeatures(holidays, vacations)
+internal sealed class DailyFeatures(IHolidayCalendar holidays, VacationPeriods vacations) : SeriesFeatures(holidays, vacations)
 {
     private const int HolidayReach = 14;
 
@@ -179,7 +179,7 @@ internal sealed class DailyFeatures(DutchHolidayCalendar holidays, VacationPerio
 }
 
 /// <summary>Weekly features: calendar and holidays of the target week, recent weeks, the same week last year.</summary>
-internal sealed class WeeklyFeatures(DutchHolidayCalendar holidays, VacationPeriods vacations) : SeriesFeatures(holidays, vacations)
+internal sealed class WeeklyFeatures(IHolidayCalendar holidays, VacationPeriods vacations) : SeriesFeatures(holidays, vacations)
 {
     private const int Year = 52;
 

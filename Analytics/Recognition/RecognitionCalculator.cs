@@ -21,7 +21,7 @@ public sealed partial class RecognitionCalculator(
     ReferenceStore reference,
     ActivityStore activity,
     WorkClassifier classifier,
-    DutchHolidayCalendar holidays,
+    IHolidayCalendar holidays,
     IOptions<InvisibleWorkOptions> options,
     IOptions<WorkloadOptions> workload,
     IOptions<PrivacyOptions>? privacy = null)

@@ -17,7 +17,7 @@ public sealed class WorkLedgerCalculator(
     IDbConnectionFactory connections,
     ReferenceStore reference,
     WorkClassifier classifier,
-    DutchHolidayCalendar holidays,
+    IHolidayCalendar holidays,
     IOptions<InvisibleWorkOptions> options,
     IOptions<WorkloadOptions> workload)
 {

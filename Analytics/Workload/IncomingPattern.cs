@@ -27,7 +27,7 @@ public sealed record IncomingPattern(string Team, IsoWeek From, IsoWeek To, int[
 }
 
 /// <summary>Builds <see cref="IncomingPattern"/>s for every team and the department in one pass over the period's openings.</summary>
-public sealed class IncomingPatternCalculator(IDbConnectionFactory connections, ReferenceStore reference, DutchHolidayCalendar holidays, IOptions<WorkloadOptions> options)
+public sealed class IncomingPatternCalculator(IDbConnectionFactory connections, ReferenceStore reference, IHolidayCalendar holidays, IOptions<WorkloadOptions> options)
 {
     public async Task<IReadOnlyDictionary<string, IncomingPattern>> ComputeAsync(IsoWeek from, IsoWeek to, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace Analytics.Workload;
 internal sealed class TeamClock
 {
     private readonly TimeZoneInfo _zone;
-    private readonly DutchHolidayCalendar _holidays;
+    private readonly IHolidayCalendar _holidays;
     private readonly int _firstDayNumber;
     private readonly bool[] _workday;
     private readonly long[] _businessBefore;
@@ -19,13 +19,13 @@ internal sealed class TeamClock
     private readonly ZoneOffsets _offsets;
     private readonly IsoWeek[] _weeks;
 
-    public TeamClock(Team team, IsoWeek firstWeek, IsoWeek lastWeek, DutchHolidayCalendar holidays)
+    public TeamClock(Team team, IsoWeek firstWeek, IsoWeek lastWeek, IHolidayCalendar holidays)
         : this(team, firstWeek, lastWeek, holidays, new ZoneOffsets(TimeZoneInfo.FindSystemTimeZoneById((team ?? throw new ArgumentNullException(nameof(team))).TimeZone), firstWeek, lastWeek))
     {
     }
 
     /// <summary>A clock whose local times come from <paramref name="offsets"/>, a table other clocks in the team's zone may share.</summary>
-    public TeamClock(Team team, IsoWeek firstWeek, IsoWeek lastWeek, DutchHolidayCalendar holidays, ZoneOffsets offsets)
+    public TeamClock(Team team, IsoWeek firstWeek, IsoWeek lastWeek, IHolidayCalendar holidays, ZoneOffsets offsets)
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(offsets);

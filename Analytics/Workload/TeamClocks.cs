@@ -8,12 +8,12 @@ namespace Analytics.Workload;
 /// asked for. A team the store does not know (a ticket may name one) is measured in the default zone and
 /// working hours, as the department is. Clocks in the same zone share one offset table.
 /// </summary>
-internal sealed class TeamClocks(IReadOnlyDictionary<string, Team> teams, string defaultTimeZone, IsoWeek firstWeek, IsoWeek lastWeek, DutchHolidayCalendar holidays)
+internal sealed class TeamClocks(IReadOnlyDictionary<string, Team> teams, string defaultTimeZone, IsoWeek firstWeek, IsoWeek lastWeek, IHolidayCalendar holidays)
 {
     private readonly Dictionary<string, TeamClock> _byTeam = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ZoneOffsets> _zones = new(StringComparer.Ordinal);
 
-    public TeamClocks(IEnumerable<Team> teams, string defaultTimeZone, IsoWeek firstWeek, IsoWeek lastWeek, DutchHolidayCalendar holidays)
+    public TeamClocks(IEnumerable<Team> teams, string defaultTimeZone, IsoWeek firstWeek, IsoWeek lastWeek, IHolidayCalendar holidays)
         : this(ByName(teams), defaultTimeZone, firstWeek, lastWeek, holidays)
     {
     }

@@ -10,7 +10,7 @@ namespace Analytics.Workload;
 /// over the store's tickets (with their team and assignment events), plus the time registrations summed
 /// per agent and week. Memory grows with teams, agents and weeks, not with the number of tickets.
 /// </summary>
-public sealed class WorkloadCalculator(IDbConnectionFactory connections, RosterReader roster, DutchHolidayCalendar holidays, IOptions<WorkloadOptions> options)
+public sealed class WorkloadCalculator(IDbConnectionFactory connections, RosterReader roster, IHolidayCalendar holidays, IOptions<WorkloadOptions> options)
 {
     private readonly WorkloadOptions _options = options.Value;
 

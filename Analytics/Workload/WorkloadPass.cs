@@ -25,7 +25,7 @@ internal sealed class WorkloadPass
     private readonly List<Holding> _agentHoldings = [];
     private readonly TeamClocks _clocks;
 
-    public WorkloadPass(IsoWeek firstWeek, IsoWeek lastWeek, IReadOnlyList<Team> teams, IReadOnlyList<Agent> agents, DutchHolidayCalendar holidays, WorkloadOptions options, int leadWeeks = 0, LeaveCalendar? leave = null)
+    public WorkloadPass(IsoWeek firstWeek, IsoWeek lastWeek, IReadOnlyList<Team> teams, IReadOnlyList<Agent> agents, IHolidayCalendar holidays, WorkloadOptions options, int leadWeeks = 0, LeaveCalendar? leave = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(leadWeeks);
         _lead = leadWeeks;

@@ -16,7 +16,7 @@ public sealed class StaffingPlanner(
     WorkloadProfileReader profiles,
     RosterReader roster,
     IOptions<StaffingOptions> options,
-    IOptions<HolidayOptions> holidayOptions,
+    IHolidayCalendar holidays,
     [FromKeyedServices(FiguresClock.Key)] TimeProvider time)
 {
     private const int ProfileWeeks = 8;
@@ -42,7 +42,6 @@ public sealed class StaffingPlanner(
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(weeks);
 
         var settings = options.Value;
-        var holidays = new DutchHolidayCalendar(holidayOptions.Value);
         var now = time.GetUtcNow();
         var handling = await profiles.HandlingTimesAsync(now.AddDays(-7 * settings.HandlingTimeWeeks), forecast.Model.Grain, cancellationToken);
         var queueChannels = settings.Queues.Select(q => q.Channel).ToList();
@@ -142,7 +141,7 @@ public sealed class StaffingPlanner(
     /// not public holidays. Contacts outside them wait for the next opening, so their share of the week is
     /// spread over the open hours rather than staffed at 3 a.m.
     /// </summary>
-    private static bool[] OpenHours(Team team, IsoWeek week, DutchHolidayCalendar holidays)
+    private static bool[] OpenHours(Team team, IsoWeek week, IHolidayCalendar holidays)
     {
         var open = new bool[168];
         var first = team.WorkdayStart.Hour;
@@ -196,7 +195,7 @@ public sealed class StaffingPlanner(
     /// leave. Unknown (null) when any agent on staff has unknown contract hours, or the roster has nobody on
     /// staff for the team: capacity is then not known, which is not the same as none.
     /// </summary>
-    private static double? RosterHours(IEnumerable<Agent> agents, IsoWeek week, DutchHolidayCalendar holidays, LeaveCalendar leave)
+    private static double? RosterHours(IEnumerable<Agent> agents, IsoWeek week, IHolidayCalendar holidays, LeaveCalendar leave)
     {
         var workdays = Enumerable.Range(0, 5).Select(d => week.Monday.AddDays(d)).Where(d => !holidays.IsHoliday(d)).ToList();
         var total = 0.0;

@@ -41,7 +41,7 @@ public sealed class CapacityOutlookWithoutModelTests
         var models = new ForecastModelStore(store.Connections);
         var calendar = new ForecastCalendar(store.Time, reference, store.Connections);
         var forecast = Options.Create(new ForecastOptions());
-        var holidays = Options.Create(new HolidayOptions());
+        var holidays = new DutchHolidayCalendar();
         var trainer = new ForecastTrainer(reader, models, calendar, forecast, holidays, store.Time, NullLogger<ForecastTrainer>.Instance);
         var service = new ForecastService(reader, models, calendar, forecast, holidays, store.Time);
         var planner = new StaffingPlanner(service, new WorkloadProfileReader(store.Connections, reference), new Analytics.Roster.RosterReader(store.Connections, reference), Options.Create(new StaffingOptions()), holidays, store.Time);

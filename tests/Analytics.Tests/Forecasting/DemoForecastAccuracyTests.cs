@@ -98,7 +98,7 @@ public sealed class DemoForecastAccuracyTests(DemoForecastFixture fixture, ITest
         var options = new StaffingOptions { Leave = { new PlannedLeave { Agent = agent.Name, From = week.Monday, To = week.Sunday } } };
         var withLeave = new StaffingPlanner(fixture.Service, new WorkloadProfileReader(fixture.Demo.Connections, new Analytics.Storage.ReferenceStore(fixture.Demo.Connections)),
             new Analytics.Roster.RosterReader(fixture.Demo.Connections, new Analytics.Storage.ReferenceStore(fixture.Demo.Connections), Microsoft.Extensions.Options.Options.Create(options)), Microsoft.Extensions.Options.Options.Create(options),
-            Microsoft.Extensions.Options.Options.Create(new HolidayOptions()), fixture.Time);
+            new DutchHolidayCalendar(), fixture.Time);
 
         var before = (await fixture.Staffing.PlanAsync(week, 1, CancellationToken.None))!.ForTeam("Workplace").Single();
         var after = (await withLeave.PlanAsync(week, 1, CancellationToken.None))!.ForTeam("Workplace").Single();

@@ -51,16 +51,16 @@ public sealed class DemoForecastFixture : IAsyncLifetime
         var calendar = new ForecastCalendar(Time, new ReferenceStore(Demo.Connections), Demo.Connections);
         var models = new ForecastModelStore(ModelStore.Connections);
         var trainer = new ForecastTrainer(reader, models, calendar, Microsoft.Extensions.Options.Options.Create(Options),
-            Microsoft.Extensions.Options.Options.Create(new HolidayOptions()), Time, NullLogger<ForecastTrainer>.Instance);
+            new DutchHolidayCalendar(), Time, NullLogger<ForecastTrainer>.Instance);
         var clock = Stopwatch.StartNew();
         var stored = await trainer.RetrainAsync(CancellationToken.None);
         TrainingTime = clock.Elapsed;
         Daily = stored.Single(m => m.Frequency == SeriesFrequency.Daily);
         Weekly = stored.Single(m => m.Frequency == SeriesFrequency.Weekly);
         Service = new ForecastService(reader, models, calendar, Microsoft.Extensions.Options.Options.Create(Options),
-            Microsoft.Extensions.Options.Options.Create(new HolidayOptions()), Time);
+            new DutchHolidayCalendar(), Time);
         Staffing = new StaffingPlanner(Service, new WorkloadProfileReader(Demo.Connections, new ReferenceStore(Demo.Connections)), new Analytics.Roster.RosterReader(Demo.Connections, new ReferenceStore(Demo.Connections)),
-            Microsoft.Extensions.Options.Options.Create(StaffingOptions), Microsoft.Extensions.Options.Options.Create(new HolidayOptions()), Time);
+            Microsoft.Extensions.Options.Options.Create(StaffingOptions), new DutchHolidayCalendar(), Time);
     }
 
     public Task DisposeAsync()

@@ -49,6 +49,28 @@ public sealed class ForecastReconciliationTests
         Assert.Same(departmentOnly, ForecastReconciliation.BottomUp(departmentOnly));
     }
 
+    [Fact]
+    public void TicketsWithoutATeam_RaiseTheDepartmentAboveTheTeamsSum_ByTheirRecentShare()
+    {
+        var first = new DateOnly(2026, 11, 2);
+        IReadOnlyList<CountSeries> history =
+        [
+            // Four weeks; in the last two, 20 of the department's 100 tickets a week had no team.
+            new(SeriesKey.Department, SeriesFrequency.Weekly, first, [50, 50, 100, 100]),
+            new(new SeriesKey("A"), SeriesFrequency.Weekly, first, [30, 30, 50, 50]),
+            new(new SeriesKey("B"), SeriesFrequency.Weekly, first.AddDays(14), [30, 30]),
+        ];
+
+        var share = ForecastReconciliation.UnassignedShare(history, 2);
+        var reconciled = ForecastReconciliation.BottomUp([Series(SeriesKey.Department, (Day1, 0)), Series(new SeriesKey("A"), (Day1, 48)), Series(new SeriesKey("B"), (Day1, 32))], share);
+
+        Assert.Equal(0.2, share, 9);
+        var point = reconciled.Single(s => s.Key == SeriesKey.Department).Points.Single();
+        Assert.Equal((100.0, 80.0, 120.0), (point.Forecast, point.Lower80, point.Upper80));
+        Assert.Equal(48, reconciled.Single(s => s.Key == new SeriesKey("A")).Points.Single().Forecast, 9);
+        Assert.Equal(0, ForecastReconciliation.UnassignedShare([history[0]], 2));
+    }
+
     /// <summary>A series whose intervals are 0.8x-1.2x (80%) and 0.6x-1.4x (95%) of its forecast.</summary>
     private static SeriesForecast Series(SeriesKey key, params (DateOnly Day, double Forecast)[] points) =>
         new(key, SeriesFrequency.Weekly, ForecastMethod.Model, "test", false, Day1.AddDays(-7),

@@ -13,7 +13,7 @@ public abstract class IncomingSeriesReaderContract
 {
     protected abstract Task<(IDbConnectionFactory Connections, Func<ValueTask> Drop)> CreateStoreAsync();
 
-    private static Ticket Ticket(string id, string team, string category, string openedUtc) => new()
+    private static Ticket Ticket(string id, string? team, string category, string openedUtc) => new()
     {
         Source = "test",
         TicketId = id,
@@ -58,6 +58,42 @@ public abstract class IncomingSeriesReaderContract
 
             // From Tuesday 20 to Monday 26 October there is no whole ISO week.
             Assert.Null(IncomingSeriesReader.ToWeekly(desk));
+        }
+        finally
+        {
+            await drop();
+        }
+    }
+
+    [Fact]
+    public async Task ReadDaily_TicketsWithoutTeam_CountInTheDepartmentOnly()
+    {
+        var (connections, drop) = await CreateStoreAsync();
+        try
+        {
+            await new ReferenceStore(connections).UpsertTeamsAsync([new Team { Name = "Desk", TimeZone = "Europe/Amsterdam" }], CancellationToken.None);
+            await new TicketStore(connections).UpsertAsync(
+            [
+                Ticket("1", "Desk", "Mail", "2026-03-02T09:00:00Z"),
+                Ticket("2", "Desk", "Print", "2026-03-03T09:00:00Z"),
+                Ticket("3", null, "Mail", "2026-03-03T10:00:00Z"),
+                // 23:30 UTC on Tuesday is 00:30 on Wednesday in Amsterdam, the department's zone.
+                Ticket("4", null, "Print", "2026-03-03T23:30:00Z"),
+                // Before any team's first ticket: the department starts here.
+                Ticket("5", null, "Mail", "2026-03-01T12:00:00Z"),
+            ], CancellationToken.None);
+
+            var reader = new IncomingSeriesReader(connections, new ReferenceStore(connections));
+            var series = await reader.ReadDailyAsync(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 4), ForecastGrain.Category, CancellationToken.None);
+
+            var department = series.Single(s => s.Key == SeriesKey.Department);
+            Assert.Equal(new DateOnly(2026, 3, 1), department.Start);
+            Assert.Equal([1, 1, 2, 1], department.Values);
+            var desk = series.Single(s => s.Key == new SeriesKey("Desk"));
+            Assert.Equal(new DateOnly(2026, 3, 2), desk.Start);
+            Assert.Equal([1, 1, 0], desk.Values);
+            Assert.Equal(2, series.Where(s => s.Key.Level == SeriesLevel.Breakdown).Sum(s => s.Values.Sum()));
+            Assert.DoesNotContain(series, s => s.Key.Level != SeriesLevel.Department && s.Key.Team != "Desk");
         }
         finally
         {

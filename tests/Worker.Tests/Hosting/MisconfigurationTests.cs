@@ -38,6 +38,7 @@ public sealed class MisconfigurationTests : IDisposable
         { "InvisibleWork:Rules:0:Keywords", "(laptop", "InvisibleWork:Rules:0:Keywords: '(laptop' is not a valid regular expression" },
         { "Reporting:OutputFolder", "", "Reporting:OutputFolder is required." },
         { "Forecast:WeeklyHorizon", "40", "Forecast:WeeklyHorizon must be between 1 and 26 weeks." },
+        { "Holidays:Country", "XX", "Holidays:Country: 'XX' is not a supported country; use one of the ISO 3166 alpha-2 codes" },
     };
 
     [Theory]

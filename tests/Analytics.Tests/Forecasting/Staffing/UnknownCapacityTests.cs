@@ -92,7 +92,7 @@ public sealed class UnknownCapacityTests : IDisposable
         var models = new ForecastModelStore(_store.Connections);
         var calendar = new ForecastCalendar(_store.Time, reference, _store.Connections);
         var forecast = Options.Create(new ForecastOptions());
-        var holidays = Options.Create(new HolidayOptions());
+        var holidays = new DutchHolidayCalendar();
         await new ForecastTrainer(reader, models, calendar, forecast, holidays, _store.Time, NullLogger<ForecastTrainer>.Instance).RetrainAsync(CancellationToken.None);
         var service = new ForecastService(reader, models, calendar, forecast, holidays, _store.Time);
         return new StaffingPlanner(service, new WorkloadProfileReader(_store.Connections, reference), new RosterReader(_store.Connections, reference), Options.Create(new StaffingOptions()), holidays, _store.Time);
