@@ -138,11 +138,15 @@ internal sealed class InitialStateLeastSquares
     /// <summary>
     /// <see cref="EtsRecursion.Run"/> three times in one loop — the data from the start state, and zero
     /// data from a unit trend and from a unit seasonal in slot 0 — because each recursion is a chain of
-    /// dependent operations and three independent chains run in about the time of one.
+    /// dependent operations and three independent chains run in about the time of one. Each chain carries
+    /// the one-step base F = l + φb instead of l, which shortens it: with e = y − s − F,
+    /// F ← F + φ²b + (α + φβ)e and b ← φb + βe.
     /// </summary>
     private void RunDataAndUnitStates(EtsParameters p)
     {
-        var (alpha, beta, gamma, phi) = (p.Alpha, p.Beta, p.Gamma, p.Phi);
+        var (beta, gamma, phi) = (p.Beta, p.Gamma, p.Phi);
+        var phi2 = phi * phi;
+        var baseGain = p.Alpha + (phi * beta);
         Span<double> dataSeason = stackalloc double[m];
         Span<double> trendSeason = stackalloc double[m];
         Span<double> unitSeason = stackalloc double[m];
@@ -152,30 +156,27 @@ internal sealed class InitialStateLeastSquares
         }
 
         unitSeason[0] = 1;
-        var (dl, db) = (start.Level, start.Trend);
-        var (tl, tb) = (0.0, 1.0);
-        var (sl, sb) = (0.0, 0.0);
+        var (dF, db) = (start.Level + (phi * start.Trend), start.Trend);
+        var (tF, tb) = (phi, 1.0);
+        var (sF, sb) = (0.0, 0.0);
         var slot = 0;
         for (var t = 0; t < y.Length; t++)
         {
-            var dDamped = phi * db;
-            var tDamped = phi * tb;
-            var sDamped = phi * sb;
             var ds = dataSeason[slot];
             var ts = trendSeason[slot];
             var ss = unitSeason[slot];
-            var de = y[t] - (dl + dDamped + ds);
-            var te = -(tl + tDamped + ts);
-            var se = -(sl + sDamped + ss);
+            var de = y[t] - ds - dF;
+            var te = -ts - tF;
+            var se = -ss - sF;
             startErrors[t] = de;
             trendColumn[t] = te;
             seasonColumn[t] = se;
-            dl += dDamped + (alpha * de);
-            tl += tDamped + (alpha * te);
-            sl += sDamped + (alpha * se);
-            db = dDamped + (beta * de);
-            tb = tDamped + (beta * te);
-            sb = sDamped + (beta * se);
+            dF += (phi2 * db) + (baseGain * de);
+            tF += (phi2 * tb) + (baseGain * te);
+            sF += (phi2 * sb) + (baseGain * se);
+            db = (phi * db) + (beta * de);
+            tb = (phi * tb) + (beta * te);
+            sb = (phi * sb) + (beta * se);
             dataSeason[slot] = ds + (gamma * de);
             trendSeason[slot] = ts + (gamma * te);
             unitSeason[slot] = ss + (gamma * se);
