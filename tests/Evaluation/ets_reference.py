@@ -1,9 +1,9 @@
 """Expected numbers for tests/Analytics.Tests/Forecasting/Ets/EtsStatsmodelsReferenceTests.cs.
 
 Fits statsmodels' ETS(A,Ad,A) to the public `austourists` series (fpp2; the same values
-statsmodels uses in its own ETSModel tests and documentation) and prints the parameters,
-the initial states, SSE, log-likelihood, forecasts and forecast variances that the C#
-EtsModel must reproduce.
+statsmodels uses in its own ETSModel tests and documentation), and to a made-up 700-day series
+with a weekly season, and prints the parameters, the initial states, SSE, log-likelihood,
+forecasts and forecast variances that the C# EtsModel must reproduce.
 
 Run with the system interpreter, which has statsmodels installed:
     /usr/bin/python3 tests/Evaluation/ets_reference.py
@@ -30,17 +30,32 @@ AUSTOURISTS = [
 M = 4
 H = 8
 
+# A made-up daily series with a weekly season (m = 7), built from integer arithmetic only so that the
+# C# test builds exactly the same values: level 100, trend 0.05 a day, a weekday pattern, and a
+# deterministic saw-tooth "noise" of period 101 in [-5, 5].
+WEEKDAY = [20.0, 10.0, 0.0, 5.0, -5.0, -15.0, -15.0]
+
+
+def weekly_series(n=700):
+    return [100 + 0.05 * t + WEEKDAY[t % 7] + ((t * 7919 + 13) % 101 - 50) / 10 for t in range(n)]
+
 
 def show(name, values):
     print(f"{name}: " + ", ".join(f"{v:.6f}" for v in np.atleast_1d(values)))
 
 
 def main():
-    y = np.asarray(AUSTOURISTS)
     print(f"statsmodels {statsmodels.__version__}")
+    print("== austourists, m=4")
+    report(np.asarray(AUSTOURISTS), M, H)
+    print("== weekly synthetic, n=700, m=7")
+    report(np.asarray(weekly_series()), 7, 14)
+
+
+def report(y, m, h):
     # Default settings: initialization_method="estimated", default bounds, L-BFGS-B.
     model = ETSModel(y, error="add", trend="add", damped_trend=True,
-                     seasonal="add", seasonal_periods=M)
+                     seasonal="add", seasonal_periods=m)
     fit = model.fit(disp=False)
     show("alpha, beta, gamma, phi", [fit.alpha, fit.beta, fit.gamma, fit.phi])
     # statsmodels fixes s_{-m} = 0 (the first of initial_seasonal, see its GH 7893); the C#
@@ -56,8 +71,8 @@ def main():
     show("sse", [fit.sse])
     show("mse (sigma2)", [fit.mse])
     show("llf", [fit.llf])
-    show("forecast h=1..8", fit.forecast(H))
-    show("variance h=1..8", fit.mse * fit._relative_forecast_variance(np.arange(1, H + 1)))
+    show(f"forecast h=1..{h}", fit.forecast(h))
+    show(f"variance h=1..{h}", fit.mse * fit._relative_forecast_variance(np.arange(1, h + 1)))
     show("final level, trend", [fit.level[-1], fit.slope[-1]])
     show("fitted first 4", fit.fittedvalues[:4])
 

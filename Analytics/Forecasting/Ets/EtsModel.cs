@@ -9,12 +9,12 @@ namespace Analytics.Forecasting.Ets;
 /// With additive errors the likelihood, concentrated over σ², is −n/2·log(SSE) plus a constant, so the fit
 /// minimises the SSE of the one-step errors. The initial states are solved for exactly by least squares for
 /// every trial of the smoothing parameters (<see cref="InitialStateLeastSquares"/>), and the four smoothing
-/// parameters are searched by Nelder–Mead inside statsmodels' bounds (<see cref="EtsSearchSpace"/>), restarted
-/// from its best point until a restart no longer improves the fit.
+/// parameters are searched by Nelder–Mead inside statsmodels' bounds (<see cref="EtsSearchSpace"/>) from two
+/// starts, then restarted from the better point until a restart no longer improves the fit.
 /// </remarks>
 public static class EtsModel
 {
-    private const int MaxRestarts = 4;
+    private const int MaxRestarts = 2;
     private const int MaxEvaluationsPerRun = 1500;
 
     /// <summary>
@@ -71,24 +71,40 @@ public static class EtsModel
 
     private static EtsParameters Search(InitialStateLeastSquares leastSquares, double[] series)
     {
-        // Stop when the simplex's SSEs agree to 1e-10 of the series' own sum of squares about its mean
-        // (the SSE of a flat forecast), with a floor so a constant or all-zero series stops at once.
+        // Tolerances on the simplex's SSEs, relative to the series' own sum of squares about its mean (the
+        // SSE of a flat forecast), with a floor so a constant or all-zero series stops at once.
         var mean = series.Average();
         var spread = series.Sum(v => (v - mean) * (v - mean));
-        var tolerance = Math.Max(1e-10 * spread, 1e-14 * series.Sum(v => v * v)) + 1e-300;
+        var floor = (1e-14 * series.Sum(v => v * v)) + 1e-300;
+        var rough = Math.Max(1e-6 * spread, floor);
+        var fine = Math.Max(1e-10 * spread, floor);
+
+        // A restart that gains less than this does not earn another (it moves forecasts by far less than 0.1%).
+        var worthRestarting = Math.Max(1e-8 * spread, floor);
 
         double Sse(double[] point) => leastSquares.Sse(EtsSearchSpace.ToParameters(point));
 
-        var (point, value, _) = BoxNelderMead.Minimize(
-            Sse, EtsSearchSpace.Start, EtsSearchSpace.Lower, EtsSearchSpace.Upper, 0.1, tolerance, MaxEvaluationsPerRun);
+        // The likelihood often has one optimum with strong damping (φ at 0.8) and another with weak (φ at
+        // 0.98); statsmodels' start alone finds the worse one now and then, so a second start near the
+        // other end is searched roughly as well and the better result is refined.
+        var (point, value) = (Array.Empty<double>(), double.PositiveInfinity);
+        foreach (var start in EtsSearchSpace.Starts)
+        {
+            var (candidate, candidateValue, _) = BoxNelderMead.Minimize(
+                Sse, start, EtsSearchSpace.Lower, EtsSearchSpace.Upper, 0.1, rough, MaxEvaluationsPerRun);
+            if (candidateValue < value)
+            {
+                (point, value) = (candidate, candidateValue);
+            }
+        }
 
-        // Nelder–Mead can stall on a collapsed simplex; a fresh, smaller simplex at the best point either
-        // confirms it or moves on.
+        // Nelder–Mead can also stall on a collapsed simplex; a fresh, smaller simplex at the best point
+        // either confirms it or moves on.
         for (var restart = 0; restart < MaxRestarts; restart++)
         {
             var (next, nextValue, _) = BoxNelderMead.Minimize(
-                Sse, point, EtsSearchSpace.Lower, EtsSearchSpace.Upper, 0.02, tolerance, MaxEvaluationsPerRun);
-            var improved = value - nextValue > tolerance;
+                Sse, point, EtsSearchSpace.Lower, EtsSearchSpace.Upper, 0.02, fine, MaxEvaluationsPerRun);
+            var improved = value - nextValue > worthRestarting;
             if (nextValue < value)
             {
                 (point, value) = (next, nextValue);

@@ -13,8 +13,15 @@ internal static class EtsSearchSpace
 
     public static double[] Upper => [1 - Margin, 1 - Margin, 1 - Margin, 0.98];
 
-    /// <summary>statsmodels' start, α = 0.1, β = γ = 0.01, φ = 0.98, each nudged 1e-3 off its bound as statsmodels does.</summary>
-    public static double[] Start => ToPoint(new EtsParameters(0.101, 0.011, 0.011, 0.98));
+    /// <summary>
+    /// statsmodels' start, α = 0.1, β = γ = 0.01, φ = 0.98 (each nudged 1e-3 off its bound as statsmodels
+    /// does), and a start with strong damping and faster smoothing for the optimum statsmodels' start can miss.
+    /// </summary>
+    public static IReadOnlyList<double[]> Starts =>
+    [
+        ToPoint(new EtsParameters(0.101, 0.011, 0.011, 0.98)),
+        ToPoint(new EtsParameters(0.2, 0.02, 0.05, 0.85)),
+    ];
 
     public static EtsParameters ToParameters(double[] point) =>
         new(point[0], point[0] * point[1], (1 - point[0]) * point[2], point[3]);

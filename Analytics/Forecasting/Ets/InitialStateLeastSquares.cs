@@ -9,14 +9,13 @@ namespace Analytics.Forecasting.Ets;
 /// the x₀ that minimises the SSE is a least-squares solution, and the parameter search (which statsmodels
 /// runs over the smoothing parameters and the m + 1 free initial states together) only has to search the
 /// four smoothing parameters. A unit seasonal state only starts acting when its season first comes round,
-/// so the column of seasonal slot j is the slot-0 column delayed by j: three zero-data runs give all columns.
+/// so the column of seasonal slot j is the slot-0 column delayed by j, and the level column is their sum.
 /// Slot 0 (s₋ₘ, the seasonal the first observation uses) stays at its start value, as statsmodels fixes it,
 /// because a constant moved from the seasonals to the level changes no fitted value.
 /// </remarks>
 internal sealed class InitialStateLeastSquares
 {
     private readonly double[] y;
-    private readonly double[] zeros;
     private readonly EtsState start;
     private readonly int m;
     private readonly int k;
@@ -24,7 +23,6 @@ internal sealed class InitialStateLeastSquares
     private readonly double[] levelColumn;
     private readonly double[] trendColumn;
     private readonly double[] seasonColumn;
-    private readonly double[] season;
     private readonly double[] normal;
     private readonly double[] factor;
     private readonly double[] xte;
@@ -37,12 +35,10 @@ internal sealed class InitialStateLeastSquares
         m = start.Seasonals.Count;
         k = m + 1;
         var n = y.Length;
-        zeros = new double[n];
         startErrors = new double[n];
         levelColumn = new double[n];
         trendColumn = new double[n];
         seasonColumn = new double[n];
-        season = new double[m];
         normal = new double[k * k];
         factor = new double[k * k];
         xte = new double[k];
@@ -69,19 +65,21 @@ internal sealed class InitialStateLeastSquares
     private double Solve(EtsParameters p)
     {
         var n = y.Length;
-        for (var i = 0; i < m; i++)
-        {
-            season[i] = start.Seasonals[i];
-        }
+        RunDataAndUnitStates(p);
 
-        RunFrom(y, p, start.Level, start.Trend, startErrors);
-        Array.Clear(season);
-        RunFrom(zeros, p, 1, 0, levelColumn);
-        Array.Clear(season);
-        RunFrom(zeros, p, 0, 1, trendColumn);
-        Array.Clear(season);
-        season[0] = 1;
-        RunFrom(zeros, p, 0, 0, seasonColumn);
+        // Level +1 with every seasonal −1 changes no error, so the level column is the sum of the m
+        // seasonal columns (slot j's is the slot-0 column delayed by j): a moving sum, no fourth run.
+        var movingSum = 0.0;
+        for (var t = 0; t < n; t++)
+        {
+            movingSum += seasonColumn[t];
+            if (t >= m)
+            {
+                movingSum -= seasonColumn[t - m];
+            }
+
+            levelColumn[t] = movingSum;
+        }
 
         for (var i = 0; i < k; i++)
         {
@@ -137,6 +135,55 @@ internal sealed class InitialStateLeastSquares
         _ => (seasonColumn, i - 1),
     };
 
-    private void RunFrom(double[] data, EtsParameters p, double level, double trend, double[] errors) =>
-        EtsRecursion.Run(data, p, ref level, ref trend, season, errors);
+    /// <summary>
+    /// <see cref="EtsRecursion.Run"/> three times in one loop — the data from the start state, and zero
+    /// data from a unit trend and from a unit seasonal in slot 0 — because each recursion is a chain of
+    /// dependent operations and three independent chains run in about the time of one. Each chain carries
+    /// the one-step base F = l + φb instead of l, which shortens it: with e = y − s − F,
+    /// F ← F + φ²b + (α + φβ)e and b ← φb + βe.
+    /// </summary>
+    private void RunDataAndUnitStates(EtsParameters p)
+    {
+        var (beta, gamma, phi) = (p.Beta, p.Gamma, p.Phi);
+        var phi2 = phi * phi;
+        var baseGain = p.Alpha + (phi * beta);
+        Span<double> dataSeason = stackalloc double[m];
+        Span<double> trendSeason = stackalloc double[m];
+        Span<double> unitSeason = stackalloc double[m];
+        for (var i = 0; i < m; i++)
+        {
+            dataSeason[i] = start.Seasonals[i];
+        }
+
+        unitSeason[0] = 1;
+        var (dF, db) = (start.Level + (phi * start.Trend), start.Trend);
+        var (tF, tb) = (phi, 1.0);
+        var (sF, sb) = (0.0, 0.0);
+        var slot = 0;
+        for (var t = 0; t < y.Length; t++)
+        {
+            var ds = dataSeason[slot];
+            var ts = trendSeason[slot];
+            var ss = unitSeason[slot];
+            var de = y[t] - ds - dF;
+            var te = -ts - tF;
+            var se = -ss - sF;
+            startErrors[t] = de;
+            trendColumn[t] = te;
+            seasonColumn[t] = se;
+            dF += (phi2 * db) + (baseGain * de);
+            tF += (phi2 * tb) + (baseGain * te);
+            sF += (phi2 * sb) + (baseGain * se);
+            db = (phi * db) + (beta * de);
+            tb = (phi * tb) + (beta * te);
+            sb = (phi * sb) + (beta * se);
+            dataSeason[slot] = ds + (gamma * de);
+            trendSeason[slot] = ts + (gamma * te);
+            unitSeason[slot] = ss + (gamma * se);
+            if (++slot == m)
+            {
+                slot = 0;
+            }
+        }
+    }
 }
