@@ -126,8 +126,11 @@ public static class ForecastCommand
             BacktestRun run;
             try
             {
-                run = await AnsiConsole.Status().StartAsync("Backtesting the forecast", _ =>
-                    host.Services.GetRequiredService<ForecastService>().BacktestAsync(frequency, cancellationToken));
+                // A spinner on a terminal only: redirected, the command's output is the one line below.
+                var service = host.Services.GetRequiredService<ForecastService>();
+                run = AnsiConsole.Profile.Capabilities.Interactive
+                    ? await AnsiConsole.Status().StartAsync("Backtesting the forecast", _ => service.BacktestAsync(frequency, cancellationToken))
+                    : await service.BacktestAsync(frequency, cancellationToken);
             }
             catch (ArgumentException ex) when (ex.ParamName == "series")
             {
