@@ -9,7 +9,8 @@ namespace Worker.Cli;
 
 /// <summary>
 /// <c>forecast --team T [--weekly] [--retrain]</c>: a team's forecast with its 80% and 95% intervals and the
-/// backtest scores behind it, from the last good model.
+/// backtest scores behind it, from the last good model. <c>--backtest-csv FILE</c> instead trains on the history up
+/// to the last complete day (in memory, nothing stored) and writes every backtest point of the chosen methods.
 /// </summary>
 public static class ForecastCommand
 {
@@ -25,13 +26,32 @@ public static class ForecastCommand
         var weekly = new Option<bool>("--weekly") { Description = "Weekly forecast (12 ISO weeks) instead of daily (14 days)." };
         var retrain = new Option<bool>("--retrain") { Description = "Train the models on the store's history first (as the nightly job does)." };
         var asOf = CliAsOf.Option();
-        var command = new Command("forecast", "Print a team's ticket forecast with prediction intervals and backtest accuracy.") { team, weekly, retrain, asOf };
+        var backtestCsv = new Option<string?>("--backtest-csv")
+        {
+            Description = "Write every backtest point of the chosen forecast (series, origin, date, step, actual, forecast, lo80, hi80, lo95, hi95, method) "
+                + "to this CSV file instead of printing the forecast: the team's series and its breakdowns, or every series for 'department'. "
+                + "Trains on the history up to the last complete day (as of --as-of) without storing a model.",
+            HelpName = "FILE",
+        };
+        var command = new Command("forecast", "Print a team's ticket forecast with prediction intervals and backtest accuracy.") { team, weekly, retrain, asOf, backtestCsv };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(retrain) && parse.GetValue(asOf) is not null)
             {
                 await Console.Error.WriteLineAsync("forecast: --retrain trains the stored models on the whole history; with --as-of the forecast trains a model of its own on the history up to then, so leave --retrain out.");
                 return 2;
+            }
+
+            var frequency = parse.GetValue(weekly) ? SeriesFrequency.Weekly : SeriesFrequency.Daily;
+            if (parse.GetValue(backtestCsv) is { } csv)
+            {
+                if (parse.GetValue(retrain))
+                {
+                    await Console.Error.WriteLineAsync("forecast: --backtest-csv trains a model of its own on the history (nothing is stored), so leave --retrain out.");
+                    return 2;
+                }
+
+                return await BacktestCsvAsync(compose, parse.GetRequiredValue(team), frequency, csv, parse.GetValue(asOf), cancellationToken);
             }
 
             return await RunAsync(compose, parse.GetRequiredValue(team), parse.GetValue(weekly), parse.GetValue(retrain), parse.GetValue(asOf), cancellationToken);
@@ -76,6 +96,94 @@ public static class ForecastCommand
 
         Print(set, series);
         return 0;
+    }
+
+    private static async Task<int> BacktestCsvAsync(Action<IHostApplicationBuilder> compose, string team, SeriesFrequency frequency, string path, string? asOf, CancellationToken cancellationToken)
+    {
+        using var host = CliHost.Build(compose, asOf);
+        if (host is null)
+        {
+            return 2;
+        }
+
+        // The file is opened before the backtest, which takes a while: a path that cannot be written is said at once.
+        var fullPath = path;
+        FileStream file;
+        try
+        {
+            fullPath = Path.GetFullPath(path);
+            file = new FileStream(fullPath, FileMode.Create, FileAccess.Write, FileShare.Read);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            await Console.Error.WriteLineAsync($"forecast: cannot write the backtest CSV '{path}': {ex.Message}");
+            return 2;
+        }
+
+        var written = false;
+        try
+        {
+            BacktestRun run;
+            try
+            {
+                // A spinner on a terminal only: redirected, the command's output is the one line below.
+                var service = host.Services.GetRequiredService<ForecastService>();
+                run = AnsiConsole.Profile.Capabilities.Interactive
+                    ? await AnsiConsole.Status().StartAsync("Backtesting the forecast", _ => service.BacktestAsync(frequency, cancellationToken))
+                    : await service.BacktestAsync(frequency, cancellationToken);
+            }
+            catch (ArgumentException ex) when (ex.ParamName == "series")
+            {
+                // The engine has no series to train on: the store holds no ticket up to the last complete day.
+                await Console.Error.WriteLineAsync("forecast: the store holds no ticket history to backtest.");
+                return NothingToShow;
+            }
+
+            IEnumerable<BacktestRecord> records;
+            if (string.Equals(team, "department", StringComparison.OrdinalIgnoreCase))
+            {
+                records = run.Records;
+            }
+            else
+            {
+                var teams = run.Metadata.Series.Where(s => s.Key.Level == SeriesLevel.Team).Select(s => s.Key.Team!).ToList();
+                if (!teams.Contains(team, StringComparer.Ordinal))
+                {
+                    await Console.Error.WriteLineAsync($"forecast: no series for team '{team}'. Teams: {string.Join(", ", teams)}.");
+                    return UnknownTeam;
+                }
+
+                records = run.Records.Where(r => string.Equals(r.Series.Team, team, StringComparison.Ordinal));
+            }
+
+            int count;
+            await using (var writer = new StreamWriter(file, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            {
+                count = BacktestCsv.Write(writer, records);
+            }
+
+            written = true;
+            var origins = run.Metadata.BacktestOrigins;
+            var unit = frequency == SeriesFrequency.Daily ? "days" : "weeks";
+            AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"Wrote {count:N0} backtest points ({origins.Count} origins {origins[0]:yyyy-MM-dd} to {origins[^1]:yyyy-MM-dd}, {run.Metadata.Horizon} {unit} ahead) to {fullPath}")));
+            if (count == 0)
+            {
+                await Console.Error.WriteLineAsync("forecast: no series has enough history for a backtest; the CSV holds only its header.");
+                return NothingToShow;
+            }
+
+            return 0;
+        }
+        finally
+        {
+            await file.DisposeAsync();
+            if (!written)
+            {
+                // Only the header-less, empty file opened above: nothing half-written is left behind.
+                File.Delete(fullPath);
+            }
+        }
     }
 
     private static void Print(ForecastSet set, SeriesForecast series)

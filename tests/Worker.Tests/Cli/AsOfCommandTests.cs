@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.VisualBasic.FileIO;
 using UglyToad.PdfPig;
 
 namespace Worker.Tests.Cli;
@@ -19,6 +22,57 @@ public sealed class AsOfCommandTests(DemoStore store) : IClassFixture<DemoStore>
         Assert.DoesNotContain("2026-11-23", text, StringComparison.Ordinal);
         Assert.Contains("Backtest: 12 origins", text, StringComparison.Ordinal);
         Assert.Contains("to 2026-10-", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForecastBacktestCsv_AsOfAPastDate_WritesEveryBacktestPointWithTheStoresActuals()
+    {
+        var csv = store.Folder.File("backtest.csv");
+
+        var (exit, text) = await store.RunAsync("forecast", "--team", "department", "--backtest-csv", csv, "--as-of", "2026-10-31");
+
+        Assert.True(exit == 0, text);
+        var rows = ReadCsv(csv, out var header);
+        Assert.Equal("series,origin,date,step,actual,forecast,lo80,hi80,lo95,hi95,method", header);
+        Assert.Contains($"Wrote {rows.Count:N0} backtest points", text, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(csv), text, StringComparison.Ordinal);
+
+        var lastDay = new DateOnly(2026, 10, 31);
+        var department = new List<(DateOnly Origin, DateOnly Date, double Actual)>();
+        foreach (var row in rows)
+        {
+            Assert.True(row.Length == 11, string.Join(",", row));
+            var origin = DateOnly.ParseExact(row[1], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var date = DateOnly.ParseExact(row[2], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var step = int.Parse(row[3], CultureInfo.InvariantCulture);
+            var (actual, lo80, hi80, lo95, hi95) = (Number(row[4]), Number(row[6]), Number(row[7]), Number(row[8]), Number(row[9]));
+            _ = Number(row[5]);
+            Assert.True(date > origin && date <= lastDay, string.Join(",", row));
+            Assert.Equal(date.DayNumber - origin.DayNumber, step);
+            Assert.True(lo95 <= lo80 && lo80 <= hi80 && hi80 <= hi95, string.Join(",", row));
+            Assert.Matches("^[a-z]+(_[a-z]+)*$", row[10]);
+            if (row[0] == "department")
+            {
+                department.Add((origin, date, actual));
+            }
+        }
+
+        // The department, every team and their breakdowns. The department's origins are a week apart, the last two
+        // weeks before the last complete day, 14 days ahead each (the store's 17 weeks up to then leave room for the
+        // last 7 of the 12 origins after the minimum history).
+        Assert.Contains(rows, r => r[0] == "Workplace");
+        Assert.Contains(rows, r => r[0].StartsWith("Workplace/", StringComparison.Ordinal));
+        var origins = department.Select(d => d.Origin).Distinct().Order().ToList();
+        Assert.Equal(lastDay.AddDays(-14), origins[^1]);
+        Assert.InRange(origins.Count, 5, 12);
+        Assert.All(origins.Zip(origins.Skip(1)), p => Assert.Equal(7, p.Second.DayNumber - p.First.DayNumber));
+        Assert.Equal(origins.Count * 14, department.Count);
+
+        // The actuals are the store's tickets opened on that local day.
+        foreach (var day in new[] { department.Min(d => d.Date), department.Max(d => d.Date) })
+        {
+            Assert.Equal(TicketsOpenedOn(day), department.First(d => d.Date == day).Actual);
+        }
     }
 
     [Fact]
@@ -64,6 +118,36 @@ public sealed class AsOfCommandTests(DemoStore store) : IClassFixture<DemoStore>
 
         Assert.True(exit == 0, text);
         Assert.Contains(warning, text, StringComparison.Ordinal);
+    }
+
+    private static List<string[]> ReadCsv(string path, out string header)
+    {
+        header = File.ReadLines(path).First();
+        using var parser = new TextFieldParser(path) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        parser.ReadFields();
+        var rows = new List<string[]>();
+        while (!parser.EndOfData)
+        {
+            rows.Add(parser.ReadFields()!);
+        }
+
+        return rows;
+    }
+
+    private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private double TicketsOpenedOn(DateOnly day)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        string Utc(DateOnly d) => TimeZoneInfo.ConvertTimeToUtc(d.ToDateTime(TimeOnly.MinValue), zone).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(store.Folder.Path, "analytics.db")};Pooling=False;Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM tickets WHERE opened_at >= $from AND opened_at < $to";
+        command.Parameters.AddWithValue("$from", Utc(day));
+        command.Parameters.AddWithValue("$to", Utc(day.AddDays(1)));
+        return Convert.ToDouble(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private static string PdfText(string path)

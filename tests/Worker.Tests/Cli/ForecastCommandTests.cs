@@ -35,6 +35,31 @@ public sealed class ForecastCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ForecastBacktestCsv_PathThatCannotBeWritten_ExitsTwoWithOneLine()
+    {
+        var path = Path.Combine(_folder, "no such folder", "backtest.csv");
+
+        var (exit, error) = await RunAsync("forecast", "--team", "department", "--backtest-csv", path);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("forecast: cannot write the backtest CSV", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task ForecastBacktestCsv_EmptyStore_ExitsOneAndLeavesNoFile()
+    {
+        var path = Path.Combine(_folder, "backtest.csv");
+
+        var (exit, error) = await RunAsync("forecast", "--team", "department", "--backtest-csv", path);
+
+        Assert.Equal(ForecastCommand.NothingToShow, exit);
+        Assert.Contains("no ticket history to backtest", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
     public async Task Staffing_NoModelYet_ExitsOne()
     {
         var (exit, error) = await RunAsync("staffing", "--weeks", "12");
