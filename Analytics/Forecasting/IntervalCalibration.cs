@@ -44,7 +44,16 @@ internal static class IntervalCalibration
             }
 
             pool.Sort();
-            result[series] = new SeriesIntervals(spreads[series], Lower(pool, 0.10), Upper(pool, 0.90), Lower(pool, 0.025), Upper(pool, 0.975), pool.Count);
+            var spread = spreads[series];
+            var level80 = Level(own, 0.80, 0.40, c => new SeriesIntervals(spread, Quantile(pool, (1 - c) / 2), Quantile(pool, 1 - ((1 - c) / 2)), 0, 0, pool.Count), i => i.Lower80, i => i.Upper80);
+            var level95 = Level(own, 0.95, 0.70, c => new SeriesIntervals(spread, 0, 0, Quantile(pool, (1 - c) / 2), Quantile(pool, 1 - ((1 - c) / 2)), pool.Count), i => i.Lower95, i => i.Upper95);
+            result[series] = new SeriesIntervals(
+                spread,
+                Quantile(pool, (1 - level80) / 2),
+                Quantile(pool, 1 - ((1 - level80) / 2)),
+                Quantile(pool, (1 - level95) / 2),
+                Quantile(pool, 1 - ((1 - level95) / 2)),
+                pool.Count);
         }
 
         return result;
@@ -70,23 +79,59 @@ internal static class IntervalCalibration
                 n++;
             }
 
+            // Each step's own error, smoothed with the steps before it (12 origins make a noisy average), never falling.
+            var own = byStep.TryGetValue(h, out var stepMae) ? stepMae : (n == 0 ? 1 : sum / n);
             var average = n == 0 ? 1 : sum / n;
-            running = Math.Max(running, Math.Max(average, 0.05));
+            running = Math.Max(running, Math.Max((own + average) / 2, 0.05));
             spread[h - 1] = running;
         }
 
         return spread;
     }
 
-    private static double Upper(List<double> sorted, double p)
+    /// <summary>
+    /// The central level of the error quantiles whose intervals, after the Poisson floor and the rounding to whole
+    /// tickets, hold <paramref name="target"/> of the series' own errors: the floor and the rounding only ever
+    /// widen, so on a quiet weekend of a busy series the nominal level held 95% of days where 80% was meant.
+    /// Never below <paramref name="lowest"/>, so a series with few errors is not narrowed on little evidence.
+    /// </summary>
+    private static double Level(List<Error> own, double target, double lowest, Func<double, SeriesIntervals> intervals, Func<CountInterval, double> lower, Func<CountInterval, double> upper)
     {
-        var rank = (int)Math.Ceiling((sorted.Count + 1) * p);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
+        if (own.Count < OwnMinimum)
+        {
+            return target;
+        }
+
+        double Coverage(double level)
+        {
+            var candidate = intervals(level);
+            return own.Count(e => candidate.At(e.Forecast, e.Step) is var i && e.Actual >= lower(i) && e.Actual <= upper(i)) / (double)own.Count;
+        }
+
+        if (Coverage(target) <= target)
+        {
+            return target;
+        }
+
+        var (lo, hi) = (lowest, target);
+        for (var step = 0; step < 8; step++)
+        {
+            var mid = (lo + hi) / 2;
+            (lo, hi) = Coverage(mid) >= target ? (lo, mid) : (mid, hi);
+        }
+
+        return hi;
     }
 
-    private static double Lower(List<double> sorted, double p)
+    /// <summary>
+    /// The p-quantile of sorted values, interpolated. Not the finite-sample conformal rank, whose extra margin
+    /// assumes independent errors and only widened intervals that already held more than their share.
+    /// </summary>
+    private static double Quantile(List<double> sorted, double p)
     {
-        var rank = (int)Math.Floor((sorted.Count + 1) * p);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
+        var position = p * (sorted.Count - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, sorted.Count - 1);
+        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
     }
 }

@@ -21,18 +21,22 @@ public sealed record SeriesIntervals(IReadOnlyList<double> Spread, double Lower8
 
 /// <summary>
 /// Intervals for a count: never narrower than Poisson noise around the forecast, bounds on whole tickets
-/// (the lower rounded down, the upper up, so each interval holds a whole number), never zero-width, never
-/// below zero, and the 95% interval around the 80% one.
+/// (so each interval holds a whole number), never zero-width, never below zero, and the 95% interval around
+/// the 80% one.
 /// </summary>
 public sealed record CountInterval(double Lower80, double Upper80, double Lower95, double Upper95)
 {
     public static CountInterval Of(double forecast, double lower80, double upper80, double lower95, double upper95)
     {
+        // Bounds rounded to the nearest whole ticket, not outwards: rounding both ends outwards adds up to a
+        // ticket on each side, which at a few tickets a day made an 80% interval hold 87% of outcomes.
         var mean = Math.Max(0, forecast);
-        var lo80 = Math.Floor(Math.Max(0, Math.Min(lower80, PoissonQuantile(mean, 0.10))));
-        var hi80 = Math.Ceiling(Math.Max(upper80, PoissonQuantile(mean, 0.90)));
-        var lo95 = Math.Floor(Math.Max(0, Math.Min(Math.Min(lower95, lo80), PoissonQuantile(mean, 0.025))));
-        var hi95 = Math.Ceiling(Math.Max(Math.Max(upper95, hi80), PoissonQuantile(mean, 0.975)));
+        var (poissonLo80, poissonHi80) = PoissonRange(mean, 0.80);
+        var (poissonLo95, poissonHi95) = PoissonRange(mean, 0.95);
+        var lo80 = Math.Max(0, Math.Round(Math.Min(lower80, poissonLo80)));
+        var hi80 = Math.Round(Math.Max(upper80, poissonHi80));
+        var lo95 = Math.Max(0, Math.Round(Math.Min(Math.Min(lower95, lo80), poissonLo95)));
+        var hi95 = Math.Round(Math.Max(Math.Max(upper95, hi80), poissonHi95));
         if (hi80 <= lo80)
         {
             hi80 = lo80 + 1;
@@ -41,7 +45,48 @@ public sealed record CountInterval(double Lower80, double Upper80, double Lower9
         return new CountInterval(lo80, hi80, Math.Min(lo95, lo80), Math.Max(hi95, hi80));
     }
 
-    /// <summary>The smallest k with P(X &lt;= k) &gt;= p for X ~ Poisson(mean); a normal approximation above 500.</summary>
+    /// <summary>
+    /// The whole-number range of Poisson noise whose probability is nearest to <paramref name="p"/>: counts are
+    /// discrete, so no range holds exactly 80%, and taking the first one that holds at least 80% held 87% at
+    /// three tickets a day.
+    /// </summary>
+    internal static (double Lower, double Upper) PoissonRange(double mean, double p)
+    {
+        var lower = PoissonQuantile(mean, (1 - p) / 2);
+        var upper = PoissonQuantile(mean, 1 - ((1 - p) / 2));
+        if (mean <= 0 || mean > 100 || upper <= lower)
+        {
+            return (lower, upper);
+        }
+
+        double Mass(double lo, double hi) => Cumulative(mean, hi) - (lo > 0 ? Cumulative(mean, lo - 1) : 0);
+        if (Math.Abs(Mass(lower, upper - 1) - p) < Math.Abs(Mass(lower, upper) - p) && upper - 1 > lower)
+        {
+            upper--;
+        }
+
+        if (Math.Abs(Mass(lower + 1, upper) - p) < Math.Abs(Mass(lower, upper) - p) && lower + 1 < upper)
+        {
+            lower++;
+        }
+
+        return (lower, upper);
+    }
+
+    private static double Cumulative(double mean, double k)
+    {
+        var term = Math.Exp(-mean);
+        var sum = term;
+        for (var i = 1; i <= k; i++)
+        {
+            term *= mean / i;
+            sum += term;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The smallest k with P(X &lt;= k) &gt;= p for X ~ Poisson(mean); a normal approximation above 100.</summary>
     internal static double PoissonQuantile(double mean, double p)
     {
         if (mean <= 0)
@@ -49,7 +94,7 @@ public sealed record CountInterval(double Lower80, double Upper80, double Lower9
             return 0;
         }
 
-        if (mean > 500)
+        if (mean > 100)
         {
             return Math.Max(0, Math.Round(mean + (NormalQuantile(p) * Math.Sqrt(mean))));
         }
