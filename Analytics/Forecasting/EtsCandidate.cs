@@ -9,8 +9,8 @@ namespace Analytics.Forecasting;
 /// </summary>
 internal static class EtsCandidate
 {
-    /// <summary>At most this many periods are fitted on: two years of days; older history adds little and costs time.</summary>
-    private const int Window = 728;
+    /// <summary>At most this many periods are fitted on: three years of days; older history adds little and costs time.</summary>
+    private const int Window = 1092;
 
     /// <summary>Whether the series can have an ETS forecast from <paramref name="origin"/>: breakdowns are left to the model and baselines.</summary>
     public static bool Applies(SeriesHistory history, int season, int origin) =>

@@ -25,7 +25,8 @@ internal static class ForecastBench
         var random = new Random(42);
         var series = Enumerable.Range(0, seriesCount).Select(i => Generate(i, first, last, holidays, random)).ToList();
 
-        var engine = new ForecastEngine(new ForecastOptions { Grain = ForecastGrain.Team }, holidays);
+        var options = new ForecastOptions { Grain = ForecastGrain.Team };
+        var engine = new ForecastEngine(options, holidays);
         var clock = Stopwatch.StartNew();
         var trained = engine.Train(series, SeriesFrequency.Daily, DateTimeOffset.UnixEpoch, CancellationToken.None);
         var forecasts = engine.Forecast(trained.Model, trained.Metadata, series);
@@ -33,7 +34,7 @@ internal static class ForecastBench
 
         var summary = trained.Metadata.Summary();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"forecast bench: {seriesCount} series x {weeks} weeks daily ({series.Sum(s => s.Count):N0} days, {trained.Metadata.TrainingRows:N0} training rows), two fits + backtest over {trained.Metadata.BacktestOrigins.Count} origins x {trained.Metadata.Horizon} days + forecast in {clock.Elapsed.TotalSeconds:N1} s on {Environment.ProcessorCount} cores"));
+            $"forecast bench: {seriesCount} series x {weeks} weeks daily ({series.Sum(s => s.Count):N0} days, {trained.Metadata.TrainingRows:N0} training rows), {options.BacktestRefits} backtest model fits + the final one, exponential smoothing refitted at every origin, backtest over {trained.Metadata.BacktestOrigins.Count} origins x {trained.Metadata.Horizon} days + forecast in {clock.Elapsed.TotalSeconds:N1} s on {Environment.ProcessorCount} cores"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"backtest: MASE model {summary.ModelMase:0.000}, seasonal naive {summary.SeasonalNaiveMase:0.000}, moving average {summary.MovingAverageMase:0.000}, chosen {summary.ChosenMase:0.000}; 80% coverage {summary.Coverage80:P1}, 95% coverage {summary.Coverage95:P1}; {forecasts.Count(f => f.Method == ForecastMethod.Model)} of {forecasts.Count} series use the model"));
         return clock.Elapsed.TotalSeconds < 20 ? 0 : 1;
