@@ -4,8 +4,8 @@ namespace Analytics.Forecasting;
 
 /// <summary>
 /// Damped-trend exponential smoothing with the weekly (daily series) or yearly (weekly series) season, as a
-/// candidate beside the global model and the baselines: fitted on the series up to the origin only, after its
-/// one-off surges are clipped so they do not come back as seasonality.
+/// candidate beside the global model and the baselines: fitted on the series up to the origin only, its
+/// one-off surges clipped (<see cref="SeriesHistory"/>) so they do not come back as seasonality.
 /// </summary>
 internal static class EtsCandidate
 {
@@ -25,7 +25,8 @@ internal static class EtsCandidate
         }
 
         var start = Math.Max(0, origin + 1 - Window);
-        var y = SurgeClipping.Clip([.. Enumerable.Range(start, origin - start + 1).Select(i => history[i])], season);
+        // The history's values, whose surges are already clipped.
+        var y = Enumerable.Range(start, origin - start + 1).Select(i => history[i]).ToArray();
         try
         {
             var forecast = EtsModel.Fit(y, season).Forecast(horizon);

@@ -91,7 +91,7 @@ internal sealed class ForecastEngine(ForecastOptions options, IHolidayCalendar h
             Quantiles = evaluations.Quantiles,
             IntervalsCalibrated = evaluations.Calibrated,
         };
-        return new TrainedForecast(model, metadata) { Backtest = BacktestRecords(histories, origins, points, evaluations.HeldOut, metadata) };
+        return new TrainedForecast(model, metadata) { Backtest = BacktestRecords(histories, origins, points, evaluations.HeldOut, metadata), Points = points };
     }
 
     /// <summary>
@@ -287,7 +287,7 @@ internal sealed class ForecastEngine(ForecastOptions options, IHolidayCalendar h
                         s,
                         k,
                         h,
-                        history[origin + h],
+                        history.Actual(origin + h),
                         Baselines.SeasonalNaive(history, features.Season, origin, h),
                         Baselines.MovingAverage(history, features.Season, origin, h))
                     {
@@ -366,4 +366,7 @@ internal sealed class ForecastEngine(ForecastOptions options, IHolidayCalendar h
 internal sealed record TrainedForecast(GlobalForecastModel? Model, ForecastModelMetadata Metadata)
 {
     public IReadOnlyList<BacktestRecord> Backtest { get; init; } = [];
+
+    /// <summary>Every candidate's backtest forecasts, chosen or not.</summary>
+    public IReadOnlyList<BacktestPoint> Points { get; init; } = [];
 }

@@ -1,18 +1,24 @@
 namespace Analytics.Forecasting;
 
-/// <summary>A series' values with prefix sums, so window means cost O(1) while building features.</summary>
+/// <summary>
+/// A series as the forecasters learn from it: its one-off surges clipped (<see cref="SurgeClipping"/>: daily
+/// series against the same weekday of earlier weeks, weekly ones against the weeks before), with prefix sums
+/// so window means cost O(1). <see cref="Actual"/> keeps the counts as they were, which forecasts are scored on.
+/// </summary>
 internal sealed class SeriesHistory
 {
+    private readonly double[] _values;
     private readonly double[] _prefix;
 
     public SeriesHistory(CountSeries series)
     {
         ArgumentNullException.ThrowIfNull(series);
         Series = series;
+        _values = SurgeClipping.Clip(series.Values, series.Frequency == SeriesFrequency.Daily ? 7 : 1);
         _prefix = new double[series.Count + 1];
         for (var i = 0; i < series.Count; i++)
         {
-            _prefix[i + 1] = _prefix[i] + series.Values[i];
+            _prefix[i + 1] = _prefix[i] + _values[i];
         }
     }
 
@@ -20,7 +26,11 @@ internal sealed class SeriesHistory
 
     public int Count => Series.Count;
 
-    public double this[int index] => Series.Values[index];
+    /// <summary>The value the forecasters learn from: the count, or the top of its usual range when it was a surge.</summary>
+    public double this[int index] => _values[index];
+
+    /// <summary>The count as it was, surge or not.</summary>
+    public double Actual(int index) => Series.Values[index];
 
     public DateOnly DateAt(int index) => Series.DateAt(index);
 
