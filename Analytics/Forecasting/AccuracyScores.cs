@@ -5,8 +5,8 @@ namespace Analytics.Forecasting;
 /// </summary>
 /// <param name="Mae">Mean absolute error, in tickets per period.</param>
 /// <param name="Mase">
-/// <see cref="Mae"/> divided by the in-sample mean absolute error of the seasonal naive forecast one season
-/// ahead (below 1: better than "same as last week"); null when the history is constant or too short to scale by.
+/// <see cref="Mae"/> divided by the seasonal naive forecast's mean absolute error on the same backtest points
+/// (below 1: better than "same as last week"); null when that error is 0 (a constant series).
 /// </param>
 /// <param name="Smape">Symmetric mean absolute percentage error, 0 to 2 (a period with nothing forecast and nothing arriving counts as 0).</param>
 /// <param name="Bias">Mean of forecast minus actual, in tickets per period: positive is over-forecasting.</param>

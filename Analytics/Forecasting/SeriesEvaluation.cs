@@ -9,7 +9,10 @@ namespace Analytics.Forecasting;
 /// <param name="Chosen">The method its forecasts use.</param>
 /// <param name="Reason">The choice in words, with the evidence (or why there is none).</param>
 /// <param name="Scores">Backtest scores per method, over the same origins and horizon steps; empty when the series was too young to backtest.</param>
-/// <param name="InSampleScale">The seasonal naive's in-sample mean absolute error, which MASE divides by.</param>
+/// <param name="InSampleScale">
+/// What MASE divides by: the seasonal naive's mean absolute error on the series' backtest points (the
+/// in-sample error over the history only for a series too young to backtest). The name is kept for stored models.
+/// </param>
 /// <param name="Dispersion">
 /// The series' spread of forecast errors relative to Poisson noise (mean |error| / sqrt(forecast + 1)),
 /// which scales the shared interval quantiles to this series.

@@ -39,20 +39,40 @@ public static class ForecastOutlookMapper
         return new ForecastOutlook([], points, Accuracy(series, set.Model.BacktestOrigins.Count), ModelAge(set), series.IsFallback ? series.Reason : null);
     }
 
-    /// <summary>"Over the last 12 weeks this forecast was off by 9% on average", from the chosen method's backtest.</summary>
+    /// <summary>
+    /// The chosen method's backtest in words a manager can check: the typical error in tickets, how often the
+    /// shaded 80% band held the actual count, and the gain over repeating the last period, all over the same
+    /// backtest forecasts ("usually within ±12 tickets a week; 8 of 10 weeks inside the band").
+    /// </summary>
     public static string Accuracy(SeriesForecast series, int origins)
     {
         ArgumentNullException.ThrowIfNull(series);
-        if (series.Backtest?.ChosenScores is not { } scores || scores.Points == 0)
+        if (series.Backtest is not { ChosenScores: { Points: > 0 } scores } backtest)
         {
             return "Its accuracy is not known yet: the series has too little history to test the forecast against.";
         }
 
         var c = CultureInfo.InvariantCulture;
-        var text = string.Create(c, $"Over the last {origins} weeks of testing this forecast was off by {scores.Smape * 100:0}% on average");
+        var unit = series.Frequency == SeriesFrequency.Daily ? "day" : "week";
+        var naiveWords = series.Frequency == SeriesFrequency.Daily ? "repeating the same weekday of last week" : "repeating last week's count";
+        var error = scores.Mae < 10 ? Figures.Number(scores.Mae, "0.#") : Figures.Count(scores.Mae);
+        var text = string.Create(c, $"Tested from {origins} past weeks, this forecast was usually within ±{error} tickets a {unit}");
+        if (backtest.CoveragePoints > 0)
+        {
+            text += string.Create(c, $", and {Math.Round(10.0 * backtest.Covered80 / backtest.CoveragePoints):0} of 10 {unit}s fell inside the shaded 80% band");
+        }
+
+        if (backtest.ScoresOf(ForecastMethod.SeasonalNaive) is { Mae: > 0 } naive && backtest.Chosen != ForecastMethod.SeasonalNaive)
+        {
+            var gain = 1 - (scores.Mae / naive.Mae);
+            text += gain >= 0.01
+                ? string.Create(c, $"; {gain * 100:0}% closer than {naiveWords}")
+                : string.Create(c, $"; no closer than {naiveWords}");
+        }
+
         text += Math.Abs(scores.RelativeBias) >= 0.03
-            ? string.Create(c, $" and tended to {(scores.RelativeBias > 0 ? "over" : "under")}estimate by {Math.Abs(scores.RelativeBias) * 100:0}%.")
-            : ", without a lean either way.";
+            ? string.Create(c, $". It tended to {(scores.RelativeBias > 0 ? "over" : "under")}estimate by {Math.Abs(scores.RelativeBias) * 100:0}%.")
+            : ".";
         return text;
     }
 

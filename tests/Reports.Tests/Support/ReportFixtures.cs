@@ -224,7 +224,7 @@ internal static class ReportFixtures
     public static ForecastOutlook Forecast() => new(
         [.. IsoWeek.Range(Week.AddWeeks(-11), Week).Select(w => (w, (double)Workplace(w).Incoming))],
         [.. Enumerable.Range(1, 12).Select(i => new ForecastPoint(Week.AddWeeks(i), 290 - i, 250 - i, 330 - i, 225 - i, 360 - i))],
-        "Over the last 12 weeks this forecast was off by 9% on average.",
+        "Tested from 12 past weeks, this forecast was usually within ±24 tickets a week, and 8 of 10 weeks fell inside the shaded 80% band; 31% closer than repeating last week's count.",
         "Model trained 2 days ago.");
 
     public static DataQualityReport Quality() => new(DataAsOf, DataAsOf.AddHours(-3), 612, 4, 2, 0, 7, 0, 3);
