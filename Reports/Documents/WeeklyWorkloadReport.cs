@@ -178,7 +178,7 @@ public static class WeeklyWorkloadReport
         yield return new Table(
             [TableColumn.Text("Agent", 2.2f), TableColumn.Number("Resolved"), TableColumn.Number("Open"), TableColumn.Number("After hours"), TableColumn.Number("Hours logged", 1.2f), TableColumn.Number("Contract", 1.1f), TableColumn.Number("Passed on")],
             [.. view.Agents.Select(a => (IReadOnlyList<string>)[a.Agent, Figures.Count(a.Resolved), Figures.Count(a.WorkInProgress), Figures.Count(a.AfterHoursResolutions), anyHours ? Figures.Number(a.HoursLogged) : Figures.Unknown, ContractCell(a), Figures.Count(a.HandedOn)])]);
-        yield return new Paragraph("An agent's figures count all the tickets they held, in any team; passed on counts hand-overs to a colleague or to another team." + (anyHours ? "" : " Nobody registered time this week, so hours logged are unknown (–), not zero.")) { Muted = true };
+        yield return new Paragraph("An agent's figures count all the tickets they held, in any team; passed on counts hand-overs to a colleague or to another team." + (anyHours ? "" : " Nobody registered time this week, so hours logged are unknown, not zero.")) { Muted = true };
         foreach (var flag in view.AgentFlags)
         {
             yield return new Callout(string.Join("\n", flag.Reasons.Select(r => "• " + Sentence(r.Text))), Severity(flag.Severity)) { Title = $"{flag.Agent}: {flag.Severity.ToString().ToLowerInvariant()}" };

@@ -84,7 +84,7 @@ public sealed class RosterCommandTests : IDisposable
         Assert.True(exit == 0, error);
         var text = PdfText(pdf);
         Assert.Contains("Group 70", text, StringComparison.Ordinal);
-        Assert.Contains("Ann Smit 0 0 0 0.0 unknown", text, StringComparison.Ordinal); // resolved, open, after hours, hours logged, contract hours
+        Assert.Contains("Ann Smit 0 0 0 unknown unknown", text, StringComparison.Ordinal); // resolved, open, after hours, hours logged, contract hours
         Assert.True(showExit == 0, showError);
         Assert.Contains("No roster has been loaded", roster, StringComparison.Ordinal);
         Assert.Matches(@"Group 70\s*│.*│\s*inferred", roster);
