@@ -11,8 +11,8 @@ namespace Analytics.Forecasting;
 /// scale of its own actuals.
 /// </summary>
 /// <remarks>
-/// The department keeps its own interval's width relative to its level where it forecast more than 0; where it
-/// did not, the teams' bounds are summed (wider than the truth, never narrower). The backtest evidence still
+/// The department keeps its own interval's width relative to its level where its forecast was within a factor
+/// of two of the teams' sum; elsewhere the teams' bounds are summed (wider than the truth, never narrower). The backtest evidence still
 /// describes each series before reconciling.
 /// </remarks>
 public static class ForecastReconciliation
@@ -75,9 +75,12 @@ public static class ForecastReconciliation
             }
 
             var total = parts.Sum(x => x.Forecast) * scale;
-            if (p.Forecast > 0)
+
+            // The department's own relative width only where its forecast was near the teams' sum: scaling the
+            // interval of a forecast of almost nothing up to thousands put 10^36 on a chart's axis.
+            var f = p.Forecast > 0 ? total / p.Forecast : double.NaN;
+            if (f is >= 0.5 and <= 2)
             {
-                var f = total / p.Forecast;
                 return new ForecastPoint(p.Date, total, p.Lower80 * f, p.Upper80 * f, p.Lower95 * f, p.Upper95 * f);
             }
 

@@ -38,6 +38,12 @@ public sealed class ForecastReconciliationTests
         var zero = ForecastReconciliation.BottomUp([Series(SeriesKey.Department, (Day1, 0)), Series(new SeriesKey("A"), (Day1, 10)), Series(new SeriesKey("B"), (Day1, 20))]);
         var summed = zero.Single(s => s.Key == SeriesKey.Department).Points.Single();
         Assert.Equal((30.0, 24.0, 36.0), (summed.Forecast, summed.Lower80, summed.Upper80));
+
+        // Nor may a department forecast of almost nothing lend its relative width, scaled by a huge factor.
+        var almostNothing = Series(SeriesKey.Department, (Day1, 0)) with { Points = [new ForecastPoint(Day1, 1e-6, 0, 2, 0, 3)] };
+        var tiny = ForecastReconciliation.BottomUp([almostNothing, Series(new SeriesKey("A"), (Day1, 3000))]);
+        var sane = tiny.Single(s => s.Key == SeriesKey.Department).Points.Single();
+        Assert.Equal((3000.0, 2400.0, 3600.0, 4200.0), (sane.Forecast, sane.Lower80, sane.Upper80, sane.Upper95));
     }
 
     [Fact]
