@@ -33,12 +33,7 @@ public sealed class ForecastService(
 
         var settings = options.Value;
         var metadata = stored.Metadata;
-        var lastDay = await calendar.LastCompleteDayAsync(cancellationToken);
-        var daily = await reader.ReadDailyAsync(lastDay.AddDays(-(7 * settings.HistoryWeeks) + 1), lastDay, metadata.Grain, cancellationToken);
-        IReadOnlyList<CountSeries> series = frequency == SeriesFrequency.Daily
-            ? daily
-            : [.. daily.Select(IncomingSeriesReader.ToWeekly).OfType<CountSeries>()];
-
+        var (lastDay, series) = await HistoryAsync(frequency, metadata.Grain, cancellationToken);
         var engine = new ForecastEngine(settings, holidays);
         if (metadata.DataTo > lastDay)
         {
@@ -59,14 +54,18 @@ public sealed class ForecastService(
     public async Task<BacktestRun> BacktestAsync(SeriesFrequency frequency, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var lastDay = await calendar.LastCompleteDayAsync(cancellationToken);
-        var daily = await reader.ReadDailyAsync(lastDay.AddDays(-(7 * settings.HistoryWeeks) + 1), lastDay, settings.Grain, cancellationToken);
-        IReadOnlyList<CountSeries> series = frequency == SeriesFrequency.Daily
-            ? daily
-            : [.. daily.Select(IncomingSeriesReader.ToWeekly).OfType<CountSeries>()];
+        var (_, series) = await HistoryAsync(frequency, settings.Grain, cancellationToken);
         var engine = new ForecastEngine(settings, holidays);
         var trained = await Task.Run(() => engine.Train(series, frequency, time.GetUtcNow(), cancellationToken), cancellationToken);
         return new BacktestRun(trained.Metadata, trained.Backtest);
+    }
+
+    /// <summary>The series up to the last complete day, over the configured history, at the frequency asked for.</summary>
+    private async Task<(DateOnly LastDay, IReadOnlyList<CountSeries> Series)> HistoryAsync(SeriesFrequency frequency, ForecastGrain grain, CancellationToken cancellationToken)
+    {
+        var lastDay = await calendar.LastCompleteDayAsync(cancellationToken);
+        var daily = await reader.ReadDailyAsync(lastDay.AddDays(-(7 * options.Value.HistoryWeeks) + 1), lastDay, grain, cancellationToken);
+        return (lastDay, frequency == SeriesFrequency.Daily ? daily : [.. daily.Select(IncomingSeriesReader.ToWeekly).OfType<CountSeries>()]);
     }
 
     /// <summary>The share of tickets without a team over the last eight weeks, which the department adds to its teams' sum.</summary>
