@@ -168,7 +168,8 @@ internal sealed class ForecastEngine(ForecastOptions options, IHolidayCalendar h
                     (ForecastMethod.Ets or ForecastMethod.Combined, _) => Baselines.Forecast(ForecastMethod.SeasonalNaive, history, features.Season, origin, h),
                     _ => Baselines.Forecast(method, history, features.Season, origin, h),
                 };
-                var point = double.IsFinite(raw) ? Math.Clamp(raw, 0, ceiling) : 0;
+                // A candidate that gave no number here (a smoothing fit that did not converge) hands over to the seasonal naive, never to 0.
+                var point = Math.Clamp(double.IsFinite(raw) ? raw : Baselines.Forecast(ForecastMethod.SeasonalNaive, history, features.Season, origin, h), 0, ceiling);
                 CountInterval interval;
                 if (evaluation?.Intervals is { } own)
                 {

@@ -33,4 +33,7 @@ public sealed record Agent
 
     /// <summary>Whether the agent is on staff on <paramref name="day"/>: started by then and not yet left.</summary>
     public bool OnStaffOn(DateOnly day) => (StartDate is not { } start || day >= start) && (EndDate is not { } end || day <= end);
+
+    /// <summary>Whether the agent is on staff on any day from <paramref name="first"/> to <paramref name="last"/>: joined by its end and not left before its start.</summary>
+    public bool OnStaffDuring(DateOnly first, DateOnly last) => (StartDate is not { } start || start <= last) && (EndDate is not { } end || end >= first);
 }

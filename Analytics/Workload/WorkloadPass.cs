@@ -243,7 +243,7 @@ internal sealed class WorkloadPass
             var week = g.Clock.WeekAt(w);
             var resolved = g.Resolved[w];
             var monday = g.Clock.MondayOf(w);
-            var onStaff = members.Where(a => OnStaffIn(a, monday)).ToList();
+            var onStaff = members.Where(a => a.OnStaffDuring(monday, monday.AddDays(6))).ToList();
             var workdays = Workdays(g.Clock, w);
             var available = onStaff.Count(a => !_leave.AwayAllOf(a, workdays));
 
@@ -313,19 +313,20 @@ internal sealed class WorkloadPass
             }
 
             var week = a.Clock.WeekAt(w);
+            var workdays = agent is null ? [] : Workdays(a.Clock, w);
             yield return new WeeklyAgentMetrics
             {
                 Agent = a.Name,
                 Team = a.Team,
                 Week = week,
-                OnStaff = agent is null || OnStaffIn(agent, a.Clock.MondayOf(w)),
-                OnLeave = agent is not null && _leave.AwayAllOf(agent, Workdays(a.Clock, w)),
+                OnStaff = agent is null || agent.OnStaffDuring(a.Clock.MondayOf(w), a.Clock.MondayOf(w).AddDays(6)),
+                OnLeave = agent is not null && _leave.AwayAllOf(agent, workdays),
                 Resolved = a.Resolved[w],
                 WorkInProgress = wip,
                 AfterHoursResolutions = a.AfterHours[w],
                 AfterHoursShare = Share(a.AfterHours[w], a.Resolved[w]),
                 HoursLogged = a.MinutesLogged[w] / 60.0,
-                ContractHours = agent is null ? null : _leave.AvailableHours(agent, Workdays(a.Clock, w)),
+                ContractHours = agent is null ? null : _leave.AvailableHours(agent, workdays),
                 HandedOn = a.HandedOn[w],
                 Bounced = a.Bounced[w],
             };
@@ -346,10 +347,6 @@ internal sealed class WorkloadPass
 
         return false;
     }
-
-    /// <summary>Whether the agent was on staff on any day of the week starting <paramref name="monday"/>.</summary>
-    private static bool OnStaffIn(Agent agent, DateOnly monday) =>
-        (agent.StartDate is not { } start || start <= monday.AddDays(6)) && (agent.EndDate is not { } end || end >= monday);
 
     /// <summary>
     /// The team's contract hours for the week, less leave; unknown (null) when any agent on staff has unknown

@@ -96,7 +96,7 @@ public static class StaffingReport
             : string.Join("; ", shortTeams.Select(t => string.Create(c, $"{t.Team} is short by {Figures.Number(-t.Gap)} FTE on average ({t.WeeksShort} of {view.Weeks.Count} weeks)"))) + ".";
         if (spare.Count > 0)
         {
-            text += string.Create(c, $" {Figures.Count(spare.Count)} {(spare.Count == 1 ? "team has" : "teams have")} {Figures.Number(spare.Sum(t => t.Gap))} FTE to spare between them, which helps only where their people can take on the other teams' work.");
+            text += string.Create(c, $" {Figures.Count(spare.Count)} {(spare.Count == 1 ? "team has" : "teams have")} {Figures.Number(view.SpareFte)} FTE to spare between them, which helps only where their people can take on the other teams' work.");
         }
 
         var unknown = view.Teams.Count(t => t.Weeks is { Count: > 0 } w && AverageAvailable(w) is null);
@@ -133,10 +133,10 @@ public static class StaffingReport
         [
             new KpiTile(Figures.Count(next.Volume), $"Tickets expected in {next.Week}"),
             new KpiTile(Figures.Number(weeks.Average(w => w.NeededFte)), "FTE needed, average"),
-            new KpiTile(shortTeams.Count == 0 ? "0" : "−" + Figures.Number(-shortTeams.Sum(t => t.Gap)),
+            new KpiTile(shortTeams.Count == 0 ? "0" : "−" + Figures.Number(view.ShortFte),
                 $"FTE short, average: {Figures.Count(shortTeams.Count)} {(shortTeams.Count == 1 ? "team" : "teams")}",
                 new KpiChange(shortTeams.Count == 0 ? "no team short" : string.Join(", ", shortTeams.Take(3).Select(t => t.Team)), shortTeams.Count > 0 ? Trend.Down : Trend.Flat, shortTeams.Count > 0 ? Sentiment.Bad : Sentiment.Good)),
-            new KpiTile("+" + Figures.Number(spareTeams.Sum(t => t.Gap)), $"FTE to spare, average: {Figures.Count(spareTeams.Count)} {(spareTeams.Count == 1 ? "team" : "teams")}"),
+            new KpiTile("+" + Figures.Number(view.SpareFte), $"FTE to spare, average: {Figures.Count(spareTeams.Count)} {(spareTeams.Count == 1 ? "team" : "teams")}"),
         ]);
     }
 

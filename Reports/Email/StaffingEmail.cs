@@ -30,8 +30,8 @@ public static class StaffingEmail
             [
                 ("Tickets expected next week", Figures.Count(weeks[0].Volume), string.Create(c, $"up to {Figures.Count(weeks[0].VolumeUpper80)} (80%)")),
                 ("FTE needed, average", Figures.Number(weeks.Average(w => w.NeededFte)), null),
-                ("FTE short, average", view.ShortTeams.Count == 0 ? "0" : Figures.Number(-view.ShortTeams.Sum(t => t.Gap)), view.ShortTeams.Count == 0 ? "no team short" : string.Join(", ", view.ShortTeams.Select(t => t.Team))),
-                ("FTE to spare, average", Figures.Number(view.SpareTeams.Sum(t => t.Gap)), string.Create(c, $"{view.SpareTeams.Count} {(view.SpareTeams.Count == 1 ? "team" : "teams")}")),
+                ("FTE short, average", view.ShortTeams.Count == 0 ? "0" : Figures.Number(view.ShortFte), view.ShortTeams.Count == 0 ? "no team short" : string.Join(", ", view.ShortTeams.Select(t => t.Team))),
+                ("FTE to spare, average", Figures.Number(view.SpareFte), string.Create(c, $"{view.SpareTeams.Count} {(view.SpareTeams.Count == 1 ? "team" : "teams")}")),
             ]
             :
             [

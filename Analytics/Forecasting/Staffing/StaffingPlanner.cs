@@ -200,7 +200,7 @@ public sealed class StaffingPlanner(
         var workdays = Enumerable.Range(0, 5).Select(d => week.Monday.AddDays(d)).Where(d => !holidays.IsHoliday(d)).ToList();
         var total = 0.0;
         var onStaffAgents = 0;
-        foreach (var agent in agents.Where(a => (a.StartDate is not { } start || start <= week.Sunday) && (a.EndDate is not { } end || end >= week.Monday)))
+        foreach (var agent in agents.Where(a => a.OnStaffDuring(week.Monday, week.Sunday)))
         {
             onStaffAgents++;
             if (leave.AvailableHours(agent, workdays) is not { } hours)

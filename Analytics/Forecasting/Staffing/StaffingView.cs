@@ -53,6 +53,12 @@ public sealed record StaffingView(
     /// <summary>Teams with staff to spare on average.</summary>
     public IReadOnlyList<TeamGap> SpareTeams => [.. Gaps.Where(g => g.Gap > TeamGap.Tolerance)];
 
+    /// <summary>FTE the short teams lack together, on average (0 or more).</summary>
+    public double ShortFte => -ShortTeams.Sum(t => t.Gap);
+
+    /// <summary>FTE the spare teams have over together, on average (0 or more).</summary>
+    public double SpareFte => SpareTeams.Sum(t => t.Gap);
+
     /// <summary>The average available FTE, or null (unknown) when any week's capacity is unknown.</summary>
     public static double? AverageAvailable(IReadOnlyList<TeamWeekStaffing> weeks) =>
         weeks.Count == 0 || weeks.Any(w => w.AvailableFte is null) ? null : weeks.Average(w => w.AvailableFte!.Value);
