@@ -34,37 +34,18 @@ public static class JobsCommand
 
     private static async Task<int> WithHostAsync(Action<IHostApplicationBuilder> compose, string what, Func<IHost, Task<int>> action)
     {
-        IHost host;
+        // The job store is connected to first: unreachable, it is a setting the boundary names (exit 3).
+        using var host = CliHost.BuildWithJobStore(compose);
         try
         {
-            host = CliHost.Build(compose);
+            return await action(host);
         }
-        catch (Exception ex) when (ConfigurationErrors.TryDescribe(ex, out var message))
+        catch (Exception ex) when (ex is System.Data.Common.DbException or SchedulerException)
         {
-            await Console.Error.WriteLineAsync($"{what}: {message}");
-            return ConfigurationErrors.ExitCode;
-        }
-
-        using (host)
-        {
-            try
-            {
-                return await action(host);
-            }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or SchedulerException)
-            {
-                var cause = Causes(ex).OfType<System.Data.Common.DbException>().FirstOrDefault() ?? ex.GetBaseException();
-                await Console.Error.WriteLineAsync($"{what}: the job store cannot be read ({cause.Message}); check Jobs:Store.");
-                return JobStoreUnavailable;
-            }
-        }
-    }
-
-    private static IEnumerable<Exception> Causes(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            yield return e;
+            // Reached at start but failing now (its tables, a lost connection): the store, not the setting.
+            var cause = ConfigurationErrors.Chain(ex).OfType<System.Data.Common.DbException>().FirstOrDefault() ?? ex.GetBaseException();
+            await Console.Error.WriteLineAsync($"{what}: the job store cannot be read ({ConfigurationErrors.OneLine(cause.Message)}); check Jobs:Store.");
+            return JobStoreUnavailable;
         }
     }
 

@@ -33,15 +33,27 @@ public static class RosterCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             RosterImportSummary summary;
+            char? delimiterValue;
+            System.Text.Encoding? encodingValue;
             try
             {
-                var delimiterValue = ImportCommand.ParseDelimiter(parse.GetValue(delimiter));
-                var encodingValue = ImportCommand.ParseEncoding(parse.GetValue(encoding));
-                using var host = CliHost.Build(compose);
+                delimiterValue = ImportCommand.ParseDelimiter(parse.GetValue(delimiter));
+                encodingValue = ImportCommand.ParseEncoding(parse.GetValue(encoding));
+            }
+            catch (ArgumentException ex)
+            {
+                await Console.Error.WriteLineAsync($"roster import: {ex.Message}");
+                return ImportCommand.FileUnreadable;
+            }
+
+            // Outside the file's error handling: a bad connection string is a setting (exit 3), not an unreadable file.
+            using var host = CliHost.Build(compose);
+            try
+            {
                 summary = await host.Services.GetRequiredService<RosterImporter>()
                     .ImportAsync(parse.GetRequiredValue(file).FullName, encodingValue, delimiterValue, cancellationToken);
             }
-            catch (Exception ex) when (ex is ImportFileException or ArgumentException)
+            catch (ImportFileException ex)
             {
                 await Console.Error.WriteLineAsync($"roster import: {ex.Message}");
                 return ImportCommand.FileUnreadable;

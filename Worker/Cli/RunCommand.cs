@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Worker.Hosting;
 
 namespace Worker.Cli;
@@ -12,19 +13,19 @@ public static class RunCommand
         var command = new Command("run", "Run the worker: scheduled jobs and mail delivery, until stopped. The default command.");
         command.SetAction(async (_, cancellationToken) =>
         {
-            using var host = WorkerHost.CreateBuilder(compose).Build();
-            try
-            {
-                // Validated before the host starts too, so a bad setting is one clear message rather than a logged stack trace.
-                CliHost.Validate(host.Services);
-                await host.RunAsync(cancellationToken);
-                return 0;
-            }
-            catch (Exception ex) when (ConfigurationErrors.TryDescribe(ex, out var message))
-            {
-                await Console.Error.WriteLineAsync($"worker: {message}");
-                return ConfigurationErrors.ExitCode;
-            }
+            var builder = WorkerHost.CreateBuilder(compose);
+
+            // A start that fails is said once, by the command boundary (one line, the trace in a fault file); the
+            // host would log it again with its stack. A worker's fault while running still reaches the log:
+            // the host stops on it with a critical entry that keeps the trace.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+            using var host = builder.Build();
+
+            // The settings, the store and the job store are checked before anything starts, so a bad one is one
+            // line and exit 3 (which the systemd unit does not restart) rather than a logged stack trace and 1.
+            CliHost.Prepare(host.Services, connectJobStore: true);
+            await host.RunAsync(cancellationToken);
+            return 0;
         });
         return command;
     }

@@ -18,18 +18,7 @@ public static class SyncCommand
         var command = new Command("sync", "Pull changed tickets from the configured ticketing databases now.") { only };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            IHost host;
-            try
-            {
-                host = CliHost.Build(compose);
-            }
-            catch (Exception ex) when (ConfigurationErrors.TryDescribe(ex, out var message))
-            {
-                await Console.Error.WriteLineAsync($"sync: {message}");
-                return ConfigurationErrors.ExitCode;
-            }
-
-            using (host)
+            using (var host = CliHost.Build(compose))
             {
                 var sync = host.Services.GetRequiredService<TicketSync>();
                 var sources = host.Services.GetRequiredService<IOptions<SyncOptions>>().Value.Sources.Where(s => s.Enabled).ToList();
