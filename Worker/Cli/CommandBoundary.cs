@@ -41,7 +41,8 @@ public static class CommandBoundary
     public static int Report(string command, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        if (ConfigurationErrors.TryDescribe(exception, out IReadOnlyList<string> failures))
+        var failures = ConfigurationErrors.Failures(exception);
+        if (failures.Count > 0)
         {
             foreach (var failure in failures)
             {

@@ -17,19 +17,18 @@ public static partial class ConfigurationErrors
     /// <summary>All failures, one per line (each line names its setting); false when the exception is not the settings' fault.</summary>
     public static bool TryDescribe(Exception exception, out string message)
     {
-        var found = TryDescribe(exception, out IReadOnlyList<string> failures);
+        var failures = Failures(exception);
         message = string.Join(Environment.NewLine, failures);
-        return found;
+        return failures.Count > 0;
     }
 
-    /// <summary>One entry per bad setting, each a single line.</summary>
-    public static bool TryDescribe(Exception exception, out IReadOnlyList<string> failures)
+    /// <summary>One entry per bad setting, each a single line; empty when the exception is not the settings' fault.</summary>
+    public static IReadOnlyList<string> Failures(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         var collected = new List<string>();
         Collect(exception, collected);
-        failures = collected.Select(OneLine).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        return failures.Count > 0;
+        return collected.Select(OneLine).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static void Collect(Exception exception, List<string> failures)

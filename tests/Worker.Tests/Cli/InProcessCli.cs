@@ -13,7 +13,15 @@ internal static class InProcessCli
     }
 
     /// <summary>Also keeps what the command wrote through Spectre.Console (its tables), as plain text.</summary>
-    public static async Task<(int Exit, string Output, string Error)> RunWithOutputAsync(params string[] args)
+    public static Task<(int Exit, string Output, string Error)> RunWithOutputAsync(params string[] args) =>
+        RunWithOutputAsync(Program.Compose, args, CancellationToken.None);
+
+    /// <summary>
+    /// The command line composed by <paramref name="compose"/> (the worker's own, plus what a test adds, such as
+    /// settings over the environment's); <paramref name="cancellationToken"/> stops a command that does not end.
+    /// </summary>
+    public static async Task<(int Exit, string Output, string Error)> RunWithOutputAsync(
+        Action<Microsoft.Extensions.Hosting.IHostApplicationBuilder> compose, string[] args, CancellationToken cancellationToken)
     {
         var error = new StringWriter();
         var output = new StringWriter();
@@ -30,7 +38,7 @@ internal static class InProcessCli
         AnsiConsole.Console.Profile.Width = 200;
         try
         {
-            var exit = await CliApplication.Create().Parse(args).InvokeAsync();
+            var exit = await CliApplication.Create(compose).Parse(args).InvokeAsync(cancellationToken: cancellationToken);
             return (exit, output.ToString(), error.ToString());
         }
         finally
