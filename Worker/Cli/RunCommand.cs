@@ -1,7 +1,11 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Worker.Delivery;
 using Worker.Hosting;
+using Worker.Reporting;
 
 namespace Worker.Cli;
 
@@ -24,6 +28,16 @@ public static class RunCommand
             // The settings, the store and the job store are checked before anything starts, so a bad one is one
             // line and exit 3 (which the systemd unit does not restart) rather than a logged stack trace and 1.
             CliHost.Prepare(host.Services, connectJobStore: true);
+            if (host.Services.GetService<IOptions<ReportingOptions>>()?.Value is { } reporting)
+            {
+                StorePreflight.EnsureOutputFolder($"{ReportingOptions.Section}:OutputFolder", reporting.OutputFolder);
+            }
+
+            if (host.Services.GetRequiredService<IOptions<DeliveryOptions>>().Value is { Transport: MailTransportKind.Pickup } delivery)
+            {
+                StorePreflight.EnsureOutputFolder($"{DeliveryOptions.Section}:PickupFolder", delivery.PickupFolder);
+            }
+
             await host.RunAsync(cancellationToken);
             return 0;
         });

@@ -102,6 +102,25 @@ public static class StorePreflight
         }
     }
 
+    /// <summary>
+    /// A folder the worker writes into later (reports, mail files): made now, so a path that cannot be created
+    /// stops the start with its setting's name rather than failing Monday's reports.
+    /// </summary>
+    public static void EnsureOutputFolder(string setting, string folder)
+    {
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            return;
+        }
+
+        var full = folder;
+        Step(setting, $"the folder '{folder}' cannot be created", () =>
+        {
+            full = Path.GetFullPath(folder);
+            Directory.CreateDirectory(full);
+        });
+    }
+
     /// <summary>The full path of a SQLite file, or null for an in-memory database.</summary>
     private static string? SqliteDataSource(string connectionString)
     {

@@ -141,6 +141,21 @@ public sealed class BadSettingTableTests : IDisposable
         Assert.DoesNotContain("secret-pw", error + output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Delivery:PickupFolder")]
+    [InlineData("Reporting:OutputFolder")]
+    public async Task Run_WithOutputFolderThatCannotBeCreated_PrintsOneLineAndExitsThree(string setting)
+    {
+        // Found at start, not when Monday's reports are written.
+        var folder = Path.Combine(PlainFile(), "out");
+
+        var (exit, output, error) = await RunAsync(new() { [setting] = folder }, ["run"]);
+
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(exit == ConfigurationErrors.ExitCode && lines.Length == 1, $"exit {exit}, stderr:\n{error}\nstdout:\n{output}");
+        Assert.StartsWith($"worker: configuration error: {setting}: the folder '{folder}' cannot be created: ", lines[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Import_WithUnreachableJobStore_StillImports()
     {
