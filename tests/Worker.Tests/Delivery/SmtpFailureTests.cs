@@ -91,8 +91,8 @@ public sealed class SmtpFailureTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, await harness.Dispatcher.DispatchAsync(default));
 
         var entries = await harness.Outbox.GetAsync(null, default);
-        Assert.All(entries, e => Assert.Equal((OutboxStatus.Failed, 1), (e.Status, e.Attempts)));
         Assert.All(entries, e => Assert.Contains("rejected the user name or password (535)", e.LastError, StringComparison.Ordinal));
+        Assert.All(entries, e => Assert.Equal((OutboxStatus.Failed, 1), (e.Status, e.Attempts)));
         Assert.DoesNotContain(harness.Log.Entries, e => e.Message.Contains("unreachable", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain("wrong", string.Join('\n', harness.Log.Entries.Select(e => e.Message)), StringComparison.Ordinal);
         AssertOneReadableLine(harness, "535");

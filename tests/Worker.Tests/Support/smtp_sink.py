@@ -87,7 +87,8 @@ def main():
 
     def authenticate(server, session, envelope, mechanism, auth_data):
         ok = auth_data.login.decode() == args.user and auth_data.password.decode() == args.password
-        return AuthResult(success=ok)
+        # handled=False: aiosmtpd itself answers 535 to a refused login (by default it would answer nothing).
+        return AuthResult(success=ok, handled=False)
 
     options = {}
     if args.user:
