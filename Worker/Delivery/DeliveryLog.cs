@@ -17,7 +17,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 4109, Level = LogLevel.Debug, Message = "Mail still cannot be sent ({Count} mails, failure {Streak} in a row): {Reason}")]
     public static partial void MailTroubleContinues(ILogger logger, string reason, int count, int streak);
 
-    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "The mail server is reachable again after {Streak} failed attempts since {Since:u}.")]
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Mail goes out again after {Streak} failed attempts since {Since:u}.")]
     public static partial void MailServerBack(ILogger logger, int streak, DateTimeOffset since);
 
     [LoggerMessage(EventId = 4111, Level = LogLevel.Debug, Message = "Outbox dispatch still failing ({Streak} passes in a row), next pass in {Delay}: {Error}")]

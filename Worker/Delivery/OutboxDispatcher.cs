@@ -55,7 +55,6 @@ public sealed class OutboxDispatcher(
             return new DispatchPass(0, Stopped: true);
         }
 
-        EndTrouble();
         var sent = 0;
         await using (session)
         {
@@ -90,20 +89,13 @@ public sealed class OutboxDispatcher(
                             return new DispatchPass(sent, Stopped: true);
                         default:
                             // The connection may be gone: this mail and the rest wait for the next pass.
-                            if (failure.Unexpected)
-                            {
-                                Log.MailServerTrouble(logger, failure.Message, due.Count - i, ex);
-                            }
-                            else
-                            {
-                                Log.MailRetry(logger, entry.Key.Recipient, entry.Key, attempt, time.GetUtcNow() + Backoff(attempt), failure.Message);
-                            }
-
+                            ReportTemporary(failure, due.Count - i);
                             await RetryAsync(claimed, attempt, failure.Message);
                             return new DispatchPass(sent, Stopped: false);
                     }
                 }
 
+                EndTrouble();
                 await outbox.MarkSentAsync(claimed, attempt, OutboxStatus.Sent, CancellationToken.None);
                 metrics.Mail(entry.Key.ReportKind, OutboxStatus.Sent);
                 Log.MailSent(logger, entry.Subject, entry.Key.Recipient, entry.Key, attempt);
@@ -124,16 +116,13 @@ public sealed class OutboxDispatcher(
     private async Task StopPassAsync(IReadOnlyList<OutboxEntry> due, DeliveryException failure, int alreadyFailed = 0)
     {
         var settings = failure.Kind == DeliveryFailureKind.Settings;
-        if (StartOrContinueTrouble(failure.Message))
+        if (!settings)
         {
-            if (settings)
-            {
-                Log.MailSettingsRejected(logger, failure.Message, due.Count + alreadyFailed);
-            }
-            else
-            {
-                Log.MailServerTrouble(logger, failure.Message, due.Count, failure.Unexpected ? failure.InnerException : null);
-            }
+            ReportTemporary(failure, due.Count);
+        }
+        else if (StartOrContinueTrouble(failure.Message))
+        {
+            Log.MailSettingsRejected(logger, failure.Message, due.Count + alreadyFailed);
         }
         else
         {
@@ -152,6 +141,19 @@ public sealed class OutboxDispatcher(
             {
                 await RetryAsync(entry, attempt, failure.Message);
             }
+        }
+    }
+
+    /// <summary>A warning when the trouble starts or its cause changes (with the stack of a fault nobody expected); then quiet.</summary>
+    private void ReportTemporary(DeliveryException failure, int waiting)
+    {
+        if (StartOrContinueTrouble(failure.Message))
+        {
+            Log.MailServerTrouble(logger, failure.Message, waiting, failure.Unexpected ? failure.InnerException : null);
+        }
+        else
+        {
+            Log.MailTroubleContinues(logger, failure.Message, waiting, _troubleStreak);
         }
     }
 

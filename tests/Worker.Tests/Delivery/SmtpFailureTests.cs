@@ -160,7 +160,7 @@ public sealed class SmtpFailureTests : IAsyncLifetime, IDisposable
 
         await server.StartAsync();
         Assert.Equal(2, await harness.Dispatcher.DispatchAsync(default));
-        Assert.Contains(harness.Log.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("reachable again", StringComparison.Ordinal));
+        Assert.Contains(harness.Log.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("goes out again", StringComparison.Ordinal));
     }
 
     /// <summary>One warning or error names the cause, whatever the number of mails; no stack trace.</summary>
