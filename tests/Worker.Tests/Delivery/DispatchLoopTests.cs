@@ -88,7 +88,31 @@ public sealed partial class DispatchLoopTests : IAsyncLifetime, IDisposable
         Assert.Equal(Recipients.Order(StringComparer.Ordinal), _smtp.Messages().Select(m => Assert.Single(m.RcptTo)).Order(StringComparer.Ordinal));
     }
 
-    [GeneratedRegex(@"^\s+at \S+\(", RegexOptions.Multiline)]
+    [Fact]
+    public async Task StoreFailingEveryPass_IsLoggedOnceWithItsStack_NotEveryPoll()
+    {
+        var settings = Settings();
+        settings["Delivery:Smtp:Security"] = "None";
+        await EnqueueAsync(settings);
+        await using var worker = Start(_folder.Path, settings);
+        Assert.Equal(3, await _smtp.WaitForMessagesAsync(3, TimeSpan.FromSeconds(30))); // the loop runs
+
+        // The outbox table disappears under the running worker (a restore gone wrong): every pass fails in the store.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_folder.File("analytics.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP TABLE outbox";
+            drop.ExecuteNonQuery();
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3)); // thirty poll intervals
+        var output = worker.Output;
+        Assert.Single(output.Split('\n'), l => l.Contains("Outbox dispatch failed", StringComparison.Ordinal));
+        Assert.InRange(StackFrame().Matches(output).Count(m => m.Value.Contains("Worker.Delivery.OutboxDispatchService.ExecuteAsync", StringComparison.Ordinal)), 1, 1);
+    }
+
+    [GeneratedRegex(@"^\s+at \S+\(.*$", RegexOptions.Multiline)]
     private static partial Regex StackFrame();
 
     public async Task DisposeAsync() => await _smtp.DisposeAsync();
