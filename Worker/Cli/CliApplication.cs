@@ -31,6 +31,7 @@ public static class CliApplication
         root.Add(ForecastCommand.Create(compose));
         root.Add(StaffingCommand.Create(compose));
         root.Add(ReportCommand.Create(compose));
+        root.Add(MailCommand.Create(compose));
 
         // Started with no command, as a service manager does, the executable runs the worker.
         root.Action = run.Action;

@@ -5,7 +5,10 @@ namespace Worker.Delivery;
 /// <summary>How mail leaves the worker: an SMTP server, or a folder of .eml files.</summary>
 public interface IMailTransport
 {
-    /// <summary>Opens a session (for SMTP: connect, STARTTLS, authenticate). Throws when the server cannot be reached.</summary>
+    /// <summary>
+    /// Opens a session (for SMTP: connect, STARTTLS, authenticate). Throws <see cref="DeliveryException"/> saying
+    /// whether to try again later or which setting cannot work.
+    /// </summary>
     Task<IMailSession> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>
@@ -19,6 +22,3 @@ public interface IMailSession : IAsyncDisposable
 {
     Task SendAsync(MimeMessage message, OutboxKey key, CancellationToken cancellationToken);
 }
-
-/// <summary>The server refused the message for good (5xx): retrying sends nothing.</summary>
-public sealed class PermanentDeliveryException(string message, Exception inner) : Exception(message, inner);

@@ -172,7 +172,7 @@ public sealed class Outbox(IDbConnectionFactory connections, MailComposer compos
 
     internal Task MarkUnconfirmedAsync(OutboxEntry entry, CancellationToken cancellationToken) =>
         SetStatusAsync(entry, OutboxStatus.Unconfirmed, entry.Attempts, OutboxStatus.Unconfirmed,
-            "a worker stopped while sending; not sent again (see docs/delivery.md)", null, cancellationToken);
+            "a worker stopped while sending; it may have gone out, so it is not sent again: check the mail server's log, then 'mail resend' it if it did not arrive", null, cancellationToken);
 
     internal Task MarkFailedAsync(OutboxEntry entry, int attempt, string error, CancellationToken cancellationToken) =>
         SetStatusAsync(entry, OutboxStatus.Failed, attempt, OutboxStatus.Failed, error, null, cancellationToken);
@@ -181,30 +181,50 @@ public sealed class Outbox(IDbConnectionFactory connections, MailComposer compos
     internal Task RetryLaterAsync(OutboxEntry entry, int attempt, string error, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
         SetStatusAsync(entry, OutboxStatus.Pending, attempt, "retry", error, nextAttemptAt, cancellationToken);
 
-    private async Task SetStatusAsync(
+    /// <summary>
+    /// Moves the mail on from the state <paramref name="entry"/> was read in, and logs the attempt; nothing when
+    /// another worker or an operator moved it meanwhile (a late "retry" must not undo another worker's "sent").
+    /// </summary>
+    private async Task<bool> SetStatusAsync(
         OutboxEntry entry, string status, int attempt, string result, string? detail, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var key = entry.Key;
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
             $"""
             UPDATE {Dialect.Table("outbox")}
             SET status = @status, attempts = @attempt, last_error = @detail,
                 sent_at = CASE WHEN @status = 'sent' THEN @now ELSE sent_at END,
                 next_attempt_at = CASE WHEN @hasNext = 1 THEN @next ELSE next_attempt_at END
-            WHERE report_kind = @ReportKind AND period = @Period AND scope = @Scope AND recipient = @Recipient
+            WHERE report_kind = @ReportKind AND period = @Period AND scope = @Scope AND recipient = @Recipient AND status = @was
             """,
             new
             {
                 key.ReportKind, key.Period, key.Scope, key.Recipient, status, attempt, detail,
+                was = entry.Status,
                 now = Dialect.ToDb(now),
                 hasNext = nextAttemptAt is null ? 0 : 1,
                 next = Dialect.ToDb(nextAttemptAt ?? now),
             },
             transaction,
             cancellationToken: cancellationToken));
+        if (updated == 0)
+        {
+            return false;
+        }
+
+        await LogAsync(connection, transaction, entry, attempt, now, result, detail, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task LogAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, OutboxEntry entry, int attempt, DateTimeOffset now,
+        string result, string? detail, CancellationToken cancellationToken)
+    {
+        var key = entry.Key;
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO {Dialect.Table("delivery_log")} (report_kind, period, scope, recipient, message_id, attempt, logged_at, result, detail)
@@ -213,6 +233,41 @@ public sealed class Outbox(IDbConnectionFactory connections, MailComposer compos
             new { key.ReportKind, key.Period, key.Scope, key.Recipient, messageId = entry.MessageId, attempt, now = Dialect.ToDb(now), result, detail },
             transaction,
             cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Puts a failed or unconfirmed mail back in the queue, due now, with its attempts counted afresh: an operator's
+    /// deliberate choice (<c>mail resend</c>), recorded in the delivery log. False when the mail is in another state.
+    /// </summary>
+    public async Task<bool> RequeueAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Status is not (OutboxStatus.Failed or OutboxStatus.Unconfirmed))
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        var key = entry.Key;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE {Dialect.Table("outbox")}
+            SET status = @pending, attempts = 0, next_attempt_at = @now, sending_at = NULL, last_error = NULL
+            WHERE report_kind = @ReportKind AND period = @Period AND scope = @Scope AND recipient = @Recipient AND status = @was
+            """,
+            new { key.ReportKind, key.Period, key.Scope, key.Recipient, pending = OutboxStatus.Pending, was = entry.Status, now = Dialect.ToDb(now) },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (updated == 0)
+        {
+            return false;
+        }
+
+        await LogAsync(connection, transaction, entry, entry.Attempts, now, "requeued",
+            $"mail resend: was {entry.Status} after {entry.Attempts} attempts{(entry.LastError is null ? string.Empty : ": " + entry.LastError)}", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }

@@ -1,5 +1,3 @@
-using MailKit;
-using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Worker.Hosting;
@@ -12,6 +10,11 @@ namespace Worker.Delivery;
 /// is handed to the server and "sent" after the server accepted it. A mail found "sending" past the lease was
 /// interrupted by a stopped worker; when the transport can tell (the .eml folder) it is resolved as sent or
 /// pending, when it cannot (SMTP) it is marked "unconfirmed" and not sent again. See docs/delivery.md.
+/// <para>
+/// Every failure counts an attempt and ends in a state: a temporary one (server down, 4xx) waits for the backoff,
+/// a refused mail fails, a setting the server cannot work with fails every due mail with the setting to change.
+/// An outage or a bad setting is logged once when it starts and once when mail goes out again.
+/// </para>
 /// </summary>
 public sealed class OutboxDispatcher(
     Outbox outbox,
@@ -21,16 +24,24 @@ public sealed class OutboxDispatcher(
     WorkerMetrics metrics,
     ILogger<OutboxDispatcher> logger)
 {
+    private readonly Lock _gate = new();
+    private string? _troubleReason;
+    private int _troubleStreak;
+    private DateTimeOffset _troubleSince;
+
     private DeliveryOptions Options => options.Value;
 
     /// <summary>One pass: resolves interrupted sends, then sends every due mail. Returns how many were sent.</summary>
-    public async Task<int> DispatchAsync(CancellationToken cancellationToken)
+    public async Task<int> DispatchAsync(CancellationToken cancellationToken) => (await PassAsync(cancellationToken)).Sent;
+
+    /// <summary>One pass, and whether the server or the settings stopped it (the dispatch service then waits longer).</summary>
+    internal async Task<DispatchPass> PassAsync(CancellationToken cancellationToken)
     {
         await ResolveInterruptedAsync(cancellationToken);
         var due = await outbox.DueAsync(cancellationToken);
         if (due.Count == 0)
         {
-            return 0;
+            return new DispatchPass(0, Stopped: false);
         }
 
         IMailSession session;
@@ -38,55 +49,61 @@ public sealed class OutboxDispatcher(
         {
             session = await transport.OpenAsync(cancellationToken);
         }
-        catch (Exception ex) when (IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            Log.MailServerUnreachable(logger, due.Count, ex.Message);
-            foreach (var entry in due)
-            {
-                await RetryAsync(entry, entry.Attempts + 1, ex.Message, cancellationToken);
-            }
-
-            return 0;
+            await StopPassAsync(due, DeliveryException.From(ex));
+            return new DispatchPass(0, Stopped: true);
         }
 
         var sent = 0;
         await using (session)
         {
-            foreach (var entry in due)
+            for (var i = 0; i < due.Count; i++)
             {
+                var entry = due[i];
                 var message = await outbox.ClaimAsync(entry.Key, cancellationToken);
                 if (message is null)
                 {
                     continue;
                 }
 
+                var claimed = entry with { Status = OutboxStatus.Sending };
                 var attempt = entry.Attempts + 1;
                 try
                 {
                     await session.SendAsync(message, entry.Key, cancellationToken);
                 }
-                catch (PermanentDeliveryException ex)
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    Log.MailFailed(logger, entry.Key.Recipient, entry.Key, attempt, ex.Message);
-                    await outbox.MarkFailedAsync(entry, attempt, ex.Message, CancellationToken.None);
-                    metrics.Mail(entry.Key.ReportKind, OutboxStatus.Failed);
-                    continue;
-                }
-                catch (Exception ex) when (IsTransient(ex))
-                {
-                    // The connection is gone: this mail and the rest wait for the next pass.
-                    await RetryAsync(entry, attempt, ex.Message, CancellationToken.None);
-                    break;
+                    var failure = DeliveryException.From(ex);
+                    switch (failure.Kind)
+                    {
+                        case DeliveryFailureKind.MailRefused:
+                            Log.MailFailed(logger, entry.Key.Recipient, entry.Key, attempt, failure.Message);
+                            await FailAsync(claimed, attempt, failure.Message);
+                            continue;
+                        case DeliveryFailureKind.Settings:
+                            // The sender or the missing login: every other mail would be refused the same way.
+                            await FailAsync(claimed, attempt, failure.Message);
+                            await StopPassAsync([.. due.Skip(i + 1)], failure, alreadyFailed: 1);
+                            return new DispatchPass(sent, Stopped: true);
+                        default:
+                            // The connection may be gone: this mail and the rest wait for the next pass.
+                            ReportTemporary(failure, due.Count - i);
+                            await RetryAsync(claimed, attempt, failure.Message);
+                            return new DispatchPass(sent, Stopped: false);
+                    }
                 }
 
-                await outbox.MarkSentAsync(entry, attempt, OutboxStatus.Sent, CancellationToken.None);
+                EndTrouble();
+                await outbox.MarkSentAsync(claimed, attempt, OutboxStatus.Sent, CancellationToken.None);
                 metrics.Mail(entry.Key.ReportKind, OutboxStatus.Sent);
                 Log.MailSent(logger, entry.Subject, entry.Key.Recipient, entry.Key, attempt);
                 sent++;
             }
         }
 
-        return sent;
+        return new DispatchPass(sent, Stopped: false);
     }
 
     internal TimeSpan Backoff(int attempts)
@@ -95,19 +112,109 @@ public sealed class OutboxDispatcher(
         return TimeSpan.FromTicks((long)Math.Min(Options.RetryDelay.Ticks * factor, Options.MaxRetryDelay.Ticks));
     }
 
-    private async Task RetryAsync(OutboxEntry entry, int attempt, string error, CancellationToken cancellationToken)
+    /// <summary>No mail of this pass can go out: each due mail counts the attempt and waits, or fails when a setting is the cause.</summary>
+    private async Task StopPassAsync(IReadOnlyList<OutboxEntry> due, DeliveryException failure, int alreadyFailed = 0)
+    {
+        var settings = failure.Kind == DeliveryFailureKind.Settings;
+        if (!settings)
+        {
+            ReportTemporary(failure, due.Count);
+        }
+        else if (StartOrContinueTrouble(failure.Message))
+        {
+            Log.MailSettingsRejected(logger, failure.Message, due.Count + alreadyFailed);
+        }
+        else
+        {
+            Log.MailTroubleContinues(logger, failure.Message, due.Count + alreadyFailed, _troubleStreak);
+        }
+
+        foreach (var entry in due)
+        {
+            var attempt = entry.Attempts + 1;
+            if (settings)
+            {
+                Log.MailFailedWithTheRest(logger, entry.Key.Recipient, entry.Key, attempt, failure.Message);
+                await FailAsync(entry, attempt, failure.Message);
+            }
+            else
+            {
+                await RetryAsync(entry, attempt, failure.Message);
+            }
+        }
+    }
+
+    /// <summary>A warning when the trouble starts or its cause changes (with the stack of a fault nobody expected); then quiet.</summary>
+    private void ReportTemporary(DeliveryException failure, int waiting)
+    {
+        if (StartOrContinueTrouble(failure.Message))
+        {
+            Log.MailServerTrouble(logger, failure.Message, waiting, failure.Unexpected ? failure.InnerException : null);
+        }
+        else
+        {
+            Log.MailTroubleContinues(logger, failure.Message, waiting, _troubleStreak);
+        }
+    }
+
+    /// <summary>True when this failure starts a streak or has another cause than the last one: worth a warning.</summary>
+    private bool StartOrContinueTrouble(string reason)
+    {
+        lock (_gate)
+        {
+            var isNew = !string.Equals(reason, _troubleReason, StringComparison.Ordinal);
+            if (_troubleReason is null)
+            {
+                _troubleSince = time.GetUtcNow();
+                _troubleStreak = 0;
+            }
+
+            _troubleReason = reason;
+            _troubleStreak++;
+            return isNew;
+        }
+    }
+
+    private void EndTrouble()
+    {
+        int streak;
+        DateTimeOffset since;
+        lock (_gate)
+        {
+            if (_troubleReason is null)
+            {
+                return;
+            }
+
+            (streak, since) = (_troubleStreak, _troubleSince);
+            _troubleReason = null;
+            _troubleStreak = 0;
+        }
+
+        Log.MailServerBack(logger, streak, since);
+    }
+
+    private async Task FailAsync(OutboxEntry entry, int attempt, string error)
+    {
+        // Written whatever the caller's cancellation: the attempt happened and its outcome must be on record.
+        await outbox.MarkFailedAsync(entry, attempt, error, CancellationToken.None);
+        metrics.Mail(entry.Key.ReportKind, OutboxStatus.Failed);
+    }
+
+    /// <summary>Back to pending after the backoff; the caller has said why (per mail, or once for an outage).</summary>
+    private async Task RetryAsync(OutboxEntry entry, int attempt, string error)
     {
         if (attempt >= Options.MaxAttempts)
         {
             Log.MailFailed(logger, entry.Key.Recipient, entry.Key, attempt, error);
-            await outbox.MarkFailedAsync(entry, attempt, error, cancellationToken);
-            metrics.Mail(entry.Key.ReportKind, OutboxStatus.Failed);
+            await FailAsync(entry, attempt, error);
             return;
         }
 
         var next = time.GetUtcNow() + Backoff(attempt);
-        Log.MailRetry(logger, entry.Key.Recipient, entry.Key, attempt, next, error);
-        await outbox.RetryLaterAsync(entry, attempt, error, next, cancellationToken);
+        Log.MailWaits(logger, entry.Key.Recipient, entry.Key, attempt, next, error);
+
+        await outbox.RetryLaterAsync(entry, attempt, error, next, CancellationToken.None);
         metrics.Mail(entry.Key.ReportKind, "retry");
     }
 
@@ -125,17 +232,14 @@ public sealed class OutboxDispatcher(
                     await outbox.RetryLaterAsync(entry, entry.Attempts, "interrupted before it was delivered", time.GetUtcNow(), cancellationToken);
                     break;
                 default:
-                    Log.MailUnconfirmed(logger, entry.Key.Recipient, entry.Key, entry.MessageId);
+                    Log.MailLeftUnconfirmed(logger, entry.Key.Recipient, entry.Key, entry.MessageId, OutboxEntry.ShortId(entry.MessageId));
                     await outbox.MarkUnconfirmedAsync(entry, cancellationToken);
                     metrics.Mail(entry.Key.ReportKind, OutboxStatus.Unconfirmed);
                     break;
             }
         }
     }
-
-    private static bool IsTransient(Exception ex) =>
-        ex is IOException or TimeoutException or System.Net.Sockets.SocketException or ProtocolException
-            or ServiceNotConnectedException or ServiceNotAuthenticatedException or MailKit.Security.SslHandshakeException
-        || (ex is SmtpCommandException command && (int)command.StatusCode < 500)
-        || ex is MailKit.Security.AuthenticationException;
 }
+
+/// <summary>What one dispatcher pass did: mails sent, and whether the server or the settings stopped it.</summary>
+internal readonly record struct DispatchPass(int Sent, bool Stopped);

@@ -18,13 +18,20 @@ public sealed class DeliveryHarness : IDisposable
     public DeliveryHarness(IReadOnlyDictionary<string, string?> settings)
     {
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero));
-        _host = TestSettings.BuildHost(settings, services => services.AddSingleton<TimeProvider>(Clock));
+        _host = TestSettings.BuildHost(settings, services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log);
+        });
         StoreMigration.Prepare(
             _host.Services.GetRequiredService<IOptions<StoreOptions>>().Value,
             _host.Services.GetRequiredService<IOptions<JobsOptions>>().Value);
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>What the delivery services logged (the host's level filter applies: warnings and up by default).</summary>
+    public RecordedLog Log { get; } = new();
 
     public Outbox Outbox => _host.Services.GetRequiredService<Outbox>();
 

@@ -41,6 +41,29 @@ public sealed class PostgresOutboxTests(PostgresServer server) : IAsyncLifetime,
             log.Select(l => (l.Key.Recipient, l.Result, l.Attempt)).ToList());
     }
 
+    [Fact]
+    public async Task MailFailedByASetting_OnPostgres_IsFailedOnce_AndRequeuedOnlyFromFailed()
+    {
+        await using var relay = await SmtpSink.StartAsync(_folder.File("smtp")); // offers no STARTTLS
+        var settings = TestSettings.EmbeddedWithSmtp(_folder.Path, relay.Port);
+        settings.Remove("Delivery:Smtp:Security");
+        settings["Store:Provider"] = "Postgres";
+        settings["Store:ConnectionString"] = server.ConnectionString(_database);
+        using var harness = new DeliveryHarness(settings);
+        await harness.Outbox.EnqueueAsync(DeliveryHarness.ReportMail("weekly-workload", "2026-W47", ReportAudience.Department, "cio@example.org"), default);
+
+        Assert.Equal(0, await harness.Dispatcher.DispatchAsync(default));
+        Assert.Equal(0, await harness.Dispatcher.DispatchAsync(default));
+
+        var failed = Assert.Single(await harness.Outbox.GetAsync(OutboxStatus.Failed, default));
+        Assert.Equal(1, failed.Attempts);
+        Assert.True(await harness.Outbox.RequeueAsync(failed, default));
+        Assert.False(await harness.Outbox.RequeueAsync(failed, default));
+        var queued = Assert.Single(await harness.Outbox.GetAsync(null, default));
+        Assert.Equal((OutboxStatus.Pending, 0, null), (queued.Status, queued.Attempts, queued.LastError));
+        Assert.Equal(["failed", "requeued"], (await harness.Outbox.GetLogAsync(default)).Select(l => l.Result));
+    }
+
     public async Task DisposeAsync() => await server.DropDatabaseAsync(_database);
 
     public void Dispose() => _folder.Dispose();

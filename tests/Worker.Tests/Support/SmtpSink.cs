@@ -9,7 +9,8 @@ namespace Worker.Tests.Support;
 /// <summary>
 /// A real SMTP server on loopback: Debian's python3-aiosmtpd running smtp_sink.py, which saves every
 /// accepted message to a folder. Can be stopped and started again on the same port (an outage), and can
-/// hold its "250 accepted" answer while a file exists (a slow server, to kill a client mid-send).
+/// hold its "250 accepted" answer while a file exists (a slow server, to kill a client mid-send). Without TLS
+/// files it offers no STARTTLS and without a user no AUTH, as a plain internal relay does.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
@@ -17,11 +18,13 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly string? _user;
     private readonly string? _password;
     private readonly (string Certificate, string Key)? _tls;
+    private readonly SmtpSinkFaults _faults;
     private Process? _process;
 
-    private SmtpSink(string folder, int port, string? user, string? password, (string, string)? tls)
+    private SmtpSink(string folder, int port, string? user, string? password, (string, string)? tls, SmtpSinkFaults? faults)
     {
         _tls = tls;
+        _faults = faults ?? new SmtpSinkFaults();
         Folder = folder;
         Port = port;
         _user = user;
@@ -36,10 +39,17 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>While this file exists, the server saves a message and then waits before answering 250.</summary>
     public string HoldFile => Path.Combine(Folder, "..", "hold-" + Port.ToString(CultureInfo.InvariantCulture));
 
+    private string ConnectionsFile => Path.Combine(Folder, "..", "connections-" + Port.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>How many sessions clients have opened (EHLO) since the sink was created.</summary>
+    public int Connections => File.Exists(ConnectionsFile) ? File.ReadAllLines(ConnectionsFile).Length : 0;
+
     /// <param name="tls">PEM certificate and key files: the server then requires STARTTLS.</param>
-    public static async Task<SmtpSink> StartAsync(string folder, string? user = null, string? password = null, (string Certificate, string Key)? tls = null)
+    /// <param name="faults">Answers that make a client fail: 451 for the first messages, a hold before anything is stored.</param>
+    public static async Task<SmtpSink> StartAsync(
+        string folder, string? user = null, string? password = null, (string Certificate, string Key)? tls = null, SmtpSinkFaults? faults = null)
     {
-        var sink = new SmtpSink(folder, FreePort(), user, password, tls);
+        var sink = new SmtpSink(folder, FreePort(), user, password, tls, faults);
         await sink.StartAsync();
         return sink;
     }
@@ -63,7 +73,10 @@ public sealed class SmtpSink : IAsyncDisposable
             "--port", Port.ToString(CultureInfo.InvariantCulture),
             "--folder", Folder,
             "--hold", HoldFile,
-            "--hold-seconds", "30"])
+            "--hold-seconds", "30",
+            "--hold-at", _faults.HoldBeforeStoring ? "rcpt" : "data",
+            "--transient", _faults.TransientFailures.ToString(CultureInfo.InvariantCulture),
+            "--connections", ConnectionsFile])
         {
             start.ArgumentList.Add(argument);
         }
@@ -146,6 +159,7 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         await StopAsync();
         File.Delete(HoldFile);
+        File.Delete(ConnectionsFile);
     }
 
     private static int FreePort()
@@ -154,4 +168,14 @@ public sealed class SmtpSink : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>How the test server misbehaves.</summary>
+public sealed record SmtpSinkFaults
+{
+    /// <summary>The first this many messages are answered "451 try again later" and not stored.</summary>
+    public int TransientFailures { get; init; }
+
+    /// <summary>The hold file delays the answer to RCPT TO, before anything is stored, instead of the final 250.</summary>
+    public bool HoldBeforeStoring { get; init; }
 }
