@@ -49,28 +49,15 @@ public static class MailCommand
 
     private static async Task<int> WithHostAsync(Action<IHostApplicationBuilder> compose, string what, Func<IHost, Task<int>> action)
     {
-        IHost host;
+        using var host = CliHost.Build(compose);
         try
         {
-            host = CliHost.Build(compose);
+            return await action(host);
         }
-        catch (Exception ex) when (ConfigurationErrors.TryDescribe(ex, out var message))
+        catch (System.Data.Common.DbException ex)
         {
-            await Console.Error.WriteLineAsync($"{what}: {message}");
-            return ConfigurationErrors.ExitCode;
-        }
-
-        using (host)
-        {
-            try
-            {
-                return await action(host);
-            }
-            catch (System.Data.Common.DbException ex)
-            {
-                await Console.Error.WriteLineAsync($"{what}: the outbox cannot be read ({ex.Message}); check Store:ConnectionString.");
-                return StoreUnavailable;
-            }
+            await Console.Error.WriteLineAsync($"{what}: the outbox cannot be read ({ex.Message}); check Store:ConnectionString.");
+            return StoreUnavailable;
         }
     }
 

@@ -31,17 +31,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Mail '{Subject}' for {Recipient} ({Key}) sent, attempt {Attempt}.")]
     public static partial void MailSent(ILogger logger, string subject, string recipient, Worker.Delivery.OutboxKey key, int attempt);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Mail for {Recipient} ({Key}) not sent, attempt {Attempt}; next attempt at {NextAttempt:u}: {Error}")]
-    public static partial void MailRetry(ILogger logger, string recipient, Worker.Delivery.OutboxKey key, int attempt, DateTimeOffset nextAttempt, string error);
-
     [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "Mail for {Recipient} ({Key}) failed for good after {Attempt} attempts: {Error}")]
     public static partial void MailFailed(ILogger logger, string recipient, Worker.Delivery.OutboxKey key, int attempt, string error);
-
-    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Mail for {Recipient} ({Key}) was being sent when a worker stopped; it may have gone out, so it is not sent again. Check the mail server's log for Message-ID {MessageId}.")]
-    public static partial void MailUnconfirmed(ILogger logger, string recipient, Worker.Delivery.OutboxKey key, string messageId);
-
-    [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "Mail server unreachable; {Count} mails wait for the next attempt: {Error}")]
-    public static partial void MailServerUnreachable(ILogger logger, int count, string error);
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Error, Message = "Outbox dispatch failed: {Error}")]
     public static partial void OutboxDispatchFailed(ILogger logger, string error, Exception exception);

@@ -42,6 +42,7 @@ public sealed class BadSettingTableTests : IDisposable
         ["sync"],
         ["jobs", "list"],
         ["jobs", "trigger", "sync"],
+        ["mail", "list"],
         ["run"],
     ];
 
