@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using Worker.Tests.Support;
+
+namespace Worker.Tests.Crash;
+
+/// <summary>
+/// When the kills land: random moments within the work of an uninterrupted run, from a seed printed with every
+/// failure (set CRASH_TEST_SEED to replay one), and a record of where each kill landed.
+/// </summary>
+internal sealed class KillSchedule
+{
+    private readonly Random _random;
+    private readonly Action<string> _log;
+
+    public KillSchedule(string phase, int phaseNumber, Action<string> log)
+    {
+        _log = log;
+        Phase = phase;
+        Seed = int.TryParse(Environment.GetEnvironmentVariable("CRASH_TEST_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var fixedSeed)
+            ? fixedSeed
+            : SessionSeed;
+        _random = new Random(Seed * 31 + phaseNumber);
+    }
+
+    /// <summary>One seed for the whole test run, so one number replays every phase.</summary>
+    public static int SessionSeed { get; } = Random.Shared.Next(1, 1_000_000);
+
+    public string Phase { get; }
+
+    public int Seed { get; }
+
+    /// <summary>The uninterrupted run: from the start of the process to its first write, and to the end of its work.</summary>
+    public TimeSpan FirstWrite { get; private set; }
+
+    public TimeSpan Done { get; private set; }
+
+    public int MidWork { get; private set; }
+
+    public int Kills { get; private set; }
+
+    /// <summary>Printed with every failed assertion: what to set to replay this run.</summary>
+    public string Replay => $"{Phase}, seed {Seed} (set CRASH_TEST_SEED={Seed} to replay)";
+
+    /// <summary>Watches the uninterrupted run until <paramref name="done"/>, noting when <paramref name="started"/> first held.</summary>
+    public async Task MeasureAsync(WorkerProcess worker, Stopwatch clock, Func<bool> started, Func<bool> done, TimeSpan timeout)
+    {
+        TimeSpan? first = null;
+        while (!done())
+        {
+            if (first is null && started())
+            {
+                first = clock.Elapsed;
+            }
+
+            Assert.True(clock.Elapsed < timeout, $"{Replay}: the uninterrupted run did not finish within {timeout}:\n{worker.Output}");
+            Assert.False(worker.HasExited && !done(), $"{Replay}: the uninterrupted run exited ({worker.ExitCode}) before its work was done:\n{worker.Output}");
+            await Task.Delay(20);
+        }
+
+        Done = clock.Elapsed;
+        FirstWrite = first ?? Done;
+        _log(string.Create(CultureInfo.InvariantCulture, $"{Phase}: uninterrupted run wrote first at {FirstWrite.TotalSeconds:0.00} s, done at {Done.TotalSeconds:0.00} s"));
+    }
+
+    /// <summary>A moment to kill at: uniform between a little before the first write (the work that leads to it) and the end.</summary>
+    public TimeSpan NextDelay()
+    {
+        var from = FirstWrite * 0.8;
+        return from + (Done - from) * _random.NextDouble();
+    }
+
+    /// <summary>A choice the schedule makes for one kill, from the same seed.</summary>
+    public bool Chance(double probability) => _random.NextDouble() < probability;
+
+    /// <summary>Notes where a kill landed: <paramref name="landing"/> is "before", "mid-work" or "after".</summary>
+    public void Landed(TimeSpan at, string landing, string detail)
+    {
+        Kills++;
+        if (landing == Landing.MidWork)
+        {
+            MidWork++;
+        }
+
+        _log(string.Create(CultureInfo.InvariantCulture, $"{Phase}: kill {Kills} at {at.TotalSeconds:0.00} s landed {landing} ({detail})"));
+    }
+
+    public static class Landing
+    {
+        public const string Before = "before any write";
+        public const string MidWork = "mid-work";
+        public const string After = "after the work was done";
+    }
+}
