@@ -74,12 +74,11 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             var folder = NewFolder($"reports-kill-{kill}");
             CopyStore(template, folder);
             await using var sink = await StartSinkAsync(folder);
-            var delay = schedule.NextDelay();
+            TimeSpan delay;
             var worker = StartRun(folder, sink, fireWeeklyReports: true);
             await using (worker.Process)
             {
-                await Task.Delay(delay);
-                worker.Process.Kill();
+                (delay, _) = await schedule.KillAsync(kill, worker.Process, worker.Clock, () => JobRuns(folder) > 0);
             }
 
             var queued = StoreDump.Count(Store(folder), "outbox");
@@ -133,21 +132,15 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             var folder = NewFolder($"mail-kill-{kill}");
             CopyStore(template, folder);
             await using var sink = await StartSinkAsync(folder);
-            var delay = schedule.NextDelay();
 
             // Every other kill lands while the server has stored a message but not yet answered "250 accepted".
             var midSend = kill % 2 == 0;
             string? held = null;
+            TimeSpan delay;
             var worker = StartRun(folder, sink, fireWeeklyReports: false);
             await using (worker.Process)
             {
-                await Task.Delay(delay);
-                if (midSend)
-                {
-                    held = await HoldNextMessageAsync(sink, worker.Process, schedule.Replay);
-                }
-
-                worker.Process.Kill();
+                (delay, _) = await schedule.KillAsync(kill, worker.Process, worker.Clock, () => Delivered(folder) > 0, midSend ? async () => held = await HoldNextMessageAsync(sink, worker.Process, schedule.Replay) : null);
                 File.Delete(sink.HoldFile);
             }
 
@@ -193,14 +186,12 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         for (var kill = 1; kill <= KillsPerPhase; kill++)
         {
             var folder = NewFolder($"{args[0]}-kill-{kill}");
-            var delay = schedule.NextDelay();
             bool exited;
+            TimeSpan delay;
             clock.Restart();
             await using (var worker = WorkerProcess.Start(folder, settings(folder), args))
             {
-                await Task.Delay(delay);
-                exited = worker.HasExited;
-                worker.Kill();
+                (delay, exited) = await schedule.KillAsync(kill, worker, clock, () => StoreDump.Count(Store(folder), "tickets") > 0);
             }
 
             var stored = StoreDump.Count(Store(folder), "tickets");

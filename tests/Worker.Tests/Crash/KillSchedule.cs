@@ -54,7 +54,10 @@ internal sealed class KillSchedule
             }
 
             Assert.True(clock.Elapsed < timeout, $"{Replay}: the uninterrupted run did not finish within {timeout}:\n{worker.Output}");
-            Assert.False(worker.HasExited && !done(), $"{Replay}: the uninterrupted run exited ({worker.ExitCode}) before its work was done:\n{worker.Output}");
+            if (worker.HasExited && !done())
+            {
+                Assert.Fail($"{Replay}: the uninterrupted run exited ({worker.ExitCode}) before its work was done:\n{worker.Output}");
+            }
             await Task.Delay(20);
         }
 
@@ -63,11 +66,35 @@ internal sealed class KillSchedule
         _log(string.Create(CultureInfo.InvariantCulture, $"{Phase}: uninterrupted run wrote first at {FirstWrite.TotalSeconds:0.00} s, done at {Done.TotalSeconds:0.00} s"));
     }
 
-    /// <summary>A moment to kill at: uniform between a little before the first write (the work that leads to it) and the end.</summary>
-    public TimeSpan NextDelay()
+    /// <summary>
+    /// When to kill: the first kill of a phase at a random moment before the uninterrupted run's first write
+    /// (start-up, migrations, the first batch); the others at a random moment of its work, counted from the first
+    /// write of the run being killed, so that a machine slower or faster than during the measurement still
+    /// has the kill land in the work rather than in the start-up or after the end.
+    /// </summary>
+    public (bool FromFirstWrite, TimeSpan Delay) Next(int kill) =>
+        kill == 1 ? (false, FirstWrite * _random.NextDouble()) : (true, (Done - FirstWrite) * _random.NextDouble());
+
+    /// <summary>Waits as <see cref="Next"/> says, then kills <paramref name="worker"/>; returns how long it had run, and whether it had exited on its own.</summary>
+    public async Task<(TimeSpan At, bool Exited)> KillAsync(int kill, WorkerProcess worker, Stopwatch clock, Func<bool> started, Func<Task>? justBefore = null)
     {
-        var from = FirstWrite * 0.8;
-        return from + (Done - from) * _random.NextDouble();
+        var (fromFirstWrite, delay) = Next(kill);
+        while (fromFirstWrite && !started() && !worker.HasExited)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"{Replay}: kill {kill}: the worker wrote nothing within 90 s:\n{worker.Output}");
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(delay);
+        if (justBefore is not null)
+        {
+            await justBefore();
+        }
+
+        var at = clock.Elapsed;
+        var exited = worker.HasExited;
+        worker.Kill();
+        return (at, exited);
     }
 
     /// <summary>A choice the schedule makes for one kill, from the same seed.</summary>
