@@ -61,7 +61,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             var worker = StartRun(reference, sink, fireWeeklyReports: true);
             await using (worker.Process)
             {
-                await schedule.MeasureAsync(worker.Process, worker.Clock, () => JobRuns(reference) > 0, () => ReportsDone(reference), RerunTimeout);
+                await schedule.MeasureAsync(worker.Process, worker.Clock, () => JobRuns(reference) + ReportFiles(reference).Count + StoreDump.Count(Store(reference), "outbox") + Delivered(reference), () => ReportsDone(reference), RerunTimeout);
             }
 
             Assert.True(MailCheck.Problems(Store(reference), sink) is null, $"{schedule.Replay}: the uninterrupted run: {MailCheck.Problems(Store(reference), sink)}");
@@ -122,7 +122,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             var worker = StartRun(reference, sink, fireWeeklyReports: false);
             await using (worker.Process)
             {
-                await schedule.MeasureAsync(worker.Process, worker.Clock, () => Delivered(reference) > 0, () => MailCheck.Unsettled(Store(reference)) == 0, RerunTimeout);
+                await schedule.MeasureAsync(worker.Process, worker.Clock, () => Delivered(reference) + StoreDump.Count(Store(reference), "outbox", "status = 'sent'"), () => MailCheck.Unsettled(Store(reference)) == 0, RerunTimeout);
             }
 
             Assert.True(MailCheck.Problems(Store(reference), sink) is null, $"{schedule.Replay}: the uninterrupted run: {MailCheck.Problems(Store(reference), sink)}");
@@ -178,7 +178,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         var clock = Stopwatch.StartNew();
         await using (var worker = WorkerProcess.Start(reference, settings(reference), args))
         {
-            await schedule.MeasureAsync(worker, clock, () => StoreDump.Count(Store(reference), "tickets") > 0, () => worker.HasExited, RerunTimeout);
+            await schedule.MeasureAsync(worker, clock, () => StoreDump.Count(Store(reference), "tickets") + StoreDump.Count(Store(reference), "quarantine"), () => worker.HasExited, RerunTimeout);
             Assert.True(worker.ExitCode == 0, $"{schedule.Replay}: the uninterrupted run exited {worker.ExitCode}:\n{worker.Output}");
         }
 

@@ -30,8 +30,10 @@ internal sealed class KillSchedule
 
     public int Seed { get; }
 
-    /// <summary>The uninterrupted run: from the start of the process to its first write, and to the end of its work.</summary>
+    /// <summary>The uninterrupted run: from the start of the process to its first write, its last, and the end of its work.</summary>
     public TimeSpan FirstWrite { get; private set; }
+
+    public TimeSpan LastWrite { get; private set; }
 
     public TimeSpan Done { get; private set; }
 
@@ -42,15 +44,29 @@ internal sealed class KillSchedule
     /// <summary>Printed with every failed assertion: what to set to replay this run.</summary>
     public string Replay => $"{Phase}, seed {Seed} (set CRASH_TEST_SEED={Seed} to replay)";
 
-    /// <summary>Watches the uninterrupted run until <paramref name="done"/>, noting when <paramref name="started"/> first held.</summary>
-    public async Task MeasureAsync(WorkerProcess worker, Stopwatch clock, Func<bool> started, Func<bool> done, TimeSpan timeout)
+    /// <summary>
+    /// Watches the uninterrupted run until <paramref name="done"/>, noting when <paramref name="progress"/> (a
+    /// count of rows written) first rose above zero and when it last changed.
+    /// </summary>
+    public async Task MeasureAsync(WorkerProcess worker, Stopwatch clock, Func<long> progress, Func<bool> done, TimeSpan timeout)
     {
         TimeSpan? first = null;
-        while (!done())
+        var last = TimeSpan.Zero;
+        var seen = 0L;
+        while (true)
         {
-            if (first is null && started())
+            var finished = done();
+            var now = progress();
+            if (now != seen)
             {
-                first = clock.Elapsed;
+                first ??= clock.Elapsed;
+                last = clock.Elapsed;
+                seen = now;
+            }
+
+            if (finished)
+            {
+                break;
             }
 
             Assert.True(clock.Elapsed < timeout, $"{Replay}: the uninterrupted run did not finish within {timeout}:\n{worker.Output}");
@@ -58,22 +74,24 @@ internal sealed class KillSchedule
             {
                 Assert.Fail($"{Replay}: the uninterrupted run exited ({worker.ExitCode}) before its work was done:\n{worker.Output}");
             }
+
             await Task.Delay(20);
         }
 
         Done = clock.Elapsed;
         FirstWrite = first ?? Done;
-        _log(string.Create(CultureInfo.InvariantCulture, $"{Phase}: uninterrupted run wrote first at {FirstWrite.TotalSeconds:0.00} s, done at {Done.TotalSeconds:0.00} s"));
+        LastWrite = first is null ? Done : last;
+        _log(string.Create(CultureInfo.InvariantCulture, $"{Phase}: the uninterrupted run wrote first at {FirstWrite.TotalSeconds:0.00} s and last at {LastWrite.TotalSeconds:0.00} s, done at {Done.TotalSeconds:0.00} s ({seen:N0} rows)"));
     }
 
     /// <summary>
     /// When to kill: the first kill of a phase at a random moment before the uninterrupted run's first write
-    /// (start-up, migrations, the first batch); the others at a random moment of its work, counted from the first
+    /// (start-up, migrations, the first batch); the others at a random moment between its first and last write, counted from the first
     /// write of the run being killed, so that a machine slower or faster than during the measurement still
     /// has the kill land in the work rather than in the start-up or after the end.
     /// </summary>
     public (bool FromFirstWrite, TimeSpan Delay) Next(int kill) =>
-        kill == 1 ? (false, FirstWrite * _random.NextDouble()) : (true, (Done - FirstWrite) * _random.NextDouble());
+        kill == 1 ? (false, FirstWrite * _random.NextDouble()) : (true, (LastWrite - FirstWrite) * _random.NextDouble());
 
     /// <summary>Waits as <see cref="Next"/> says, then kills <paramref name="worker"/>; returns how long it had run, and whether it had exited on its own.</summary>
     public async Task<(TimeSpan At, bool Exited)> KillAsync(int kill, WorkerProcess worker, Stopwatch clock, Func<bool> started, Func<Task>? justBefore = null)
