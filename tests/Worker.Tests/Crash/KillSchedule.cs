@@ -115,9 +115,6 @@ internal sealed class KillSchedule
         return (at, exited);
     }
 
-    /// <summary>A choice the schedule makes for one kill, from the same seed.</summary>
-    public bool Chance(double probability) => _random.NextDouble() < probability;
-
     /// <summary>Notes where a kill landed: <paramref name="landing"/> is "before", "mid-work" or "after".</summary>
     public void Landed(TimeSpan at, string landing, string detail)
     {
