@@ -22,7 +22,7 @@ public sealed class PickupFolderNamingTests : IDisposable
     {
         using var harness = new DeliveryHarness(TestSettings.Embedded(_folder.Path));
         var desk = DeliveryHarness.ReportMail("weekly-workload", "2026-W47", ReportAudience.ForTeamManagers("Служба поддержки"), Manager);
-        var network = DeliveryHarness.ReportMail("weekly-workload", "2026-W47", ReportAudience.ForTeamManagers("Сетевая безопасность"), Manager);
+        var network = DeliveryHarness.ReportMail("weekly-workload", "2026-W47", ReportAudience.ForTeamManagers("Отдел разработки"), Manager);
         Assert.True(await harness.Outbox.EnqueueAsync(desk, default));
         Assert.True(await harness.Outbox.EnqueueAsync(network, default));
 
@@ -37,7 +37,7 @@ public sealed class PickupFolderNamingTests : IDisposable
             subjects.Add(message.Subject ?? string.Empty);
         }
 
-        Assert.Equal(["Weekly workload 2026-W47: Сетевая безопасность", "Weekly workload 2026-W47: Служба поддержки"], subjects.Order(StringComparer.Ordinal));
+        Assert.Equal(["Weekly workload 2026-W47: Отдел разработки", "Weekly workload 2026-W47: Служба поддержки"], subjects.Order(StringComparer.Ordinal));
         Assert.Contains(files, f => Path.GetFileName(f).Contains("служба-поддержки", StringComparison.Ordinal));
     }
 
@@ -46,7 +46,7 @@ public sealed class PickupFolderNamingTests : IDisposable
     {
         using var harness = new DeliveryHarness(TestSettings.Embedded(_folder.Path));
         var delivered = DeliveryHarness.ReportMail("weekly-workload", "2026-W47", ReportAudience.ForTeamManagers("Служба поддержки"), Manager);
-        var lost = DeliveryHarness.ReportMail("weekly-workload", "2026-W47", ReportAudience.ForTeamManagers("Сетевая безопасность"), Manager);
+        var lost = DeliveryHarness.ReportMail("weekly-workload", "2026-W47", ReportAudience.ForTeamManagers("Отдел разработки"), Manager);
         await harness.Outbox.EnqueueAsync(delivered, default);
         await harness.Outbox.EnqueueAsync(lost, default);
 

@@ -19,7 +19,7 @@ public sealed class HostileTeamNamesTests : IDisposable
 {
     private const string SharedManager = "shared.manager@example.org";
     private const string CyrillicOne = "Служба поддержки";
-    private const string CyrillicTwo = "Сетевая безопасность";
+    private const string CyrillicTwo = "Отдел разработки";
     private const string Failing = "🚀 Rocket team";
 
     /// <summary>Well under the 255 bytes a file name may take, leaving room for the folder on any file system.</summary>
