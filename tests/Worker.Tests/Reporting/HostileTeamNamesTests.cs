@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Text;
 using Analytics.Demo;
 using Analytics.Privacy;
@@ -64,6 +66,7 @@ public sealed class HostileTeamNamesTests : IDisposable
         Assert.Equal(51, scopes.Count);
         var squatted = ReportFileNames.For(scopes).FileName(ReportKind.Weekly, ReportScope.ForTeam(Failing), ReportingHarness.Week);
         Directory.CreateDirectory(Path.Combine(WeekFolder, squatted));
+        using var counted = CountReports(harness.Service<IMeterFactory>());
 
         var run = await harness.Service<WeeklyReporting>().ProduceAndQueueAsync(ReportingHarness.Week, CancellationToken.None);
 
@@ -72,6 +75,7 @@ public sealed class HostileTeamNamesTests : IDisposable
         Assert.Equal((ReportKind.Weekly, ReportScope.ForTeam(Failing)), (failure.Kind, failure.Scope));
         Assert.Equal((51 * 3) - 1, run.Reports.Count);
         Assert.Contains("could not be produced (weekly for team '🚀 Rocket team'", run.Summary(ReportingHarness.Week), StringComparison.Ordinal);
+        Assert.Equal((152, 1), (counted.Outcomes.GetValueOrDefault("written"), counted.Outcomes.GetValueOrDefault("failed")));
 
         // One distinct file per report, distinct even ignoring case, each holding that report's PDF.
         var pdfs = Directory.GetFiles(WeekFolder);
@@ -142,6 +146,41 @@ public sealed class HostileTeamNamesTests : IDisposable
         Assert.StartsWith("Reports for 2026-W47: 1 of 153 could not be produced (weekly for team '🚀 Rocket team': ", ex.Message, StringComparison.Ordinal);
         Assert.EndsWith("the other 152 were written and 0 mails queued.", ex.Message, StringComparison.Ordinal);
         Assert.Equal(written, Directory.GetFiles(WeekFolder).ToDictionary(p => p, File.GetLastWriteTimeUtc));
+        Assert.Equal((152, 152, 2), (counted.Outcomes.GetValueOrDefault("written"), counted.Outcomes.GetValueOrDefault("kept"), counted.Outcomes.GetValueOrDefault("failed")));
+    }
+
+    /// <summary>The worker.reports.produced counter of this test's host only (other tests' hosts run in parallel).</summary>
+    private static ReportCount CountReports(IMeterFactory meters)
+    {
+        var count = new ReportCount();
+        count.Listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Name == ReportMetrics.InstrumentName && ReferenceEquals(instrument.Meter.Scope, meters))
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        count.Listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "outcome")
+                {
+                    count.Outcomes.AddOrUpdate((string)tag.Value!, value, (_, total) => total + value);
+                }
+            }
+        });
+        count.Listener.Start();
+        return count;
+    }
+
+    private sealed class ReportCount : IDisposable
+    {
+        public MeterListener Listener { get; } = new();
+
+        public ConcurrentDictionary<string, long> Outcomes { get; } = new(StringComparer.Ordinal);
+
+        public void Dispose() => Listener.Dispose();
     }
 
     private static string ManagerOf(string team) =>
