@@ -21,6 +21,15 @@ internal sealed class PlotChart(ReportFonts fonts, string title, Action<Plot, Ch
             return;
         }
 
+        // A dry run collects every label, so the chart's face can be one that has all their glyphs.
+        var labels = ChartText.Collecting();
+        using (var dry = new Plot())
+        {
+            labels.Clean(Title);
+            configure(dry, labels);
+        }
+
+        var face = ChartFace.For(fonts, labels.Seen);
         using var plot = new Plot();
 
         // ScottPlot clears the whole canvas before it renders, which on a PDF page would wipe
@@ -28,8 +37,8 @@ internal sealed class PlotChart(ReportFonts fonts, string title, Action<Plot, Ch
         plot.RenderManager.ClearCanvasBeforeEachRender = false;
         plot.RenderManager.RenderActions.RemoveAll(a => a is ClearCanvas);
 
-        var text = new ChartText(fonts);
-        PlotTheme.Apply(plot, fonts, text.Clean(Title));
+        var text = ChartText.DrawnWith(face);
+        PlotTheme.Apply(plot, face, text.Clean(Title));
         configure(plot, text);
 
         var size = new PixelRect(rect.Width, rect.Height);
@@ -49,10 +58,35 @@ internal sealed class PlotChart(ReportFonts fonts, string title, Action<Plot, Ch
     }
 }
 
-/// <summary>Makes chart labels drawable with the report font alone (ScottPlot has no per-character fallback).</summary>
-internal sealed class ChartText(ReportFonts fonts)
+/// <summary>
+/// Makes chart labels drawable with one typeface (ScottPlot has no per-character fallback): on the dry run it
+/// only collects them; on the real one it drops what the chart's face cannot draw, as '?'.
+/// </summary>
+internal sealed class ChartText
 {
-    public string Clean(string? text) => fonts.ForSingleTypeface(text);
+    private readonly ChartFace? _face;
+    private readonly List<string> _seen = [];
+
+    private ChartText(ChartFace? face) => _face = face;
+
+    /// <summary>The labels met on a collecting run, cleaned.</summary>
+    public IReadOnlyCollection<string> Seen => _seen;
+
+    public static ChartText Collecting() => new(null);
+
+    public static ChartText DrawnWith(ChartFace face) => new(face);
+
+    public string Clean(string? text)
+    {
+        string cleaned = ReportText.CleanSingleLine(text);
+        if (_face is null)
+        {
+            _seen.Add(cleaned);
+            return cleaned;
+        }
+
+        return _face.Drawable(cleaned);
+    }
 
     /// <summary>Cleaned and cut to a length that fits an axis label.</summary>
     public string Short(string? text, int maxLength)

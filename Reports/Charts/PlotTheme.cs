@@ -1,4 +1,3 @@
-using Reports.Layout;
 using ScottPlot;
 
 namespace Reports.Charts;
@@ -11,9 +10,9 @@ internal static class PlotTheme
     public const float TickLabelSize = 7.5f;
     public const float LegendSize = 7.5f;
 
-    public static void Apply(Plot plot, ReportFonts fonts, string title)
+    public static void Apply(Plot plot, ChartFace face, string title)
     {
-        string fontName = ScottPlotFonts.NameFor(fonts);
+        string fontName = ScottPlotFonts.NameFor(face);
         plot.Font.Set(fontName, FontWeight.Normal, FontSlant.Upright, FontSpacing.Normal);
 
         plot.FigureBackground.Color = Colors.White;
@@ -22,7 +21,7 @@ internal static class PlotTheme
         plot.Axes.Title.Label.Text = title;
         plot.Axes.Title.Label.FontSize = TitleSize;
         plot.Axes.Title.Label.Bold = true;
-        plot.Axes.Title.Label.Font = fonts.Bold;
+        plot.Axes.Title.Label.Font = face.Bold;
         plot.Axes.Title.Label.ForeColor = ChartPalette.Ink;
 
         foreach (var axis in plot.Axes.GetAxes())

@@ -6,21 +6,28 @@ using SkiaSharp;
 namespace Reports.Charts;
 
 /// <summary>
-/// Hands the report's own typefaces to ScottPlot under a private font name. ScottPlot resolves
-/// fonts by name through Skia's font manager, which finds nothing on SkiaSharp's dependency-free
-/// Linux build; sharing the typeface objects also keeps each font embedded once per PDF.
+/// Hands the report's own typefaces (and a chart's fallback face, see <see cref="ChartFace"/>) to ScottPlot
+/// under a private font name. ScottPlot resolves fonts by name through Skia's font manager, which finds
+/// nothing on SkiaSharp's dependency-free Linux build; sharing the typeface objects also keeps each font
+/// embedded once per PDF.
 /// </summary>
 internal static class ScottPlotFonts
 {
-    private static readonly ConcurrentDictionary<string, ReportFonts> Registered = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, ChartFace> Registered = new(StringComparer.Ordinal);
     private static readonly Lock Gate = new();
     private static bool resolverAdded;
 
     /// <summary>The font name to give ScottPlot for these fonts.</summary>
     public static string NameFor(ReportFonts fonts)
     {
-        string name = "reports:" + fonts.FamilyName;
-        Registered.TryAdd(name, fonts);
+        ArgumentNullException.ThrowIfNull(fonts);
+        return NameFor(new ChartFace("reports:" + fonts.FamilyName, fonts.Regular, fonts.Bold));
+    }
+
+    /// <summary>The font name to give ScottPlot for this face.</summary>
+    public static string NameFor(ChartFace face)
+    {
+        Registered.TryAdd(face.Name, face);
         lock (Gate)
         {
             if (!resolverAdded)
@@ -31,13 +38,13 @@ internal static class ScottPlotFonts
             }
         }
 
-        return name;
+        return face.Name;
     }
 
     private sealed class Resolver : IFontResolver
     {
         public SKTypeface? CreateTypeface(string fontName, FontWeight weight, FontSlant slant, FontSpacing spacing) =>
-            Registered.TryGetValue(fontName, out var fonts) ? fonts.Typeface(weight >= FontWeight.SemiBold) : null;
+            Registered.TryGetValue(fontName, out var face) ? (weight >= FontWeight.SemiBold ? face.Bold : face.Regular) : null;
 
         public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic) =>
             CreateTypeface(fontName, bold ? FontWeight.Bold : FontWeight.Normal, italic ? FontSlant.Italic : FontSlant.Upright, FontSpacing.Normal);

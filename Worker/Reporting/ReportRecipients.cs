@@ -18,7 +18,12 @@ public sealed class ReportRecipients(RecipientDirectory directory)
             return configured;
         }
 
-        var team = teams.FirstOrDefault(t => string.Equals(t.Name, audience.Team, StringComparison.OrdinalIgnoreCase));
+        // The team of exactly this name; ignoring case only when that finds one team, so the report of team "it"
+        // never goes to the managers of a team "IT" (nothing about one team reaches another team's readers).
+        var team = teams.FirstOrDefault(t => string.Equals(t.Name, audience.Team, StringComparison.Ordinal))
+            ?? (teams.Count(t => string.Equals(t.Name, audience.Team, StringComparison.OrdinalIgnoreCase)) == 1
+                ? teams.First(t => string.Equals(t.Name, audience.Team, StringComparison.OrdinalIgnoreCase))
+                : null);
         return team is null
             ? []
             : [.. team.ManagerEmails.Select(a => MailAddresses.Parse(a).Address).Distinct(StringComparer.OrdinalIgnoreCase)];

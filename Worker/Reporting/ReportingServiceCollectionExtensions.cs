@@ -17,6 +17,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddReports();
         services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ReportModelBuilder>();
+        services.TryAddSingleton<ReportMetrics>();
         services.TryAddSingleton<ReportProduction>();
         services.TryAddSingleton<ReportRecipients>();
         services.TryAddSingleton<WeeklyReporting>();

@@ -16,15 +16,26 @@ namespace Worker.Reporting;
 /// </summary>
 public sealed class WeeklyReporting(ReportProduction production, ReportRecipients recipients, Outbox outbox, Analytics.Storage.ReferenceStore reference, IOptions<ReportingOptions> options, ILogger<WeeklyReporting> logger) : IWeeklyReporting
 {
-    public async Task RunAsync(IsoWeek week, CancellationToken cancellationToken) => await ProduceAndQueueAsync(week, cancellationToken);
-
-    /// <summary>The reports and the number of mails newly queued.</summary>
-    public async Task<(IReadOnlyList<RenderedReport> Reports, int Queued)> ProduceAndQueueAsync(IsoWeek week, CancellationToken cancellationToken)
+    /// <summary>
+    /// The job's run. Every report that could be produced is written and queued first; then, if any failed,
+    /// the run fails with one sentence naming them, so the job log (job_runs) and the job metrics show it.
+    /// </summary>
+    public async Task RunAsync(IsoWeek week, CancellationToken cancellationToken)
     {
-        var reports = await production.ProduceAsync(week, options.Value.OutputFolder, cancellationToken);
+        var run = await ProduceAndQueueAsync(week, cancellationToken);
+        if (run.Failures.Count > 0)
+        {
+            throw new ReportsIncompleteException(run.Summary(week));
+        }
+    }
+
+    /// <summary>The reports, the number of mails newly queued, and the reports that could not be produced.</summary>
+    public async Task<WeeklyReportRun> ProduceAndQueueAsync(IsoWeek week, CancellationToken cancellationToken)
+    {
+        var produced = await production.ProduceAsync(week, options.Value.OutputFolder, cancellationToken);
         var teams = await reference.GetTeamsAsync(cancellationToken);
         var queued = 0;
-        foreach (var report in reports)
+        foreach (var report in produced.Reports)
         {
             var audience = AudienceOf(report);
             var readers = recipients.For(audience, teams);
@@ -39,8 +50,17 @@ public sealed class WeeklyReporting(ReportProduction production, ReportRecipient
             }
         }
 
-        Log.ReportsProduced(logger, week, reports.Count, options.Value.OutputFolder, queued);
-        return (reports, queued);
+        var run = new WeeklyReportRun(produced.Reports, queued, produced.Failures);
+        if (produced.Failures.Count > 0)
+        {
+            Log.ReportsIncomplete(logger, week, produced.Failures.Count, produced.Failures.Count + produced.Reports.Count, string.Join("; ", produced.Failures), produced.Reports.Count, produced.Folder, queued);
+        }
+        else
+        {
+            Log.ReportsProduced(logger, week, produced.Reports.Count, produced.Folder, queued);
+        }
+
+        return run;
     }
 
     /// <summary>Per-agent detail (weekly load, named recognition) is for the team's own managers; staffing holds none.</summary>

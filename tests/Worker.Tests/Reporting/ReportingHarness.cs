@@ -30,14 +30,25 @@ internal sealed class ReportingHarness : IDisposable
 
     public DemoDataSet Data { get; }
 
-    public static async Task<ReportingHarness> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    public static Task<ReportingHarness> StartAsync(IReadOnlyDictionary<string, string?> settings) => StartAsync(settings, 20, data => data, train: true);
+
+    /// <summary>
+    /// The demo department over <paramref name="weeks"/> weeks, reshaped before it is loaded (other team names, say);
+    /// without <paramref name="train"/> the reports say no forecast is available, which saves the training time.
+    /// </summary>
+    public static async Task<ReportingHarness> StartAsync(IReadOnlyDictionary<string, string?> settings, int weeks, Func<DemoDataSet, DemoDataSet> reshape, bool train)
     {
+        ArgumentNullException.ThrowIfNull(reshape);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero));
         var host = TestSettings.BuildHost(settings, services => services.AddSingleton<TimeProvider>(clock), withReporting: true);
         StoreMigration.Prepare(host.Services.GetRequiredService<IOptions<StoreOptions>>().Value, host.Services.GetRequiredService<IOptions<JobsOptions>>().Value);
-        var data = host.Services.GetRequiredService<DemoDataGenerator>().Generate(new DemoOptions { Seed = 5, LastDay = Week.Sunday, Weeks = 20 });
+        var data = reshape(host.Services.GetRequiredService<DemoDataGenerator>().Generate(new DemoOptions { Seed = 5, LastDay = Week.Sunday, Weeks = weeks }));
         await host.Services.GetRequiredService<DemoDataLoader>().LoadAsync(data, "demo", null, CancellationToken.None);
-        await host.Services.GetRequiredService<ForecastTrainer>().RetrainAsync(CancellationToken.None);
+        if (train)
+        {
+            await host.Services.GetRequiredService<ForecastTrainer>().RetrainAsync(CancellationToken.None);
+        }
+
         return new ReportingHarness(host, data);
     }
 
