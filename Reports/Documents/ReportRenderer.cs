@@ -34,37 +34,10 @@ public sealed class ReportRenderer(ReportFonts fonts, TimeProvider time)
 
     private (byte[] Pdf, int Pages) Render(ReportDocument document) => _pdf.RenderCounted(document);
 
-    /// <summary>"weekly-workplace-2026-W47.pdf": kind, scope and week, in characters any file system accepts.</summary>
+    /// <summary>"weekly-workplace-2026-W47.pdf", named as a run of this one scope names it (see <see cref="ReportFileNames"/>).</summary>
     public static string FileName(ReportKind kind, ReportContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var scope = context.Scope switch
-        {
-            DepartmentScope => "department",
-            AgentScope a => "agent-" + Slug(a.Agent),
-            _ => Slug(context.Subject),
-        };
-        return string.Create(CultureInfo.InvariantCulture, $"{kind.ToString().ToLowerInvariant()}-{scope}-{context.Week}.pdf");
-    }
-
-    private static string Slug(string text)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else if (char.IsWhiteSpace(c) || c is '-' or '_' or '&')
-            {
-                if (builder.Length > 0 && builder[^1] != '-')
-                {
-                    builder.Append('-');
-                }
-            }
-        }
-
-        return builder.ToString().Trim('-') is { Length: > 0 } slug ? slug : "report";
+        return ReportFileNames.For([context.Scope]).FileName(kind, context.Scope, context.Week);
     }
 }

@@ -125,7 +125,10 @@ public sealed class ReportFonts
             }
 
             matched?.Dispose();
-            return FontFileCatalog.FindForCodePoint(key.CodePoint, key.Bold);
+
+            // A machine without fonts installed still has the bundled DejaVu, which covers Cyrillic.
+            return FontFileCatalog.FindForCodePoint(key.CodePoint, key.Bold)
+                ?? (BundledFont.Load(key.Bold) is { } bundled && GlyphCoverage.Has(bundled, key.CodePoint) ? bundled : null);
         });
 
     /// <summary>
