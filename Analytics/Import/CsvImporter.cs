@@ -80,7 +80,8 @@ public sealed class CsvImporter(
             throw new ImportFileException($"{path}: no header row: the first line holds no column names.");
         }
 
-        CsvHeader header = new(headerRecord.Fields.Select(f => f.Trim().Trim('\uFEFF')).ToArray());
+        // Column names are echoed in messages ("Columns found: ..."), so control characters are spelled out here, once.
+        CsvHeader header = new(headerRecord.Fields.Select(f => Printable.Escape(f.Trim().Trim('\uFEFF'))).ToArray());
         IRowMapper mapper;
         try
         {

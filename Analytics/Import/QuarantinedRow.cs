@@ -9,6 +9,12 @@ public sealed record QuarantinedRow(
     string? RawValue,
     string Reason)
 {
+    /// <summary>A column name from the file: control characters spelled out, as it is echoed in messages.</summary>
+    public string Field { get; init; } = Printable.Escape(Field);
+
+    /// <summary>Why: reasons quote values from the file (a key, a date), so control characters are spelled out.</summary>
+    public string Reason { get; init; } = Printable.Escape(Reason);
+
     /// <summary>Raw values are kept for diagnosis but capped so one huge field cannot bloat the store.</summary>
     public const int MaxRawLength = 4_000;
 

@@ -62,7 +62,22 @@ internal sealed class SourceRowMapper
     }
 
     /// <summary>The row's key as text, for naming it in the quarantine even when other fields are bad.</summary>
-    public string Key => Raw("ticket_id") ?? "(no ticket_id)";
+    public string Key
+    {
+        get
+        {
+            try
+            {
+                return _ordinals.TryGetValue(KeyColumn, out var i) && !_reader.IsDBNull(i)
+                    ? Printable.Escape(Convert.ToString(_reader.GetValue(i), CultureInfo.InvariantCulture) ?? string.Empty)
+                    : "(no ticket_id)";
+            }
+            catch (Exception ex) when (ex is InvalidCastException or OverflowException or ArgumentOutOfRangeException or FormatException)
+            {
+                return "(unreadable ticket_id)";
+            }
+        }
+    }
 
     /// <summary>What is wrong with the row <see cref="Map"/> last read; empty for a good row.</summary>
     public IReadOnlyList<RowProblem> Problems => _problems;
