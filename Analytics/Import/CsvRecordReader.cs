@@ -64,6 +64,14 @@ public sealed class CsvRecordReader : IRecordReader
                     return SkipOversizedField(startLine, start);
                 }
 
+                if (!unterminatedQuote && physicalLines > 1 && IsWholeRecord(start, end))
+                {
+                    // A long multi-line field whose quotes balance and whose fields add up: too long, not broken.
+                    _position = next;
+                    _nextLine += physicalLines;
+                    return CsvReadResult.Broken(startLine, Raw(start, start + QuarantinedRow.MaxRawLength), $"record longer than {_maxRecordLength:N0} characters");
+                }
+
                 if (unterminatedQuote || physicalLines > 1)
                 {
                     return Recover(startLine, start, end, $"unbalanced quote: a quoted field ran past {_maxRecordLength:N0} characters");
@@ -199,6 +207,12 @@ public sealed class CsvRecordReader : IRecordReader
 
             Fill();
         }
+    }
+
+    private bool IsWholeRecord(int start, int end)
+    {
+        var fields = new List<string>();
+        return SplitFields(start, end, fields) is null && (ExpectedFieldCount == 0 || fields.Count == ExpectedFieldCount);
     }
 
     /// <summary>Splits [start, end) into fields; returns why the quoting is broken, or null.</summary>
