@@ -128,9 +128,15 @@ public sealed class TicketSync(
 
     private async Task RunOnceAsync(TicketSourceOptions source, Counts totals, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone, out var zone))
+        // Checked at start too; here again because a source can be synced with settings that bypassed that check.
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone ?? string.Empty, out var zone))
         {
             throw new SourceQueryException($"Source '{source.Name}': TimeZone '{source.TimeZone}' is not a known time zone (an IANA id such as Europe/Amsterdam).");
+        }
+
+        if (string.IsNullOrWhiteSpace(source.DateFormat))
+        {
+            throw new SourceQueryException($"Source '{source.Name}': DateFormat must not be empty (iso, d/M/yyyy, dd-MM-yyyy, dd.MM.yyyy, yyyy/MM/dd, M/d/yyyy or a .NET format).");
         }
 
         string query;
