@@ -52,7 +52,7 @@ internal static class HostileCorpus
         new(Encoding.UTF8.GetBytes(Around(damage)), ImportOutcome.Imported, [(4, field)], G123) { ReasonHolds = reason };
 
     private static HostileFile Fine(byte[] content, string id = "G1", string? title = null) =>
-        new(content, ImportOutcome.Imported, [], G123) { StoredId = title is null ? null : id, StoredTitle = title };
+        new(content, ImportOutcome.Imported, [], [.. G123.Append(id).Distinct()]) { StoredId = title is null ? null : id, StoredTitle = title };
 
     private static HostileFile Refused(byte[] content, string messageHolds) =>
         new(content, ImportOutcome.FileError, [], []) { MessageHolds = messageHolds };
@@ -109,7 +109,7 @@ internal static class HostileCorpus
         files["mixed-line-endings"] = new HostileFile(
             Encoding.UTF8.GetBytes(Header + "\r\n" + Good("G1") + "\r" + Good("G2") + "\n" + Good("D1", opened: "bad") + "\r\n" + Good("G3")),
             ImportOutcome.Imported, [(4, "opened_at")], G123);
-        files["no-newline-at-end"] = Fine(Encoding.UTF8.GetBytes(Around(Good("G4")).TrimEnd('\n')));
+        files["no-newline-at-end"] = Fine(Encoding.UTF8.GetBytes(Around(Good("G4")).TrimEnd('\n')), "G4");
         files["duplicate-headers"] = Fine(Encoding.UTF8.GetBytes(string.Join('\n', Header + ",number", Good("G1") + ",X1", Good("G2") + ",X2", Good("G3") + ",X3") + "\n"));
         return files;
     }
