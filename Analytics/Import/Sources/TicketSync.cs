@@ -214,6 +214,7 @@ public sealed class TicketSync(
                 quarantine.Add(Quarantined(source.Name, mapper.Key, new RowProblem("(row)", null, $"the row cannot be read: {ex.Message}")));
                 continue;
             }
+
             if (updatedAt is { } late && late > limit)
             {
                 if (future++ == 0)
