@@ -128,7 +128,7 @@ public static class FileSniffer
 
     private static string InvalidNote(Utf8Scan scan, string what) => string.Create(
         CultureInfo.InvariantCulture,
-        $"The file {what} holds {scan.InvalidSequences:N0} byte sequence(s) that are not UTF-8, the first on line {scan.FirstInvalidLine}; the rows with them are quarantined. If the file was saved as Windows-1252, import it with --encoding windows-1252.");
+        $"The file {what} holds bytes that are not UTF-8, the first on line {scan.FirstInvalidLine}; the rows with them are quarantined. If the file was saved as Windows-1252, import it with --encoding windows-1252.");
 
     /// <summary>UTF-16 without a byte order mark: text whose every other byte is NUL.</summary>
     private static bool LooksLikeUtf16(ReadOnlySpan<byte> sample, bool littleEndian)

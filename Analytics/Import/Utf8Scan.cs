@@ -13,6 +13,7 @@ internal sealed class Utf8Scan
     private char[] _chars = [];
     private long _newlines;
 
+    /// <summary>Invalid sequences found; scanning stops counting once <see cref="Decided"/>.</summary>
     public long InvalidSequences { get; private set; }
 
     /// <summary>Non-zero when a valid multi-byte character occurs (counted per stretch of valid text, not per character).</summary>
@@ -30,6 +31,11 @@ internal sealed class Utf8Scan
     /// </summary>
     public int Add(ReadOnlySpan<byte> bytes, bool isFinal)
     {
+        if (Decided)
+        {
+            return 0;
+        }
+
         var cut = isFinal ? bytes.Length : CompleteLength(bytes);
         var body = bytes[..cut];
         if (System.Text.Unicode.Utf8.IsValid(body))
@@ -76,10 +82,20 @@ internal sealed class Utf8Scan
             }
 
             body = body[invalid..];
+            if (Decided)
+            {
+                break;
+            }
         }
 
         return bytes.Length - cut;
     }
+
+    /// <summary>
+    /// Invalid bytes next to valid multi-byte characters, or bytes Windows-1252 does not define: UTF-8 with damage,
+    /// whatever the rest of the file holds, so the rest need not be scanned.
+    /// </summary>
+    public bool Decided => InvalidSequences > 0 && (MultiByteCharacters > 0 || !PlausibleWindows1252);
 
     /// <summary>Newlines are only needed to place the first invalid sequence.</summary>
     private void CountLines(ReadOnlySpan<byte> bytes)
