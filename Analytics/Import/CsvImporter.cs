@@ -4,6 +4,7 @@ using Analytics.Import.Profiles;
 using Analytics.Import.Xes;
 using Analytics.Storage;
 using Analytics.Tickets;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Import;
 
@@ -17,8 +18,14 @@ public sealed class CsvImporter(
     ReferenceStore reference,
     ImportLedger ledger,
     ImportProfiles profiles,
-    EventLogImporter eventLogs)
+    EventLogImporter eventLogs,
+    IOptions<ImportSettings>? settings = null,
+    TimeProvider? time = null)
 {
+    // Imports are operational facts: "the future" is measured on the real clock, never on --as-of.
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ImportSettings _settings = settings?.Value ?? new ImportSettings();
+
     private readonly TicketStore _tickets = tickets;
     private readonly ActivityStore _activity = activity;
     private readonly ImportLedger _ledger = ledger;
@@ -62,7 +69,7 @@ public sealed class CsvImporter(
             throw new ImportFileException($"{path}: the file is empty.");
         }
 
-        var context = await CreateContextAsync(profile, options, cancellationToken);
+        var context = await CreateContextAsync(profile, options, shape.InvalidTextHint, cancellationToken);
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         using var text = new StreamReader(stream, shape.Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var csv = new CsvRecordReader(text, shape.Delimiter);
@@ -73,7 +80,8 @@ public sealed class CsvImporter(
             throw new ImportFileException($"{path}: no header row: the first line holds no column names.");
         }
 
-        CsvHeader header = new(headerRecord.Fields.Select(f => f.Trim().Trim('\uFEFF')).ToArray());
+        // Column names are echoed in messages ("Columns found: ..."), so control characters are spelled out here, once.
+        CsvHeader header = new(headerRecord.Fields.Select(f => Printable.Escape(f.Trim().Trim('\uFEFF'))).ToArray());
         IRowMapper mapper;
         try
         {
@@ -87,11 +95,11 @@ public sealed class CsvImporter(
         csv.ExpectedFieldCount = header.Names.Count;
         if (profile is GenericProfile { EventLog: not null } eventLogProfile)
         {
-            var file = new EventLogFile(fileName, shape.Fingerprint, shape.Length, header, csv, () => stream.Position);
+            var file = new EventLogFile(fileName, shape.Fingerprint, shape.Length, header, csv, () => stream.Position) { Notes = shape.Notes };
             return await eventLogs.ImportAsync(file, eventLogProfile, context, options, progress, cancellationToken);
         }
 
-        var run = new Run(this, mapper, shape, fileName, options.BatchSize);
+        var run = new Run(this, mapper, shape, fileName, options.BatchSize, context);
         run.RunId = await _ledger.StartRunAsync(fileName, shape.Fingerprint, profile.Name, cancellationToken);
         await using var writer = await _tickets.OpenWriterAsync(shape.Fingerprint, cancellationToken);
         run.Writer = writer;
@@ -126,7 +134,11 @@ public sealed class CsvImporter(
         await run.FlushAsync(cancellationToken);
         progress?.Report(new ImportProgress(shape.Length, shape.Length, run.RowsRead));
 
-        var summary = new ImportSummary(fileName, run.RowsRead, run.Inserted, run.Updated, run.Unchanged, run.QuarantinedRows, run.FirstProblems);
+        var summary = new ImportSummary(fileName, run.RowsRead, run.Inserted, run.Updated, run.Unchanged, run.QuarantinedRows, run.FirstProblems)
+        {
+            FutureKept = run.FutureKept,
+            Notes = shape.Notes,
+        };
         await _ledger.FinishRunAsync(run.RunId, summary, cancellationToken);
         return summary;
     }
@@ -151,7 +163,7 @@ public sealed class CsvImporter(
             fingerprint = Convert.ToHexStringLower(hash.GetCurrentHash());
         }
 
-        var context = await CreateContextAsync(profile, options, cancellationToken);
+        var context = await CreateContextAsync(profile, options, null, cancellationToken);
         var header = new CsvHeader(eventLogProfile.Mapping.NamedColumns());
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         await using var content = XesFile.OpenContent(stream);
@@ -160,7 +172,7 @@ public sealed class CsvImporter(
         return await eventLogs.ImportAsync(file, eventLogProfile, context, options, progress, cancellationToken);
     }
 
-    private async Task<ImportContext> CreateContextAsync(IImportProfile profile, ImportOptions options, CancellationToken cancellationToken)
+    private async Task<ImportContext> CreateContextAsync(IImportProfile profile, ImportOptions options, string? invalidTextHint, CancellationToken cancellationToken)
     {
         var teamZones = new Dictionary<string, TimeZoneInfo>(StringComparer.OrdinalIgnoreCase);
         foreach (var team in await reference.GetTeamsAsync(cancellationToken))
@@ -173,11 +185,16 @@ public sealed class CsvImporter(
             DateFormat.Iso,
             LocalTime.FindZone(options.DefaultTimeZone),
             options.TimeZone is { } zone ? LocalTime.FindZone(zone) : null,
-            teamZones);
+            teamZones)
+        {
+            Now = _time.GetUtcNow(),
+            FutureTimes = _settings.FutureTimes,
+            InvalidTextHint = invalidTextHint,
+        };
     }
 
     /// <summary>The state of one import: the pending batch and the running counts.</summary>
-    private sealed class Run(CsvImporter owner, IRowMapper mapper, FileShape shape, string fileName, int batchSize)
+    private sealed class Run(CsvImporter owner, IRowMapper mapper, FileShape shape, string fileName, int batchSize, ImportContext context)
     {
         private readonly List<TicketWrite> _batch = new(batchSize);
         private readonly List<TicketEvent> _events = [];
@@ -200,6 +217,8 @@ public sealed class CsvImporter(
 
         public List<QuarantinedRow> FirstProblems => _quarantine.FirstProblems;
 
+        public long FutureKept { get; private set; }
+
         public async Task AddAsync(ImportItem item, CancellationToken cancellationToken)
         {
             if (item.Problems.Count > 0 || item.Ticket is null)
@@ -212,6 +231,20 @@ public sealed class CsvImporter(
                 return;
             }
 
+            if (FutureTimeCheck.Problems(item.Ticket, context.Now) is { Count: > 0 } future)
+            {
+                if (context.FutureTimes == FutureTimes.Quarantine)
+                {
+                    foreach (var problem in future)
+                    {
+                        Quarantine(item.Line, problem.Field, problem.RawValue, problem.Reason);
+                    }
+
+                    return;
+                }
+
+                FutureKept++;
+            }
 
             _batch.Add(new TicketWrite(item.Ticket, item.Line, item.Hash));
             _events.AddRange(item.Events);

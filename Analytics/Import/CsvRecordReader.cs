@@ -58,6 +58,20 @@ public sealed class CsvRecordReader : IRecordReader
 
             if (end - start > _maxRecordLength)
             {
+                if (unterminatedQuote && physicalLines == 1 && !_endOfInput)
+                {
+                    // One huge quoted field on one line (an attachment, a pasted log): no stray quote, just too long.
+                    return SkipOversizedField(startLine, start);
+                }
+
+                if (!unterminatedQuote && physicalLines > 1 && IsWholeRecord(start, end))
+                {
+                    // A long multi-line field whose quotes balance and whose fields add up: too long, not broken.
+                    _position = next;
+                    _nextLine += physicalLines;
+                    return CsvReadResult.Broken(startLine, Raw(start, start + QuarantinedRow.MaxRawLength), $"record longer than {_maxRecordLength:N0} characters");
+                }
+
                 if (unterminatedQuote || physicalLines > 1)
                 {
                     return Recover(startLine, start, end, $"unbalanced quote: a quoted field ran past {_maxRecordLength:N0} characters");
@@ -195,6 +209,12 @@ public sealed class CsvRecordReader : IRecordReader
         }
     }
 
+    private bool IsWholeRecord(int start, int end)
+    {
+        var fields = new List<string>();
+        return SplitFields(start, end, fields) is null && (ExpectedFieldCount == 0 || fields.Count == ExpectedFieldCount);
+    }
+
     /// <summary>Splits [start, end) into fields; returns why the quoting is broken, or null.</summary>
     private string? SplitFields(int start, int end, List<string> fields)
     {
@@ -297,6 +317,77 @@ public sealed class CsvRecordReader : IRecordReader
         _position = next;
         _nextLine = startLine + 1;
         return CsvReadResult.Broken(startLine, Raw(start, lineEnd), reason);
+    }
+
+    /// <summary>
+    /// Drops the rest of a record whose quoted field outgrew the limit: reads on, minding quotes, to the record's
+    /// real end, counting the lines in between, so it is reported once and the records after it keep their lines.
+    /// </summary>
+    private CsvReadResult SkipOversizedField(long startLine, int start)
+    {
+        var raw = Raw(start, start + QuarantinedRow.MaxRawLength);
+        var lines = 1L;
+        var inQuotes = true;
+        _position = _length;
+        while (true)
+        {
+            if (_position >= _length)
+            {
+                if (_endOfInput)
+                {
+                    break;
+                }
+
+                Fill();
+                continue;
+            }
+
+            var span = _buffer.AsSpan(_position, _length - _position);
+            if (inQuotes)
+            {
+                var quote = span.IndexOf('"');
+                lines += (quote < 0 ? span : span[..quote]).Count('\n');
+                _position = quote < 0 ? _length : _position + quote + 1;
+                inQuotes = quote < 0;
+                continue;
+            }
+
+            var special = span.IndexOfAny(_recordSpecials);
+            if (special < 0)
+            {
+                _position = _length;
+                continue;
+            }
+
+            var at = _position + special;
+            _position = at + 1;
+            if (_buffer[at] == '"')
+            {
+                inQuotes = true;
+                continue;
+            }
+
+            if (_buffer[at] == '\r')
+            {
+                if (_position >= _length && !_endOfInput)
+                {
+                    Fill();
+                }
+
+                if (_position < _length && _buffer[_position] == '\n')
+                {
+                    _position++;
+                }
+            }
+
+            break;
+        }
+
+        _nextLine = startLine + lines;
+        var reason = inQuotes
+            ? "unbalanced quote: the quoted field never ends"
+            : $"a field longer than {_maxRecordLength:N0} characters";
+        return CsvReadResult.Broken(startLine, raw, reason);
     }
 
     private int SkipToNextLine()

@@ -127,29 +127,43 @@ public sealed class DateFormat
 
     /// <summary>
     /// Reads a value. Values with an explicit offset or 'Z' are instants; the rest are wall-clock
-    /// times in <paramref name="zone"/>. Returns false when the value fits no layout.
+    /// times in <paramref name="zone"/>. Returns false when the value fits no layout, or is a date that
+    /// has no instant in UTC (see <see cref="TryParse(string, TimeZoneInfo, out DateTimeOffset, out bool)"/>).
     /// </summary>
-    public bool TryParse(string value, TimeZoneInfo zone, out DateTimeOffset utc)
+    public bool TryParse(string value, TimeZoneInfo zone, out DateTimeOffset utc) => TryParse(value, zone, out utc, out _);
+
+    /// <summary>
+    /// As <see cref="TryParse(string, TimeZoneInfo, out DateTimeOffset)"/>; <paramref name="unrepresentable"/> says the
+    /// value is a date in the layout but falls off the calendar's end once moved to UTC ("9999-12-31 23:59:59" west of
+    /// Greenwich), so the caller can say so instead of "not a date".
+    /// </summary>
+    public bool TryParse(string value, TimeZoneInfo zone, out DateTimeOffset utc, out bool unrepresentable)
     {
         ArgumentNullException.ThrowIfNull(value);
+        unrepresentable = false;
         var text = value.Trim();
         if (TryParseYearFirstFast(text, '-', out var fast)
             || (_yearFirstSeparator is { } separator && TryParseYearFirstFast(text, separator, out fast)))
         {
-            utc = LocalTime.ToUtc(fast, zone);
+            unrepresentable = !LocalTime.TryToUtc(fast, zone, out utc);
+            return !unrepresentable;
+        }
+
+        if (TryParseIsoInstant(text, out utc, out unrepresentable))
+        {
             return true;
         }
 
-        if (TryParseIsoInstant(text, out utc))
+        if (unrepresentable)
         {
-            return true;
+            return false;
         }
 
         if (TryParseOwn(text, out var local)
             || DateTime.TryParseExact(text, IsoLocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out local))
         {
-            utc = LocalTime.ToUtc(local, zone);
-            return true;
+            unrepresentable = !LocalTime.TryToUtc(local, zone, out utc);
+            return !unrepresentable;
         }
 
         utc = default;
@@ -166,16 +180,23 @@ public sealed class DateFormat
         return DateTime.TryParseExact(text, _formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out local);
     }
 
-    private static bool TryParseIsoInstant(string text, out DateTimeOffset utc)
+    private static bool TryParseIsoInstant(string text, out DateTimeOffset utc, out bool unrepresentable)
     {
         // Only ISO values that carry their own offset: "2026-03-29T01:30:00Z", "...+02:00", "...+0200", and
         // PostgreSQL's text form of a timestamptz, "2026-03-29 01:30:00+02".
+        unrepresentable = false;
         if (text.Length >= 17 && char.IsAsciiDigit(text[0]) && text[4] == '-'
-            && (text.EndsWith('Z') || text.EndsWith('z') || HasOffset(text))
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out utc))
+            && (text.EndsWith('Z') || text.EndsWith('z') || HasOffset(text)))
         {
-            utc = utc.ToUniversalTime();
-            return true;
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out utc))
+            {
+                utc = utc.ToUniversalTime();
+                return true;
+            }
+
+            // "9999-12-31T23:00:00-05:00" is a date whose instant lies past the calendar's end: say so, not "not a date".
+            unrepresentable = text.Length >= 19 && DateTime.TryParse(text[..19].Replace(' ', 'T'), CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+            return false;
         }
 
         utc = default;

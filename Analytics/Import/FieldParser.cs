@@ -15,6 +15,8 @@ public static class FieldParser
 
     public const string NotYesNo = "not a yes/no value";
 
+    public const string InvalidUtf8 = "invalid UTF-8 byte sequence";
+
     public const string NotWholeNumber = "not a whole number of zero or more";
 
     /// <summary>
@@ -37,7 +39,7 @@ public static class FieldParser
 
         if (raw.Contains('\uFFFD', StringComparison.Ordinal))
         {
-            problem = "invalid UTF-8 byte sequence";
+            problem = InvalidUtf8;
             return null;
         }
 
@@ -130,18 +132,46 @@ public static class FieldParser
     /// <paramref name="format"/> (or ISO 8601) in <paramref name="zone"/>. Whole seconds: sources disagree on
     /// fractions and they carry no meaning here.
     /// </summary>
-    public static bool TryInstant(string text, DateFormat format, TimeZoneInfo zone, out DateTimeOffset utc)
+    public static bool TryInstant(string text, DateFormat format, TimeZoneInfo zone, out DateTimeOffset utc) =>
+        TryInstant(text, format, zone, out utc, out _);
+
+    /// <summary>
+    /// As <see cref="TryInstant(string, DateFormat, TimeZoneInfo, out DateTimeOffset)"/>; when the text is a date but
+    /// no ticket's time (a "no date" placeholder such as 9999-12-31 or 0001-01-01, or one that falls off the calendar in
+    /// UTC), <paramref name="rangeProblem"/> says so and the result is false.
+    /// </summary>
+    public static bool TryInstant(string text, DateFormat format, TimeZoneInfo zone, out DateTimeOffset utc, out string? rangeProblem)
     {
         ArgumentNullException.ThrowIfNull(format);
-        if (format.TryParse(text, zone, out var exact))
+        rangeProblem = null;
+        if (format.TryParse(text, zone, out var exact, out var unrepresentable))
         {
             utc = WholeSeconds(exact);
-            return true;
+            rangeProblem = OutOfRange(utc);
+            return rangeProblem is null;
+        }
+
+        if (unrepresentable)
+        {
+            rangeProblem = DateOutOfRange;
         }
 
         utc = default;
         return false;
     }
+
+    /// <summary>The earliest time a ticket can have: before it, a date is a placeholder or damage.</summary>
+    public static readonly DateTimeOffset EarliestInstant = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The first time no ticket can have (due dates included): from it on, a date is a placeholder or damage.</summary>
+    public static readonly DateTimeOffset EndOfInstants = new(3000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public const string DateOutOfRange =
+        "date outside 1900-2999 (a placeholder for \"no date\" such as 9999-12-31 or 0001-01-01?); leave the field empty when there is no date";
+
+    /// <summary>Why <paramref name="utc"/> cannot be a ticket's time, or null when it can.</summary>
+    public static string? OutOfRange(DateTimeOffset utc) =>
+        utc < EarliestInstant || utc >= EndOfInstants ? DateOutOfRange : null;
 
     /// <summary>The instant cut to whole seconds, in UTC: the canonical precision of every stored time.</summary>
     public static DateTimeOffset WholeSeconds(DateTimeOffset instant) =>

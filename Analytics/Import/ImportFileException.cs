@@ -1,15 +1,18 @@
 namespace Analytics.Import;
 
-/// <summary>The file as a whole cannot be imported (missing, empty, no usable header). The message is for the operator.</summary>
+/// <summary>
+/// The file as a whole cannot be imported (missing, empty, no usable header). The message is for the operator's
+/// terminal, so control characters from the file (a column name with an escape sequence) are spelled out.
+/// </summary>
 public sealed class ImportFileException : Exception
 {
     public ImportFileException(string message)
-        : base(message)
+        : base(Printable.Escape(message))
     {
     }
 
     public ImportFileException(string message, Exception inner)
-        : base(message, inner)
+        : base(Printable.Escape(message), inner)
     {
     }
 }

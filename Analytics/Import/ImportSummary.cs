@@ -15,6 +15,12 @@ public sealed record ImportSummary(
     /// <summary>Rows that are in the store as the file says, whether written now or before.</summary>
     public long Good => Inserted + Updated + Unchanged;
 
+    /// <summary>Of the good rows, those kept although a time lies more than a day ahead (Import:FutureTimes = Keep).</summary>
+    public long FutureKept { get; init; }
+
+    /// <summary>Things the operator should know about the file as a whole, such as the encoding it was read in.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>For an event log: its events and cases; null for a file of one row per ticket.</summary>
     public EventLogSummary? EventLog { get; init; }
 }

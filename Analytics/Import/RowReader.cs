@@ -40,7 +40,7 @@ public sealed class RowReader
         var text = FieldParser.Text(value, out var problem);
         if (problem is not null)
         {
-            Problem(c, FieldParser.Shown(value), problem);
+            Problem(c, FieldParser.Shown(value), problem == FieldParser.InvalidUtf8 && _context.InvalidTextHint is { } hint ? $"{problem} {hint}" : problem);
         }
 
         return text;
@@ -66,12 +66,12 @@ public sealed class RowReader
             return null;
         }
 
-        if (FieldParser.TryInstant(text, _context.DateFormat, zone, out var utc))
+        if (FieldParser.TryInstant(text, _context.DateFormat, zone, out var utc, out var rangeProblem))
         {
             return utc;
         }
 
-        Problem(c, text, $"not a date in the file's format ({_context.DateFormat.Name}) or ISO 8601");
+        Problem(c, text, rangeProblem ?? $"not a date in the file's format ({_context.DateFormat.Name}) or ISO 8601");
         return null;
     }
 

@@ -7,4 +7,8 @@ internal sealed record EventLogFile(
     long Length,
     CsvHeader Header,
     IRecordReader Records,
-    Func<long> Position);
+    Func<long> Position)
+{
+    /// <summary>What the operator should know about the file as a whole (the encoding it was read in).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

@@ -111,6 +111,21 @@ internal sealed class EventLogFolding(
                 firstLine = Math.Min(firstLine, e.Line);
             }
 
+            if (FutureTimeCheck.Problems(ticket, context.Now) is { Count: > 0 } future)
+            {
+                if (context.FutureTimes == FutureTimes.Quarantine)
+                {
+                    foreach (var problem in future)
+                    {
+                        quarantine.Add(firstLine, problem.Field, problem.RawValue, $"case '{facts.TicketId}': {problem.Reason}");
+                    }
+
+                    return;
+                }
+
+                counts.FutureKept++;
+            }
+
             chunk.Tickets.Add(new TicketWrite(ticket, firstLine, TicketHash.Compute(ticket)));
             chunk.Events.AddRange(events);
             counts.EventsDerived += events.Count;
@@ -140,4 +155,5 @@ internal sealed class FoldCounts
     public long Unchanged { get; set; }
     public long EventsDerived { get; set; }
     public long EventsWritten { get; set; }
+    public long FutureKept { get; set; }
 }

@@ -38,6 +38,8 @@ public sealed class EventLogImporter(
         var summary = new ImportSummary(file.Name, rowsRead, folded.Inserted, folded.Updated, folded.Unchanged, quarantine.Rows, quarantine.FirstProblems)
         {
             EventLog = new EventLogSummary(sorter.Count, folded.Cases, folded.EventsDerived, folded.EventsWritten),
+            FutureKept = folded.FutureKept,
+            Notes = file.Notes,
         };
         await ledger.FinishRunAsync(runId, summary, cancellationToken);
         progress?.Report(new ImportProgress(file.Length, file.Length, rowsRead));

@@ -121,17 +121,23 @@ public sealed class JiraProfile : IImportProfile
                 return null;
             }
 
-            if (FieldParser.TryInstant(text, row.Context.DateFormat, zone, out var utc))
+            if (FieldParser.TryInstant(text, row.Context.DateFormat, zone, out var utc, out var rangeProblem))
             {
                 return utc;
             }
 
-            if (DateTime.TryParseExact(text, JiraLayouts, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
+            if (rangeProblem is null
+                && DateTime.TryParseExact(text, JiraLayouts, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
             {
-                return FieldParser.WholeSeconds(LocalTime.ToUtc(local, zone));
+                if (LocalTime.TryToUtc(local, zone, out var jira) && FieldParser.OutOfRange(jira) is null)
+                {
+                    return FieldParser.WholeSeconds(jira);
+                }
+
+                rangeProblem = FieldParser.DateOutOfRange;
             }
 
-            row.Problem(c, text, $"not a date in Jira's layout (15/Jan/26 9:05 AM), the file's format ({row.Context.DateFormat.Name}) or ISO 8601");
+            row.Problem(c, text, rangeProblem ?? $"not a date in Jira's layout (15/Jan/26 9:05 AM), the file's format ({row.Context.DateFormat.Name}) or ISO 8601");
             return null;
         }
 

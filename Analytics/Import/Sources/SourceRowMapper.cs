@@ -62,7 +62,22 @@ internal sealed class SourceRowMapper
     }
 
     /// <summary>The row's key as text, for naming it in the quarantine even when other fields are bad.</summary>
-    public string Key => Raw("ticket_id") ?? "(no ticket_id)";
+    public string Key
+    {
+        get
+        {
+            try
+            {
+                return _ordinals.TryGetValue(KeyColumn, out var i) && !_reader.IsDBNull(i)
+                    ? Printable.Escape(Convert.ToString(_reader.GetValue(i), CultureInfo.InvariantCulture) ?? string.Empty)
+                    : "(no ticket_id)";
+            }
+            catch (Exception ex) when (ex is InvalidCastException or OverflowException or ArgumentOutOfRangeException or FormatException)
+            {
+                return "(unreadable ticket_id)";
+            }
+        }
+    }
 
     /// <summary>What is wrong with the row <see cref="Map"/> last read; empty for a good row.</summary>
     public IReadOnlyList<RowProblem> Problems => _problems;
@@ -179,7 +194,7 @@ internal sealed class SourceRowMapper
             return null;
         }
 
-        return Convert.ToString(_reader.GetValue(i), CultureInfo.InvariantCulture);
+        return TryGetValue(column, i, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
     }
 
     private string? Text(string column)
@@ -201,15 +216,28 @@ internal sealed class SourceRowMapper
             return null;
         }
 
-        var value = _reader.GetValue(i);
+        if (!TryGetValue(column, i, out var value))
+        {
+            return null;
+        }
+
+        DateTimeOffset typed;
         switch (value)
         {
             case DateTimeOffset dto:
-                return FieldParser.WholeSeconds(dto);
+                typed = dto;
+                break;
             case DateTime { Kind: DateTimeKind.Utc } utc:
-                return FieldParser.WholeSeconds(new DateTimeOffset(utc));
+                typed = new DateTimeOffset(utc);
+                break;
             case DateTime local:
-                return FieldParser.WholeSeconds(LocalTime.ToUtc(local, _zone));
+                if (!LocalTime.TryToUtc(local, _zone, out typed))
+                {
+                    Problem(column, local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), FieldParser.DateOutOfRange);
+                    return null;
+                }
+
+                break;
             case string:
                 var text = Text(column);
                 if (text is null)
@@ -217,16 +245,44 @@ internal sealed class SourceRowMapper
                     return null;
                 }
 
-                if (FieldParser.TryInstant(text, _dateFormat, _zone, out var parsed))
+                if (FieldParser.TryInstant(text, _dateFormat, _zone, out var parsed, out var rangeProblem))
                 {
                     return parsed;
                 }
 
-                Problem(column, text, $"not a date in the source's format ({_dateFormat.Name}, setting DateFormat) or ISO 8601");
+                Problem(column, text, rangeProblem ?? $"not a date in the source's format ({_dateFormat.Name}, setting DateFormat) or ISO 8601");
                 return null;
             default:
                 Problem(column, Convert.ToString(value, CultureInfo.InvariantCulture), "not a date and time");
                 return null;
+        }
+
+        var whole = FieldParser.WholeSeconds(typed);
+        if (FieldParser.OutOfRange(whole) is { } problem)
+        {
+            Problem(column, whole.ToString("u", CultureInfo.InvariantCulture), problem);
+            return null;
+        }
+
+        return whole;
+    }
+
+    /// <summary>
+    /// The column's value; false, with the column quarantined, when the driver cannot hand it over (a PostgreSQL
+    /// date past 9999, 'infinity' where the driver refuses it, a decimal too large for .NET).
+    /// </summary>
+    private bool TryGetValue(string column, int ordinal, out object value)
+    {
+        try
+        {
+            value = _reader.GetValue(ordinal);
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidCastException or OverflowException or ArgumentOutOfRangeException or FormatException)
+        {
+            Problem(column, null, $"the database value cannot be read: {ex.Message}");
+            value = DBNull.Value;
+            return false;
         }
     }
 
@@ -237,7 +293,11 @@ internal sealed class SourceRowMapper
             return null;
         }
 
-        var value = _reader.GetValue(i);
+        if (!TryGetValue(column, i, out var value))
+        {
+            return null;
+        }
+
         if (value is string)
         {
             value = Text(column);
@@ -263,7 +323,11 @@ internal sealed class SourceRowMapper
             return null;
         }
 
-        var value = _reader.GetValue(i);
+        if (!TryGetValue(column, i, out var value))
+        {
+            return null;
+        }
+
         switch (value)
         {
             case bool b:

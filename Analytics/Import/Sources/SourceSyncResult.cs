@@ -20,6 +20,9 @@ public sealed record SourceSyncResult(
     /// <summary>Of the quarantined rows, those whose updated_at lies beyond now plus Sync:ClockSkew (<see cref="InFuture"/>).</summary>
     public bool HasFutureRows => InFuture > 0;
 
+    /// <summary>Rows stored although a time lies more than a day ahead (Import:FutureTimes = Keep): flagged, not quarantined.</summary>
+    public long FutureKept { get; init; }
+
     /// <summary>Rows written to the store (inserted or changed).</summary>
     public long Written => Inserted + Updated;
 }

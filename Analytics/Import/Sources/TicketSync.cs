@@ -26,7 +26,8 @@ public sealed class TicketSync(
     IOptions<SyncOptions> options,
     Roster.RosterSync roster,
     TimeProvider time,
-    ILogger<TicketSync> logger)
+    ILogger<TicketSync> logger,
+    IOptions<ImportSettings>? importSettings = null)
 {
     /// <summary>Where an empty store starts reading: before any ticketing system's history.</summary>
     public static readonly DateTimeOffset Beginning = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -86,6 +87,15 @@ public sealed class TicketSync(
                 await TryMarkFailedAsync(source.Name, ex.Message, cancellationToken);
                 return totals.Result(source.Name, false, attempt, await TryGetWatermarkAsync(source.Name, cancellationToken), ex.Message);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Anything else (a bad setting, a driver fault, a bug) fails this source's run, not the worker:
+                // recorded where the operator looks (sync_state.last_error and the result), the trace in the log.
+                var message = Printable.Escape($"{ex.GetType().Name}: {ex.Message}");
+                Log.SyncFailed(logger, source.Name, attempt, message, ex);
+                await TryMarkFailedAsync(source.Name, message, cancellationToken);
+                return totals.Result(source.Name, false, attempt, await TryGetWatermarkAsync(source.Name, cancellationToken), message);
+            }
         }
     }
 
@@ -118,7 +128,17 @@ public sealed class TicketSync(
 
     private async Task RunOnceAsync(TicketSourceOptions source, Counts totals, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(source.TimeZone);
+        // Checked at start too; here again because a source can be synced with settings that bypassed that check.
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone ?? string.Empty, out var zone))
+        {
+            throw new SourceQueryException($"Source '{source.Name}': TimeZone '{source.TimeZone}' is not a known time zone (an IANA id such as Europe/Amsterdam).");
+        }
+
+        if (string.IsNullOrWhiteSpace(source.DateFormat))
+        {
+            throw new SourceQueryException($"Source '{source.Name}': DateFormat must not be empty (iso, d/M/yyyy, dd-MM-yyyy, dd.MM.yyyy, yyyy/MM/dd, M/d/yyyy or a .NET format).");
+        }
+
         string query;
         try
         {
@@ -130,7 +150,9 @@ public sealed class TicketSync(
         }
 
         // Nothing may be later than this: a source clock running ahead must not carry the watermark past rows yet to change.
-        var limit = time.GetUtcNow() + Options.ClockSkew;
+        var now = time.GetUtcNow();
+        var limit = now + Options.ClockSkew;
+        var futureTimes = importSettings?.Value.FutureTimes ?? FutureTimes.Quarantine;
         var current = await state.GetAsync(source.Name, cancellationToken);
         if (current?.Watermark is { } stored && stored > limit)
         {
@@ -178,8 +200,21 @@ public sealed class TicketSync(
         {
             totals.Read++;
             runRead++;
-            var ticket = mapper.Map(reader);
-            var updatedAt = ticket?.UpdatedAt ?? mapper.TryUpdatedAt();
+            Ticket? ticket;
+            DateTimeOffset? updatedAt;
+            try
+            {
+                ticket = mapper.Map(reader);
+                updatedAt = ticket?.UpdatedAt ?? mapper.TryUpdatedAt();
+            }
+            catch (Exception ex) when (ex is not (OperationCanceledException or DbException))
+            {
+                // A value the driver or the mapping cannot handle costs this row, never the run.
+                totals.Quarantined++;
+                quarantine.Add(Quarantined(source.Name, mapper.Key, new RowProblem("(row)", null, $"the row cannot be read: {ex.Message}")));
+                continue;
+            }
+
             if (updatedAt is { } late && late > limit)
             {
                 if (future++ == 0)
@@ -208,10 +243,24 @@ public sealed class TicketSync(
                 highest = highest is { } h && h > u ? h : u;
             }
 
+            IReadOnlyList<RowProblem> problems = mapper.Problems;
+            if (ticket is not null && FutureTimeCheck.Problems(ticket, now) is { Count: > 0 } ahead)
+            {
+                if (futureTimes == FutureTimes.Quarantine)
+                {
+                    problems = ahead;
+                    ticket = null;
+                }
+                else
+                {
+                    totals.FutureKept++;
+                }
+            }
+
             if (ticket is null)
             {
                 totals.Quarantined++;
-                foreach (var problem in mapper.Problems)
+                foreach (var problem in problems)
                 {
                     quarantine.Add(Quarantined(source.Name, mapper.Key, problem));
                 }
@@ -340,7 +389,9 @@ public sealed class TicketSync(
 
         public long InFuture { get; set; }
 
+        public long FutureKept { get; set; }
+
         public SourceSyncResult Result(string source, bool succeeded, int attempts, DateTimeOffset? watermark, string? error) =>
-            new(source, succeeded, attempts, Read, Inserted, Updated, Unchanged, Quarantined, watermark, error, InFuture);
+            new(source, succeeded, attempts, Read, Inserted, Updated, Unchanged, Quarantined, watermark, error, InFuture) { FutureKept = FutureKept };
     }
 }

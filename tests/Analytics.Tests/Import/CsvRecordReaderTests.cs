@@ -49,6 +49,30 @@ public sealed class CsvRecordReaderTests
     }
 
     [Fact]
+    public void OversizedQuotedField_IsReportedOnce_AndTheNextRecordsKeepTheirLines()
+    {
+        // Longer than the reader's buffer, so the field is still open when the limit is reached.
+        var results = ReadAll("a,b,c\n1,\"" + new string('x', 200_000) + "\"\"y\",3\nd,e,f\r\ng,h,i\n", maxRecordLength: 100);
+
+        Assert.Equal(4, results.Count);
+        Assert.Null(results[1].Record);
+        Assert.Equal(2, results[1].Line);
+        Assert.Contains("longer than 100", results[1].Error, StringComparison.Ordinal);
+        Assert.Equal((3L, "d"), (results[2].Line, results[2].Record!.Fields[0]));
+        Assert.Equal((4L, "g"), (results[3].Line, results[3].Record!.Fields[0]));
+    }
+
+    [Fact]
+    public void OversizedQuotedField_ThatGoesOnOverLines_CountsThoseLines()
+    {
+        var results = ReadAll("a,b,c\n1,\"" + new string('x', 500) + "\nmore\nlines\",3\nd,e,f\n", maxRecordLength: 100);
+
+        Assert.Equal(3, results.Count);
+        Assert.Equal((2L, (CsvRecord?)null), (results[1].Line, results[1].Record));
+        Assert.Equal((5L, "d"), (results[2].Line, results[2].Record!.Fields[0]));
+    }
+
+    [Fact]
     public void OversizedLine_IsReportedAndSkipped()
     {
         var results = ReadAll("a,b,c\n" + new string('x', 500) + "\nd,e,f\n", maxRecordLength: 100);

@@ -29,7 +29,8 @@ public sealed class DamagedFileCorpusTests
 
     public static TheoryData<string> Cases => new(Corpus.Keys.Order(StringComparer.Ordinal));
 
-    private static readonly Dictionary<string, DamageCase> Corpus = new()
+    /// <summary>Also run, with the new kinds, through SQLite and PostgreSQL by <see cref="HostileCorpusTests"/>.</summary>
+    internal static readonly Dictionary<string, DamageCase> Corpus = new()
     {
         ["bad-date"] = Row(With("D1", "opened_at", "2026-13-45 09:00:00"), "opened_at"),
         ["impossible-day"] = Row(With("D1", "opened_at", "31/2/2026 9:00"), "opened_at"),
@@ -220,7 +221,7 @@ public sealed class DamagedFileCorpusTests
     private static byte[] Concat(string before, byte[] middle, string after) =>
         [.. Encoding.UTF8.GetBytes(before), .. middle, .. Encoding.UTF8.GetBytes(after)];
 
-    private sealed record DamageCase(byte[] Content, (long Line, string? Field)[] Expected, string[] GoodIds)
+    internal sealed record DamageCase(byte[] Content, (long Line, string? Field)[] Expected, string[] GoodIds)
     {
         public string? StoredId { get; init; }
 
