@@ -40,6 +40,8 @@ public static class AnalyticsServiceCollectionExtensions
         services.TryAddSingleton<CsvImporter>();
         services.TryAddSingleton<SourceEraser>();
 
+        services.AddOptions<ImportSettings>().BindConfiguration(ImportSettings.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ImportSettings>, ImportSettingsValidator>());
         services.AddOptions<HolidayOptions>().BindConfiguration(HolidayOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HolidayOptions>, HolidayOptionsValidator>());
         services.AddOptions<WorkloadOptions>().BindConfiguration(WorkloadOptions.Section).ValidateDataAnnotations().Validate(o => IsTimeZone(o.TimeZone), "Workload:TimeZone is not a known time zone (an IANA id such as Europe/Amsterdam).").ValidateOnStart();

@@ -75,8 +75,9 @@ public static class DemoCommand
 
         // The rest of the pipeline, as the worker's jobs run it: forecasts, reports with their mail, delivery.
         await AnsiConsole.Status().StartAsync("Training the forecast models", _ => host.Services.GetRequiredService<ForecastTrainer>().RetrainAsync(cancellationToken));
-        var (reports, queued) = await AnsiConsole.Status().StartAsync($"Writing the reports for {s.LastWeek}", _ =>
+        var run = await AnsiConsole.Status().StartAsync($"Writing the reports for {s.LastWeek}", _ =>
             host.Services.GetRequiredService<WeeklyReporting>().ProduceAndQueueAsync(s.LastWeek, cancellationToken));
+        var (reports, queued) = run;
         var sent = await host.Services.GetRequiredService<OutboxDispatcher>().DispatchAsync(cancellationToken);
 
         var reportFolder = Path.GetFullPath(Path.Combine(host.Services.GetRequiredService<IOptions<ReportingOptions>>().Value.OutputFolder, s.LastWeek.ToString()));
@@ -85,6 +86,12 @@ public static class DemoCommand
         AnsiConsole.MarkupLine(delivery.Transport == MailTransportKind.Pickup
             ? $"{sent} mails ({queued} queued) written as .eml files to [bold]{Markup.Escape(Path.GetFullPath(delivery.PickupFolder))}[/]"
             : $"{sent} mails sent ({queued} queued) over SMTP to {Markup.Escape(delivery.Smtp.Host)}");
+        if (run.Failures.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"demo: {run.Summary(s.LastWeek)}");
+            return 1;
+        }
+
         AnsiConsole.MarkupLine($"Done in {clock.Elapsed.TotalSeconds:0} s. Start with [bold]{Markup.Escape(ReportRenderer.FileName(ReportKind.Weekly, new ReportContext(ReportScope.ForTeam(s.OverloadedTeam), s.OverloadedTeam, s.LastWeek, default, default, "UTC", 3)))}[/]: the overloaded team's weekly report.");
         return 0;
     }

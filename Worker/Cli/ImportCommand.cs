@@ -108,6 +108,16 @@ public static class ImportCommand
                 $"Event log: {log.EventsRead:N0} events of {log.Cases:N0} cases (one ticket each); {log.EventsDerived:N0} ticket events (status changes and hand-overs), {log.EventsNew:N0} of them new.");
         }
 
+        foreach (var note in s.Notes)
+        {
+            AnsiConsole.MarkupLine($"[yellow]note[/] {Markup.Escape(note)}");
+        }
+
+        if (s.FutureKept > 0)
+        {
+            AnsiConsole.MarkupLine($"[yellow]{s.FutureKept:N0} rows kept[/] although a time lies more than a day ahead (Import:FutureTimes = Keep); they do not move the reports' \"Data as of\".");
+        }
+
         foreach (var problem in s.FirstProblems)
         {
             AnsiConsole.MarkupLine($"[yellow]quarantined[/] {Markup.Escape(problem.ToString())}");

@@ -61,7 +61,19 @@ public static class ReportCommand
                 host.Services.GetRequiredService<ReportProduction>().ProduceOneAsync(parse.GetValue(kind), scope, target, cancellationToken));
             var path = parse.GetValue(output)?.FullName ?? Path.GetFullPath(report.FileName);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllBytesAsync(path, report.Pdf, cancellationToken);
+
+            // Never over an existing file: it may be the copy a reader was sent, or another report.
+            if (File.Exists(path))
+            {
+                await Console.Error.WriteLineAsync($"report: {path} already exists; remove it or choose another file with --out.");
+                return 2;
+            }
+
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            {
+                await file.WriteAsync(report.Pdf, cancellationToken);
+            }
+
             AnsiConsole.MarkupLine($"{report.Pages} pages written to [bold]{Markup.Escape(path)}[/].");
             return 0;
         });

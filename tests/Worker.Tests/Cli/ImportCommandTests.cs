@@ -72,6 +72,31 @@ public sealed class ImportCommandTests : IDisposable
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_FutureTimes_QuarantinedByDefault_KeptWhenTheSettingSaysKeep()
+    {
+        var future = TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(30).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var file = Write("future.csv", Header + $"\nINC1,2026-03-02 09:00:00,,Workplace,Jan,Laptop\nINC2,{future},,Workplace,Jan,Dock\n");
+
+        var (quarantineExit, _) = await RunAsync("import", file, "--profile", "servicenow");
+        Assert.Equal(0, quarantineExit);
+        Assert.Equal(1L, CountTickets());
+
+        // Read from configuration as an operator sets it, not only from the importer's default.
+        Environment.SetEnvironmentVariable("Import__FutureTimes", "Keep");
+        try
+        {
+            var (keepExit, output, _) = await InProcessCli.RunWithOutputAsync("import", file, "--profile", "servicenow");
+            Assert.Equal(0, keepExit);
+            Assert.Equal(2L, CountTickets());
+            Assert.Contains("Import:FutureTimes = Keep", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Import__FutureTimes", null);
+        }
+    }
+
     private static Task<(int Exit, string Error)> RunAsync(params string[] args) => InProcessCli.RunAsync(args);
 
     private string Write(string name, string content)

@@ -50,6 +50,19 @@ public sealed class ReportCommandTests(DemoStore store) : IClassFixture<DemoStor
     }
 
     [Fact]
+    public async Task ExistingFile_IsNeverOverwritten()
+    {
+        var output = store.Folder.File("taken.pdf");
+        await File.WriteAllTextAsync(output, "a report a reader was sent");
+
+        var (exit, text) = await store.RunAsync("report", "appreciation", "--team", "Workplace", "--week", "2026-W47", "--out", output);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("already exists", text, StringComparison.Ordinal);
+        Assert.Equal("a report a reader was sent", await File.ReadAllTextAsync(output));
+    }
+
+    [Fact]
     public async Task UnknownTeam_ExitsTwoAndNamesTheTeamsAndTheDepartment()
     {
         var (exit, text) = await store.RunAsync("report", "appreciation", "--team", "Nowhere", "--week", "2026-W47");
