@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Diagnostics;
 using System.Globalization;
 using Analytics.Import;
 using Dapper;

@@ -51,10 +51,14 @@ public sealed class ClusteringTests(PostgresServer server, ITestOutputHelper out
         var paused = TimeProvider.System.GetUtcNow();
         Run? running = null;
         await WaitForAsync(async () => (running = (await RunsAsync()).FirstOrDefault(r => r.StartedAt > paused && r.FinishedAt is null)) is not null, TimeSpan.FromSeconds(20), a);
-        await _source.ExecuteAsync("UPDATE test_pause SET seconds = 0");
+        // The run is recorded before the job's query starts: kill only once it has been open far longer than an
+        // unpaused run takes (well under a second), so it is in the sleeping query and cannot end first.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Assert.Null((await RunsAsync()).Single(r => r.FireInstanceId == running!.FireInstanceId).FinishedAt);
         var (victim, survivor) = running!.Instance == "node-a" ? (a, b) : (b, a);
         var killedAt = TimeProvider.System.GetUtcNow();
         victim.Kill();
+        await _source.ExecuteAsync("UPDATE test_pause SET seconds = 0");
 
         Run? recovered = null;
         await WaitForAsync(
