@@ -15,7 +15,36 @@ public sealed class PostgresDialect : SqlDialect
 
     public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
 
+    /// <summary>The advisory lock key that serialises migrations of one database ("analytics" in ASCII).</summary>
+    internal const long MigrationLockKey = 0x616E616C79746963;
+
     public override void Migrate(string connectionString)
+    {
+        // Two processes starting at once must not both read "not applied yet" and both run a script: the session
+        // lock is held on a connection of its own while DbUp reads the journal and migrates on its connections.
+        using var locked = new NpgsqlConnection(connectionString);
+        locked.Open();
+        using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", locked))
+        {
+            command.Parameters.AddWithValue("key", MigrationLockKey);
+            command.CommandTimeout = 0;
+            command.ExecuteNonQuery();
+        }
+
+        try
+        {
+            MigrateLocked(connectionString);
+        }
+        finally
+        {
+            // A pooled connection keeps its session, and so the lock, when closed: released by hand.
+            using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", locked);
+            unlock.Parameters.AddWithValue("key", MigrationLockKey);
+            unlock.ExecuteNonQuery();
+        }
+    }
+
+    private void MigrateLocked(string connectionString)
     {
         var upgrade = DeployChanges.To
             .PostgresqlDatabase(connectionString)

@@ -18,9 +18,42 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 
+    /// <summary>Takes the application lock that serialises migrations of one database, waiting for as long as another holds it.</summary>
+    internal const string MigrationLock = """
+        DECLARE @result INT;
+        EXEC @result = sp_getapplock @Resource = N'analytics-schema-migration', @LockMode = N'Exclusive', @LockOwner = N'Session', @LockTimeout = -1;
+        IF @result < 0 THROW 50000, N'The schema migration lock was not granted.', 1;
+        """;
+
+    internal const string MigrationUnlock = "EXEC sp_releaseapplock @Resource = N'analytics-schema-migration', @LockOwner = N'Session';";
+
     public override void Migrate(string connectionString)
     {
         EnsureDatabase.For.SqlDatabase(connectionString);
+
+        // Two processes starting at once must not both read "not applied yet" and both run a script: the session
+        // lock is held on a connection of its own while DbUp reads the journal and migrates on its connections.
+        using var locked = new SqlConnection(connectionString);
+        locked.Open();
+        using (var command = new SqlCommand(MigrationLock, locked) { CommandTimeout = 0 })
+        {
+            command.ExecuteNonQuery();
+        }
+
+        try
+        {
+            MigrateLocked(connectionString);
+        }
+        finally
+        {
+            // A pooled connection keeps its session, and so the lock, when closed: released by hand.
+            using var release = new SqlCommand(MigrationUnlock, locked);
+            release.ExecuteNonQuery();
+        }
+    }
+
+    private void MigrateLocked(string connectionString)
+    {
         var upgrade = DeployChanges.To
             .SqlDatabase(connectionString)
             .WithScriptsEmbeddedInAssembly(typeof(SqlDialect).Assembly, name => name.StartsWith("sql.sqlserver.", StringComparison.Ordinal))

@@ -72,13 +72,33 @@ public sealed class SqliteDialect : SqlDialect
             command.ExecuteNonQuery();
         }
 
+        // Two processes starting at once must not both read "not applied yet" and both run a script: the write
+        // lock is taken first (BEGIN IMMEDIATE waits for the other's COMMIT), and DbUp reads the journal and runs
+        // every pending script inside it, on the same connection, so the scripts commit together or not at all.
+        using var locked = new SqliteConnection(connectionString);
+        locked.Open();
+        Execute(locked, "PRAGMA busy_timeout = 60000; BEGIN IMMEDIATE;");
         var upgrade = DeployChanges.To
-            .SqliteDatabase(connectionString)
+            .SqliteDatabase(new DbUp.Sqlite.Helpers.SharedConnection(locked))
             .WithScriptsEmbeddedInAssembly(typeof(SqlDialect).Assembly, name => name.StartsWith("sql.sqlite.", StringComparison.Ordinal))
-            .WithTransactionPerScript()
+            .WithoutTransaction()
             .LogToNowhere()
             .Build();
-        SchemaMigrator.ThrowOnFailure(upgrade.PerformUpgrade(), this);
+        var result = upgrade.PerformUpgrade();
+        if (result.Successful)
+        {
+            Execute(locked, "COMMIT;");
+        }
+
+        // A failed upgrade is rolled back when the connection closes, whatever state the error left it in.
+        SchemaMigrator.ThrowOnFailure(result, this);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     public override object ToDb(DateTimeOffset value)

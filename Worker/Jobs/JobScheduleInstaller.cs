@@ -17,6 +17,7 @@ public sealed class JobScheduleInstaller(
     ISchedulerFactory schedulers,
     IServiceProviderIsService services,
     IOptions<JobsOptions> options,
+    JobRunLog runs,
     ILogger<JobScheduleInstaller> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -25,6 +26,13 @@ public sealed class JobScheduleInstaller(
         foreach (var job in JobCatalog.All)
         {
             await InstallAsync(scheduler, job, cancellationToken);
+        }
+
+        // Before the scheduler starts, so a recovery of those runs finds them marked and names the one it replaces.
+        var instance = scheduler.SchedulerInstanceId;
+        if (await runs.MarkInterruptedAsync(instance, cancellationToken) is var interrupted and > 0)
+        {
+            ClusterLog.RunsInterrupted(logger, interrupted, instance);
         }
     }
 

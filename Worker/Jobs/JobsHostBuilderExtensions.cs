@@ -64,6 +64,7 @@ public static class JobsHostBuilderExtensions
                 store.ConfigureStore(o =>
                 {
                     o.TablePrefix = jobs.Store.TablePrefix;
+                    // The misfire scan also runs this often: a recovered fire older than the threshold waits for it.
                     o.MisfireThreshold = jobs.Store.MisfireThreshold;
                 });
                 if (jobs.Store.Clustered)
@@ -76,10 +77,13 @@ public static class JobsHostBuilderExtensions
                 }
             });
             quartz.AddJobMiddleware<JobRunMiddleware>();
+            quartz.AddTriggerListener<MissedFireCoalescer>([GroupMatcher<TriggerKey>.GroupEquals(JobCatalog.Group)]);
         });
 
-        // Registered before Quartz's hosted service, so the schedule is in the store when the scheduler starts.
+        // Registered before Quartz's hosted service, so the schedule is in the store when the scheduler starts,
+        // and the departure runs after the scheduler has stopped (hosted services stop in reverse order).
         services.AddHostedService<JobScheduleInstaller>();
+        services.AddHostedService<ClusterDeparture>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         if (asOf is not null)
         {

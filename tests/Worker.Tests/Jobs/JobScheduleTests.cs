@@ -159,6 +159,54 @@ public sealed class JobScheduleTests : IDisposable
     }
 
     [Fact]
+    public async Task OutageShorterThanTheMisfireThreshold_RunsTheMissedFiresOnce_NotBackToBack()
+    {
+        // Every second, and a threshold far longer than the outage: Quartz alone fires each missed second.
+        var settings = TestSettings.Embedded(_folder.Path);
+        settings["Jobs:Sync:Cron"] = "* * * * * ?";
+        settings["Jobs:Store:MisfireThreshold"] = "00:01:00";
+        await RunAsync(settings, reporting: null, TimeSpan.Zero, until: () => Runs("sync").Count >= 1);
+
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var restart = TimeProvider.System.GetUtcNow();
+        await RunAsync(settings, reporting: null, TimeSpan.FromSeconds(2), until: () => RunStarts("sync").Any(s => s >= restart.AddSeconds(-1)));
+
+        var scheduled = JobRuns("sync", "scheduled_fire_at").Zip(RunStarts("sync"))
+            .Where(r => r.Second >= restart.AddSeconds(-1))
+            .Select(r => DateTimeOffset.Parse(r.First!, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        // The missed fires collapse into one run, due at the latest at the moment the worker is back: at most one
+        // run is for a second before the restart (none when the worker took over a second to start).
+        var missed = scheduled.Count(s => s < restart.AddSeconds(-1));
+        Assert.True(missed <= 1, $"{missed} of the about 5 missed fires ran after the restart (scheduled: {string.Join(", ", scheduled.Select(s => s.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)))})");
+        Assert.NotEmpty(scheduled);
+    }
+
+    [Fact]
+    public async Task KilledRun_IsMarkedInterruptedAtTheNextStart_AndItsRecoveryNamesIt()
+    {
+        var settings = TestSettings.Embedded(_folder.Path);
+        await RunAsync(settings, new RecordingWeeklyReporting(), TimeSpan.Zero);
+
+        // As a worker killed during a weekly run leaves things: its run open in job_runs (Quartz's own record of
+        // the fire is gone with the in-memory state of this test's clean stop, so no recovery reruns it).
+        using (var connection = Open("analytics.db"))
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                INSERT INTO job_runs (fire_instance_id, job, scheduled_fire_at, instance_id, recovering, started_at)
+                VALUES ('NON_CLUSTERED-killed', 'weekly-reports', '2026-11-30T06:00:00Z', 'NON_CLUSTERED', 0, '2026-11-30T06:00:01Z')
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        await RunAsync(settings, new RecordingWeeklyReporting(), TimeSpan.Zero);
+
+        Assert.Equal(["interrupted"], Runs("weekly-reports"));
+        Assert.StartsWith("its worker stopped during the run", JobRuns("weekly-reports", "detail").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WeekBefore_MondayMorningInAmsterdam_IsTheWeekThatEndedOnSunday()
     {
         // 2026-11-23 07:00 in Amsterdam is 06:00 UTC, Monday of week 48.
