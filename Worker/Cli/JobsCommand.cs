@@ -69,6 +69,9 @@ public static class JobsCommand
 
             var last = runs.TryGetValue(job.Key.Name, out var run)
                 ? $"{run.StartedAt.ToString("u", CultureInfo.InvariantCulture)} {run.Outcome ?? "running"} on {run.InstanceId}"
+                  + (run.Replaces is { } replaced
+                      ? $" (rerun of the run started {replaced.StartedAt.ToString("u", CultureInfo.InvariantCulture)} on {replaced.InstanceId}, interrupted)"
+                      : string.Empty)
                 : "-";
             table.AddRow(
                 job.Name,
