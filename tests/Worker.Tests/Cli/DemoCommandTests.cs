@@ -31,8 +31,8 @@ public sealed class DemoCommandTests : IDisposable
 
         var mails = Directory.GetFiles(Path.Combine(_folder.Path, "out", "mail"), "*.eml");
         Assert.Equal(21, mails.Length);
-        Assert.Contains(mails, m => Path.GetFileName(m).Contains(DemoCommand.DemoDepartmentRecipient, StringComparison.Ordinal));
-        var workplace = mails.Where(m => Path.GetFileName(m).Contains("lead.workplace@example.org", StringComparison.Ordinal)).ToList();
+        Assert.Contains(mails, m => Recipients(m).Contains(DemoCommand.DemoDepartmentRecipient));
+        var workplace = mails.Where(m => Recipients(m).Contains("lead.workplace@example.org")).ToList();
         Assert.Equal(3, workplace.Count);
         foreach (var kind in new[] { "weekly", "appreciation", "staffing" })
         {
@@ -42,6 +42,9 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("Workplace", demo.Output, StringComparison.Ordinal);
         Assert.Contains(reports, demo.Output, StringComparison.Ordinal);
     }
+
+    private static HashSet<string> Recipients(string eml) =>
+        MimeKit.MimeMessage.Load(eml).To.Mailboxes.Select(a => a.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     public void Dispose() => _folder.Dispose();
 }
