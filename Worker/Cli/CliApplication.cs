@@ -35,6 +35,7 @@ public static class CliApplication
 
         // Started with no command, as a service manager does, the executable runs the worker.
         root.Action = run.Action;
+        Hosting.SettingsFile.Apply(root);
 
         // Last: every command added above, and any added by a caller later, reports its faults one way.
         CommandBoundary.Apply(root);

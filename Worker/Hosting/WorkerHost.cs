@@ -4,8 +4,11 @@ using Microsoft.Extensions.Hosting;
 namespace Worker.Hosting;
 
 /// <summary>
-/// Builds the host every command runs in: appsettings.json beside the executable, then environment variables
-/// (Jobs__Sync__Cron=...), then the overrides a caller passes; composed by the function Program.cs hands over.
+/// Builds the host every command runs in. Settings, later ones winning: appsettings.json (and
+/// appsettings.{DOTNET_ENVIRONMENT}.json) beside the executable, the operator's settings file
+/// (<see cref="SettingsFile"/>: <c>--config PATH</c>, else /etc/analytics-worker/appsettings.json or
+/// %ProgramData%\analytics-worker\appsettings.json when it exists), environment variables (Jobs__Sync__Cron=...),
+/// then the overrides a caller passes; composed by the function Program.cs hands over.
 /// </summary>
 public static class WorkerHost
 {
@@ -20,6 +23,10 @@ public static class WorkerHost
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+
+        // The install folder's appsettings.json is the shipped defaults, replaced by an upgrade; what the operator
+        // sets lives in a file outside it. Environment variables still win over both (secrets, one-off changes).
+        SettingsFile.Add(builder.Configuration);
 
         // Relative paths in settings (SQLite files, the mail folder, query files) are relative to the working
         // directory, where the operator runs the command; appsettings.json is found beside the executable.
