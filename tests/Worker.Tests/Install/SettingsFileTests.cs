@@ -111,7 +111,7 @@ public sealed class SettingsFileTests : IDisposable
         Assert.Equal("Sqlite", Configuration(null, _settings.File("absent.json"))["Store:Provider"]);
     }
 
-    private static IConfiguration Configuration(string? requested, string defaultPath)
+    private static ConfigurationManager Configuration(string? requested, string defaultPath)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         SettingsFile.Add(builder.Configuration, requested, defaultPath);
