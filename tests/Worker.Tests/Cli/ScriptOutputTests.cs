@@ -176,8 +176,47 @@ public sealed class ScriptOutputTests(DemoStore store) : IClassFixture<DemoStore
         Assert.Equal("", run.Out);
     }
 
+    [Fact]
+    public async Task CtrlC_DuringTheFigures_EndsWithAMessage_Exit130_AndNoHalfDocument()
+    {
+        // The week is not over as of --as-of, so a warning on stderr says the command is past its start and
+        // into the figures (52 weeks of them take seconds): the interrupt arrives while they are computed.
+        using var process = Process.Start(Start("metrics", "--team", "Workplace", "--week", "2026-W47", "--weeks", "52", "--as-of", "2026-11-20", "--output", "json"))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var warning = await process.StandardError.ReadLineAsync();
+        Assert.StartsWith("warning:", warning, StringComparison.Ordinal);
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var rest = await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.Equal("metrics: cancelled.", rest.Trim());
+        Assert.Equal("", await output);
+    }
+
     /// <summary>The worker executable on the demo store, its standard output and standard error kept apart.</summary>
     private async Task<(int Exit, string Out, string Error)> Run(params string[] args)
+    {
+        using var process = Process.Start(Start(args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        var result = (process.ExitCode, await output, await error);
+        if (result.ExitCode != 2)
+        {
+            Assert.True(result.ExitCode == 0, $"{string.Join(' ', args)}: exit {result.ExitCode}\n{result.Item3}");
+        }
+
+        return result;
+    }
+
+    private ProcessStartInfo Start(params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
         {
@@ -186,6 +225,7 @@ public sealed class ScriptOutputTests(DemoStore store) : IClassFixture<DemoStore
             RedirectStandardError = true,
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "analytics-worker.dll"));
         foreach (var arg in args)
@@ -204,18 +244,7 @@ public sealed class ScriptOutputTests(DemoStore store) : IClassFixture<DemoStore
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        var result = (process.ExitCode, await output, await error);
-        if (result.ExitCode != 2)
-        {
-            Assert.True(result.ExitCode == 0, $"{string.Join(' ', args)}: exit {result.ExitCode}\n{result.Item3}");
-        }
-
-        return result;
+        return start;
     }
 
     private static string Count(JsonElement row, string name) => row.GetProperty(name).GetInt32().ToString("N0", CultureInfo.InvariantCulture);
