@@ -33,9 +33,16 @@ public static class ForecastCommand
                 + "Trains on the history up to the last complete day (as of --as-of) without storing a model.",
             HelpName = "FILE",
         };
-        var command = new Command("forecast", "Print a team's ticket forecast with prediction intervals and backtest accuracy.") { team, weekly, retrain, asOf, backtestCsv };
+        var output = OutputOptions.Format();
+        var table = OutputOptions.Table("points", "scores");
+        var command = new Command("forecast", "Print a team's ticket forecast with prediction intervals and backtest accuracy.") { team, weekly, retrain, asOf, backtestCsv, output, table };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (!OutputOptions.TryResolve("forecast", parse.GetValue(output), out var format) || !OutputOptions.CheckTable("forecast", parse.GetValue(table), format))
+            {
+                return 2;
+            }
+
             if (parse.GetValue(retrain) && parse.GetValue(asOf) is not null)
             {
                 await Console.Error.WriteLineAsync("forecast: --retrain trains the stored models on the whole history; with --as-of the forecast trains a model of its own on the history up to then, so leave --retrain out.");
@@ -51,15 +58,22 @@ public static class ForecastCommand
                     return 2;
                 }
 
+                if (format != OutputFormat.Table)
+                {
+                    await Console.Error.WriteLineAsync("forecast: --backtest-csv writes its own file; leave --output out.");
+                    return 2;
+                }
+
                 return await BacktestCsvAsync(compose, parse.GetRequiredValue(team), frequency, csv, parse.GetValue(asOf), cancellationToken);
             }
 
-            return await RunAsync(compose, parse.GetRequiredValue(team), parse.GetValue(weekly), parse.GetValue(retrain), parse.GetValue(asOf), cancellationToken);
+            return await RunAsync(compose, parse.GetRequiredValue(team), parse.GetValue(weekly), parse.GetValue(retrain), parse.GetValue(asOf), (format, parse.GetValue(table)), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(Action<IHostApplicationBuilder> compose, string team, bool weekly, bool retrain, string? asOf, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        Action<IHostApplicationBuilder> compose, string team, bool weekly, bool retrain, string? asOf, (OutputFormat Format, string? Table) output, CancellationToken cancellationToken)
     {
         using var host = CliHost.Build(compose, asOf);
         if (host is null)
@@ -69,8 +83,16 @@ public static class ForecastCommand
 
         if (retrain)
         {
-            var trained = await AnsiConsole.Status().StartAsync("Training the forecast models", _ =>
-                host.Services.GetRequiredService<ForecastTrainer>().RetrainAsync(cancellationToken));
+            // The spinner belongs beside the tables; a script reading the document hears of the training on stderr.
+            var trainer = host.Services.GetRequiredService<ForecastTrainer>();
+            if (output.Format != OutputFormat.Table)
+            {
+                await Console.Error.WriteLineAsync("forecast: training the forecast models.");
+            }
+
+            var trained = output.Format == OutputFormat.Table
+                ? await AnsiConsole.Status().StartAsync("Training the forecast models", _ => trainer.RetrainAsync(cancellationToken))
+                : await trainer.RetrainAsync(cancellationToken);
             if (trained.Count == 0)
             {
                 await Console.Error.WriteLineAsync("forecast: the store holds no ticket history to train on.");
@@ -94,8 +116,53 @@ public static class ForecastCommand
             return UnknownTeam;
         }
 
+        if (output.Format != OutputFormat.Table)
+        {
+            return OutputWriter.Write("forecast", Document(set, series), output.Format, output.Table);
+        }
+
         Print(set, series);
         return 0;
+    }
+
+    /// <summary>The forecast and its backtest scores unrounded; coverage is a fraction, null when the backtest has no point to cover.</summary>
+    private static OutputDocument Document(ForecastSet set, SeriesForecast series)
+    {
+        var model = set.Model;
+        var backtest = series.Backtest is { Scores.Count: > 0 } b ? b : null;
+        var document = new OutputDocument()
+            .Property("series", series.Key.ToString())
+            .Property("team", series.Key.Team)
+            .Property("frequency", series.Frequency == SeriesFrequency.Daily ? "daily" : "weekly")
+            .Property("origin", series.Origin)
+            .Property("method", JsonName(series.Method))
+            .Property("methodReason", series.Reason)
+            .Property("modelTrainedAt", model.CreatedAt)
+            .Property("dataFrom", model.DataFrom)
+            .Property("dataTo", model.DataTo)
+            .Property("backtestOrigins", backtest is null ? null : model.BacktestOrigins.Count)
+            .Property("coverage80", backtest is { CoveragePoints: > 0 } c80 ? (double)c80.Covered80 / c80.CoveragePoints : null)
+            .Property("coverage95", backtest is { CoveragePoints: > 0 } c95 ? (double)c95.Covered95 / c95.CoveragePoints : null);
+        var points = document.Table("points", "date", "week", "forecast", "lower80", "upper80", "lower95", "upper95");
+        foreach (var p in series.Points)
+        {
+            points.Add(p.Date, Analytics.Calendar.IsoWeek.Of(p.Date), p.Forecast, p.Lower80, p.Upper80, p.Lower95, p.Upper95);
+        }
+
+        var scores = document.Table("scores", "method", "chosen", "mase", "smape", "relativeBias", "mae");
+        foreach (var s in backtest?.Scores ?? [])
+        {
+            scores.Add(JsonName(s.Method), s.Method == backtest!.Chosen, s.Scores.Mase, s.Scores.Smape, s.Scores.RelativeBias, s.Scores.Mae);
+        }
+
+        return document;
+    }
+
+    /// <summary>A method's stable name in a document (camelCase of the enum), not the sentence the table prints.</summary>
+    private static string JsonName(ForecastMethod method)
+    {
+        var name = method.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
     private static async Task<int> BacktestCsvAsync(Action<IHostApplicationBuilder> compose, string team, SeriesFrequency frequency, string path, string? asOf, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ using Spectre.Console;
 
 namespace Worker.Cli;
 
-/// <summary><c>metrics [--team T] [--week W] [--weeks N] [--agents]</c>: the weekly metrics as tables.</summary>
+/// <summary><c>metrics [--team T] [--week W] [--weeks N] [--agents] [--output json|csv]</c>: the weekly metrics as tables or one document.</summary>
 public static class MetricsCommand
 {
     public static Command Create(Action<IHostApplicationBuilder> compose)
@@ -18,11 +18,21 @@ public static class MetricsCommand
         var team = new Option<string?>("--team") { Description = "Team name (default: the department and every team)." };
         var week = CliWeek.Option();
         var asOf = CliAsOf.Option();
-        var weeks = new Option<int>("--weeks") { Description = "Weeks of trend to show, ending at --week.", DefaultValueFactory = _ => 4 };
+        var weeks = new Option<int>("--weeks") { Description = $"Weeks of trend to show with --team, ending at --week ({MinWeeks} to {MaxWeeks}).", DefaultValueFactory = _ => 4 };
         var agents = new Option<bool>("--agents") { Description = "Also print per-agent figures (personal data: for the team's own manager)." };
-        var command = new Command("metrics", "Print a team's (or every team's) weekly workload metrics.") { team, week, weeks, agents, asOf };
+        var output = OutputOptions.Format();
+        var table = OutputOptions.Table("metrics", "agents");
+        var command = new Command("metrics", "Print a team's (or every team's) weekly workload metrics.") { team, week, weeks, agents, asOf, output, table };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var count = parse.GetValue(weeks);
+            if (!OutputOptions.TryResolve(Name, parse.GetValue(output), out var format)
+                || !OutputOptions.CheckTable(Name, parse.GetValue(table), format)
+                || !OutputOptions.CheckRange(Name, "--weeks", count, MinWeeks, MaxWeeks))
+            {
+                return 2;
+            }
+
             using var host = CliHost.Build(compose, parse.GetValue(asOf));
             if (host is null)
             {
@@ -36,7 +46,6 @@ public static class MetricsCommand
 
             await CliWeek.WarnOutsideDataAsync(last, host.Services, cancellationToken);
 
-            var count = Math.Clamp(parse.GetValue(weeks), 1, 52);
             var history = await host.Services.GetRequiredService<WorkloadCalculator>().ComputeAsync(last.AddWeeks(-(count - 1)), last, cancellationToken);
             var name = parse.GetValue(team);
             if (name is not null && !history.TeamNames.Contains(name))
@@ -52,19 +61,32 @@ public static class MetricsCommand
                 }
 
                 await Console.Error.WriteLineAsync($"metrics: {name} has no data in {last.AddWeeks(-(count - 1))} to {last}.");
-                return 0;
+
+                // A script still gets a document to read: the same tables, empty.
+                return format == OutputFormat.Table ? 0 : OutputWriter.Write(Name, Document(last, [], parse.GetValue(agents) ? [] : null), format, parse.GetValue(table));
+            }
+
+            var rows = name is null
+                ? history.TeamNames.Order(StringComparer.Ordinal).Select(t => history.Team(t, last)).Append(history.Department(last)).OfType<WeeklyTeamMetrics>().ToList()
+                : history.TeamSeries(name, last.AddWeeks(-(count - 1)), last).ToList();
+
+            // The agents of the named team only, and only when asked for: as in the table, so in the document.
+            var people = name is not null && parse.GetValue(agents) ? history.AgentsOf(name, last).Where(a => a.OnStaff).ToList() : null;
+            if (format != OutputFormat.Table)
+            {
+                return OutputWriter.Write(Name, Document(last, rows, people), format, parse.GetValue(table));
             }
 
             if (name is null)
             {
-                PrintWeek(history, last);
+                PrintWeek(rows, last);
             }
             else
             {
-                PrintTrend(history, name, last.AddWeeks(-(count - 1)), last);
-                if (parse.GetValue(agents))
+                PrintTrend(rows, name, last.AddWeeks(-(count - 1)), last);
+                if (people is not null)
                 {
-                    PrintAgents(history, name, last);
+                    PrintAgents(people, name, last);
                 }
             }
 
@@ -73,10 +95,40 @@ public static class MetricsCommand
         return command;
     }
 
-    private static void PrintWeek(WorkloadHistory history, IsoWeek week)
+    private const string Name = "metrics";
+
+    private const int MinWeeks = 1;
+
+    private const int MaxWeeks = 52;
+
+    /// <summary>The rows of the tables below with their figures unrounded; shares are fractions (0.85, not 85%).</summary>
+    private static OutputDocument Document(IsoWeek week, IReadOnlyList<WeeklyTeamMetrics> rows, IReadOnlyList<WeeklyAgentMetrics>? agents)
+    {
+        var document = new OutputDocument().Property("week", week);
+        var metrics = document.Table("metrics", "week", "team", "isDepartment", "incoming", "resolved", "passedOn", "backlog", "backlogAgeMedianDays", "backlogAgeP90Days",
+            "resolutionHoursMedian", "resolutionHoursP90", "slaCompliance", "firstContactResolution", "reopenRate", "afterHoursShare", "daysToClear", "wipPerAgent");
+        foreach (var m in rows)
+        {
+            metrics.Add(m.Week, m.Team, m.IsDepartment, m.Incoming, m.Resolved, m.PassedOn, m.Backlog, m.BacklogAgeMedianDays, m.BacklogAgeP90Days,
+                m.ResolutionHoursMedian, m.ResolutionHoursP90, m.SlaCompliance, m.FirstContactResolution, m.ReopenRate, m.AfterHoursShare, m.DaysToClear, m.WipPerAgent);
+        }
+
+        if (agents is not null)
+        {
+            var people = document.Table("agents", "week", "team", "agent", "resolved", "workInProgress", "afterHoursResolutions", "hoursLogged", "contractHours", "handedOn", "bounced");
+            foreach (var a in agents)
+            {
+                people.Add(a.Week, a.Team, a.Agent, a.Resolved, a.WorkInProgress, a.AfterHoursResolutions, a.HoursLogged, a.ContractHours, a.HandedOn, a.Bounced);
+            }
+        }
+
+        return document;
+    }
+
+    private static void PrintWeek(IEnumerable<WeeklyTeamMetrics> rows, IsoWeek week)
     {
         var table = MetricsTable($"Workload {week}", "team");
-        foreach (var m in history.TeamNames.Order(StringComparer.Ordinal).Select(t => history.Team(t, week)).Append(history.Department(week)).OfType<WeeklyTeamMetrics>())
+        foreach (var m in rows)
         {
             AddRow(table, m.IsDepartment ? $"[bold]{Markup.Escape(m.Team)}[/]" : Markup.Escape(m.Team), m);
         }
@@ -84,10 +136,10 @@ public static class MetricsCommand
         AnsiConsole.Write(table);
     }
 
-    private static void PrintTrend(WorkloadHistory history, string team, IsoWeek from, IsoWeek to)
+    private static void PrintTrend(IEnumerable<WeeklyTeamMetrics> rows, string team, IsoWeek from, IsoWeek to)
     {
         var table = MetricsTable($"{team}, {from} to {to}", "week");
-        foreach (var m in history.TeamSeries(team, from, to))
+        foreach (var m in rows)
         {
             AddRow(table, m.Week.ToString(), m);
         }
@@ -95,11 +147,11 @@ public static class MetricsCommand
         AnsiConsole.Write(table);
     }
 
-    private static void PrintAgents(WorkloadHistory history, string team, IsoWeek week)
+    private static void PrintAgents(IEnumerable<WeeklyAgentMetrics> agents, string team, IsoWeek week)
     {
         var table = new Table { Title = new TableTitle($"{Markup.Escape(team)} agents, {week}") }
             .AddColumns("agent", "resolved", "open (WIP)", "after hours", "hours / contract", "passed on", "came back");
-        foreach (var a in history.AgentsOf(team, week).Where(a => a.OnStaff))
+        foreach (var a in agents)
         {
             table.AddRow(Markup.Escape(a.Agent), N(a.Resolved), N(a.WorkInProgress), N(a.AfterHoursResolutions), string.Create(CultureInfo.InvariantCulture, $"{a.HoursLogged:0.0} / {(a.ContractHours is { } contract ? contract.ToString("0.#", CultureInfo.InvariantCulture) : "unknown")}"), N(a.HandedOn), N(a.Bounced));
         }

@@ -87,9 +87,16 @@ public static class RosterCommand
     private static Command Show(Action<IHostApplicationBuilder> compose)
     {
         var week = CliWeek.Option();
-        var command = new Command("show", "Print the teams and agents the reports use: loaded, or inferred from the tickets (agents active in the 12 weeks to the week's end).") { week };
+        var output = OutputOptions.Format();
+        var tables = OutputOptions.Table("teams", "agents", "leave");
+        var command = new Command("show", "Print the teams and agents the reports use: loaded, or inferred from the tickets (agents active in the 12 weeks to the week's end).") { week, output, tables };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (!OutputOptions.TryResolve(ShowName, parse.GetValue(output), out var format) || !OutputOptions.CheckTable(ShowName, parse.GetValue(tables), format))
+            {
+                return 2;
+            }
+
             using var host = CliHost.Build(compose);
             if (CliWeek.Resolve(parse.GetValue(week), host.Services) is not { } target)
             {
@@ -101,7 +108,12 @@ public static class RosterCommand
             var roster = await host.Services.GetRequiredService<RosterReader>().ReadAsync(asOf, cancellationToken);
             if (!roster.Loaded)
             {
-                AnsiConsole.MarkupLine(Markup.Escape($"No roster has been loaded: the teams and agents below are inferred from the tickets up to {target}. Contract hours are unknown; 'roster import FILE' loads them (see docs/roster.md)."));
+                OutputWriter.Note(format, $"No roster has been loaded: the teams and agents {(format == OutputFormat.Table ? "below" : "shown")} are inferred from the tickets up to {target}. Contract hours are unknown; 'roster import FILE' loads them (see docs/roster.md).");
+            }
+
+            if (format != OutputFormat.Table)
+            {
+                return OutputWriter.Write(ShowName, Document(roster, target), format, parse.GetValue(tables));
             }
 
             var teams = new Table().Title("Teams").AddColumns("team", "managers", "time zone", "working hours", "shrinkage", "agents", "source");
@@ -153,6 +165,48 @@ public static class RosterCommand
             return 0;
         });
         return command;
+    }
+
+    private const string ShowName = "roster show";
+
+    /// <summary>
+    /// The three tables of <c>roster show</c> with the same people and fields: null where the table says
+    /// "unknown" or "-"; a setting the roster did not give is marked assumed beside its default.
+    /// </summary>
+    private static OutputDocument Document(RosterSnapshot roster, Analytics.Calendar.IsoWeek week)
+    {
+        var document = new OutputDocument().Property("week", week).Property("loaded", roster.Loaded);
+        var teams = document.Table("teams", "team", "managerEmails", "timeZone", "timeZoneAssumed", "workdayStart", "workdayEnd", "workingHoursAssumed", "shrinkage", "shrinkageAssumed", "agents", "source");
+        foreach (var team in roster.Teams)
+        {
+            teams.Add(
+                team.Name,
+                team.ManagerEmails.Count == 0 ? null : team.ManagerEmails.ToList(),
+                team.TimeZone,
+                !team.Given.HasFlag(TeamSettings.TimeZone),
+                team.WorkdayStart,
+                team.WorkdayEnd,
+                !team.Given.HasFlag(TeamSettings.WorkingHours),
+                team.Shrinkage,
+                !team.Given.HasFlag(TeamSettings.Shrinkage),
+                roster.AgentsOf(team.Name).Count(),
+                team.Inferred ? "inferred" : "loaded");
+        }
+
+        var agents = document.Table("agents", "agent", "team", "contractHours", "startDate", "endDate", "managerEmail", "recognitionOptOut", "source");
+        foreach (var agent in roster.Agents)
+        {
+            agents.Add(agent.Name, agent.Team, agent.ContractHours, agent.StartDate, agent.EndDate, agent.ManagerEmail, agent.RecognitionOptOut, agent.Inferred ? "inferred" : "loaded");
+        }
+
+        // hoursPerWeek null is the whole contract, as the table says: leave of every contracted hour, not an unknown figure.
+        var leave = document.Table("leave", "agent", "from", "to", "hoursPerWeek", "wholeContract");
+        foreach (var entry in roster.Leave)
+        {
+            leave.Add(entry.Agent, entry.From, entry.To, entry.HoursPerWeek, entry.HoursPerWeek is null);
+        }
+
+        return document;
     }
 
     /// <summary>A team setting the roster did not give reads as the default it stands in for, marked assumed.</summary>
