@@ -7,7 +7,7 @@ using Worker.Jobs;
 using Worker.Reporting;
 using Worker.Telemetry;
 
-return await CliApplication.Create(Program.Compose).Parse(args).InvokeAsync();
+return await CliApplication.InvokeAsync(CliApplication.Create(Program.Compose), args);
 
 internal sealed partial class Program
 {

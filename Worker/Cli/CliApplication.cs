@@ -41,4 +41,29 @@ public static class CliApplication
         CommandBoundary.Apply(root);
         return root;
     }
+
+    /// <summary>Exit code of a command line that does not parse (an unknown option, a value of the wrong kind).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>
+    /// Parses and runs; a command line that does not parse is one line per error and exit 2, like every other
+    /// usage error, rather than the whole help text and exit 1. <c>--help</c> still prints the help.
+    /// </summary>
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+        {
+            var command = parse.CommandResult.Command == root ? "worker" : parse.CommandResult.Command.Name;
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"{command}: {error.Message} (--help lists the options)");
+            }
+
+            return UsageError;
+        }
+
+        return await parse.InvokeAsync(cancellationToken: cancellationToken);
+    }
 }

@@ -170,6 +170,9 @@ public static class OutputWriter
     private static string CsvText(object? value) => value switch
     {
         null => "",
+
+        // Team and agent names come from ticket data; a spreadsheet would run "=HYPERLINK(...)" as a formula (CWE-1236).
+        string text when text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' => "'" + text,
         bool flag => flag ? "true" : "false",
         double number when !double.IsFinite(number) => "",
         IReadOnlyDictionary<string, object?> map => string.Join("; ", map.Select(p => $"{p.Key}={CsvText(p.Value)}")),

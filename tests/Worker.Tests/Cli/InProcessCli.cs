@@ -38,7 +38,7 @@ internal static class InProcessCli
         AnsiConsole.Console.Profile.Width = 200;
         try
         {
-            var exit = await CliApplication.Create(compose).Parse(args).InvokeAsync(cancellationToken: cancellationToken);
+            var exit = await CliApplication.InvokeAsync(CliApplication.Create(compose), args, cancellationToken);
             return (exit, output.ToString(), error.ToString());
         }
         finally

@@ -38,6 +38,20 @@ public sealed class OutputWriterTests
             csv);
     }
 
+    [Fact]
+    public void Csv_TextThatASpreadsheetWouldRunAsAFormula_IsDefused_NumbersAreNot()
+    {
+        var document = new OutputDocument();
+        var rows = document.Table("rows", "team", "gap");
+        rows.Add("=HYPERLINK(\"http://x\")", -1.5);
+        rows.Add("@SUM(A1)", 2.0);
+        rows.Add("-cmd", 0.0);
+
+        var csv = OutputWriter.Csv(document.Tables[0]);
+
+        Assert.Equal("team,gap\r\n\"'=HYPERLINK(\"\"http://x\"\")\",-1.5\r\n'@SUM(A1),2\r\n'-cmd,0\r\n", csv);
+    }
+
     private static OutputDocument Sample()
     {
         var document = new OutputDocument().Property("week", new IsoWeek(2026, 47));
