@@ -36,6 +36,8 @@ public sealed class JobFailureAlertTests : IDisposable
         settings["Sync:Sources:0:QueryFile"] = query;
         settings["Sync:Sources:0:DateFormat"] = "iso";
         settings["Jobs:Sync:Cron"] = "* * * * * ?";
+        // A failed run is one run: the sync's own retries (which a query error gets too) would stretch it over a minute.
+        settings["Sync:MaxAttempts"] = "1";
         settings["Delivery:Operators:0"] = "ops@example.org";
 
         await using var worker = WorkerProcess.Start(_folder.Path, settings, "run");
