@@ -7,7 +7,9 @@ namespace Worker.Checks;
 /// <summary>
 /// Per source in the store: how old its newest ticket change is. Older than <see cref="CheckOptions.StaleAfter"/>
 /// means the sync stopped or the source stopped changing: Monday's reports would show last week's silence as a
-/// quiet week. An enabled sync source with no tickets at all fails too; a disabled one is not looked at.
+/// quiet week. That fails for a sync source (the worker should keep it fresh) and warns for a source only ever
+/// imported by hand (the demo's, a one-off export). An enabled sync source with no tickets at all fails too; a
+/// disabled one is not looked at.
 /// </summary>
 public static class DataFreshnessCheck
 {
@@ -39,12 +41,14 @@ public static class DataFreshnessCheck
         {
             var age = now - changed;
             var subject = $"data of '{source}'";
-            results.Add(age > check.StaleAfter
-                ? CheckResult.Failed(subject, $"no data for {(int)age.TotalDays} days (newest change {changed:yyyy-MM-dd HH:mm} UTC, {CheckOptions.Section}:StaleAfter is {Describe(check.StaleAfter)}); " +
-                    (sync.Sources.Any(s => s.Enabled && string.Equals(s.Name, source, StringComparison.Ordinal))
-                        ? "check that the sync job runs ('jobs list') and what 'sync' says."
-                        : "import a newer export of it, or configure it as a sync source (Sync:Sources)."))
-                : CheckResult.Ok(subject, $"newest change {Describe(age)} ago ({changed:yyyy-MM-dd HH:mm} UTC)."));
+            var synced = sync.Sources.Any(s => s.Enabled && string.Equals(s.Name, source, StringComparison.Ordinal));
+            var stale = $"no data for {(int)age.TotalDays} days (newest change {changed:yyyy-MM-dd HH:mm} UTC, {CheckOptions.Section}:StaleAfter is {Describe(check.StaleAfter)}); ";
+            results.Add(age <= check.StaleAfter
+                ? CheckResult.Ok(subject, $"newest change {Describe(age)} ago ({changed:yyyy-MM-dd HH:mm} UTC).")
+                : synced
+                    ? CheckResult.Failed(subject, stale + "check that the sync job runs ('jobs list') and what 'sync' says.")
+                    // Imported by hand, it is as fresh as its last import: worth knowing, not a fault of the worker.
+                    : CheckResult.Warning(subject, stale + "it is imported, not synced: import a newer export, or configure it in Sync:Sources."));
         }
 
         foreach (var source in sync.Sources.Where(s => s.Enabled && !newest.ContainsKey(s.Name)))

@@ -95,6 +95,20 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task StaleImportedSource_IsAWarning_NotAFailure()
+    {
+        // Imported by hand (the demo, a one-off export), a source is as fresh as its last import: the worker is not at fault.
+        var settings = Healthy(TimeSpan.FromDays(5), ticketSource: "demo");
+        settings["Sync:Sources:0:Enabled"] = "false";
+
+        var (exit, output, error) = await CheckAsync(settings);
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        Assert.Contains("warn data of 'demo': no data for 5 days", output, StringComparison.Ordinal);
+        Assert.Contains("it is imported, not synced", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendTestMail_WritesARealMessageThroughThePickupTransport()
     {
         var settings = Healthy(TimeSpan.FromHours(5));
@@ -124,7 +138,7 @@ public sealed class CheckCommandTests : IDisposable
     /// A migrated store whose tickets of source "legacy" last changed <paramref name="age"/> ago, that source's
     /// database with a valid query, pickup mail and a manager for the one team.
     /// </summary>
-    private Dictionary<string, string?> Healthy(TimeSpan age)
+    private Dictionary<string, string?> Healthy(TimeSpan age, string ticketSource = "legacy")
     {
         var settings = TestSettings.Embedded(_folder.Path);
         var store = new StoreOptions { Provider = StoreProvider.Sqlite, ConnectionString = settings["Store:ConnectionString"]! };
@@ -137,8 +151,9 @@ public sealed class CheckCommandTests : IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO tickets (source, ticket_id, kind, team, assignee, opened_at, updated_at, row_hash)
-                VALUES ('legacy', 'T1', 'incident', 'Workplace', 'Agent A', $opened, $updated, 0)
+                VALUES ($source, 'T1', 'incident', 'Workplace', 'Agent A', $opened, $updated, 0)
                 """;
+            command.Parameters.AddWithValue("$source", ticketSource);
             command.Parameters.AddWithValue("$opened", dialect.ToDb(changed.AddDays(-2)));
             command.Parameters.AddWithValue("$updated", dialect.ToDb(changed));
             command.ExecuteNonQuery();
