@@ -63,8 +63,9 @@ public sealed class PostgresCheckTests(PostgresServer server) : IDisposable
         }
 
         var mails = (await outbox.GetAsync(null, CancellationToken.None)).Where(m => m.Key.Scope == "job:sync").ToList();
+        string[] expected = ["job-failed oncall@example.org", "job-failed oncall@example.org", "job-failed ops@example.org", "job-failed ops@example.org", "job-recovered oncall@example.org", "job-recovered ops@example.org"];
         Assert.Equal(
-            new[] { "job-failed oncall@example.org", "job-failed oncall@example.org", "job-failed ops@example.org", "job-failed ops@example.org", "job-recovered oncall@example.org", "job-recovered ops@example.org" },
+            expected,
             mails.Select(m => $"{m.Key.ReportKind} {m.Key.Recipient}").Order(StringComparer.Ordinal));
         // Two streaks: the recovery note is keyed by the first one's start, the second alert by its own.
         var failedPeriods = mails.Where(m => m.Key.ReportKind == JobFailureAlerts.FailedKind).Select(m => m.Key.Period).Distinct().Order(StringComparer.Ordinal).ToList();
