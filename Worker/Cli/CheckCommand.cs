@@ -41,7 +41,7 @@ public static class CheckCommand
             var failed = results.Count(r => r.Status == CheckStatus.Failed);
             var warnings = results.Count(r => r.Status == CheckStatus.Warning);
             AnsiConsole.Console.WriteLine(failed == 0
-                ? $"check: all {results.Count(r => r.Status == CheckStatus.Ok)} checks passed{(warnings > 0 ? $", {warnings} warnings" : string.Empty)}."
+                ? $"check: all {results.Count(r => r.Status == CheckStatus.Ok)} checks passed{(warnings > 0 ? $", {warnings} warning{(warnings == 1 ? string.Empty : "s")}" : string.Empty)}."
                 : $"check: {failed} of {results.Count} checks failed.");
             return failed == 0 ? 0 : Failed;
         });
