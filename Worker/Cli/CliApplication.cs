@@ -32,6 +32,7 @@ public static class CliApplication
         root.Add(StaffingCommand.Create(compose));
         root.Add(ReportCommand.Create(compose));
         root.Add(MailCommand.Create(compose));
+        root.Add(CheckCommand.Create(compose));
 
         // Started with no command, as a service manager does, the executable runs the worker.
         root.Action = run.Action;

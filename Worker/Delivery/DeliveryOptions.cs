@@ -22,6 +22,15 @@ public sealed class DeliveryOptions
     /// <summary>Per team (by the team's name in the store): its managers, and anyone else who reads its team report.</summary>
     public Dictionary<string, TeamRecipients> Teams { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Who is told when a job fails: one mail per failure streak (the failed runs since its last success), through
+    /// the outbox. Default: none (failures are only logged and shown by 'jobs list').
+    /// </summary>
+    public List<string> Operators { get; set; } = [];
+
+    /// <summary>Whether the operators also get a note when a failing job succeeds again. Default true.</summary>
+    public bool NotifyOperatorsOnRecovery { get; set; } = true;
+
     /// <summary>How often the outbox is checked for mail that is due (new mail is sent at once). Default 15 seconds.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
 

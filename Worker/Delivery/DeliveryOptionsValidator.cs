@@ -17,6 +17,11 @@ public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
             Address(options.Department.Recipients[i], $"{section}:Department:Recipients:{i}", failures);
         }
 
+        for (var i = 0; i < options.Operators.Count; i++)
+        {
+            Address(options.Operators[i], $"{section}:Operators:{i}", failures);
+        }
+
         foreach (var (team, recipients) in options.Teams)
         {
             for (var i = 0; i < recipients.Managers.Count; i++)

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Analytics.Storage;
+using Microsoft.Extensions.Options;
 using Quartz;
+using Worker.Delivery;
 using Worker.Hosting;
 using Worker.Telemetry;
 
@@ -10,8 +13,18 @@ namespace Worker.Jobs;
 /// Wraps every job: the run is logged, counted and timed in the metrics, and recorded in job_runs with the
 /// worker that ran it, so the jobs themselves stay one line and the cluster's history is in one place.
 /// </summary>
-public sealed class JobRunMiddleware(JobRunLog runs, WorkerMetrics metrics, ILogger<JobRunMiddleware> logger) : IJobExecutionMiddleware
+/// <remarks>A failed run, and the next success, are mailed to the operators by <see cref="JobFailureAlerts"/>.</remarks>
+public sealed class JobRunMiddleware(
+    JobRunLog runs,
+    WorkerMetrics metrics,
+    ILogger<JobRunMiddleware> logger,
+    IDbConnectionFactory connections,
+    IOptions<DeliveryOptions> delivery,
+    Outbox? outbox = null) : IJobExecutionMiddleware
 {
+    // Built here rather than registered, so the schedule works in hosts composed without delivery (no outbox: no alerts).
+    private readonly JobFailureAlerts? _alerts = outbox is null ? null : new JobFailureAlerts(connections, outbox, delivery);
+
     public async ValueTask Invoke(IJobExecutionContext context, JobExecutionDelegate next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -53,6 +66,26 @@ public sealed class JobRunMiddleware(JobRunLog runs, WorkerMetrics metrics, ILog
                 // The store went away during the run: the job's own outcome above is what matters.
                 Log.JobRunUnrecorded(logger, job, ex.Message);
             }
+
+            await AlertAsync(job, context.FireInstanceId, outcome, detail);
+        }
+    }
+
+    private async Task AlertAsync(string job, string fireInstanceId, string outcome, string? detail)
+    {
+        if (_alerts is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _alerts.RunEndedAsync(job, fireInstanceId, outcome, detail, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException)
+        {
+            // The alert rides on the store; when that is gone the log line is all that can be done.
+            Log.JobAlertNotQueued(logger, job, ex.Message);
         }
     }
 }
