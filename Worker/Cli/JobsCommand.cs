@@ -147,13 +147,15 @@ public static class JobsCommand
         var table = new Table().AddColumns("started", "finished", "seconds", "outcome", "worker", "note");
         foreach (var run in runs)
         {
-            var note = run.Replaces is { } replaced
-                ? $"rerun of the run started {Local(replaced.StartedAt, zone)} on {replaced.InstanceId}, interrupted"
-                : run.Detail ?? string.Empty;
+            var note = string.Join("; ", new[]
+            {
+                run.Replaces is { } replaced ? $"rerun of the run started {Local(replaced.StartedAt, zone)} on {replaced.InstanceId}, interrupted" : null,
+                run.Detail,
+            }.Where(n => !string.IsNullOrEmpty(n)));
             table.AddRow(
                 Local(run.StartedAt, zone),
                 Markup.Escape(Local(run.FinishedAt, zone)),
-                run.FinishedAt is { } end ? (end - run.StartedAt).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "-",
+                run.FinishedAt is { } end ? (end - run.StartedAt).TotalSeconds.ToString("0", CultureInfo.InvariantCulture) : "-",
                 Markup.Escape(run.Outcome ?? "running"),
                 Markup.Escape(run.InstanceId),
                 Markup.Escape(ConfigurationErrors.OneLine(note)));

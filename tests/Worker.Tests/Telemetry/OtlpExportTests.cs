@@ -14,7 +14,9 @@ namespace Worker.Tests.Telemetry;
 /// <summary>
 /// The running worker exporting through OTLP/HTTP to a collector on loopback, configured only by settings and
 /// the standard OTEL_EXPORTER_OTLP_* names: the job, sync, mail and freshness metrics and the job's trace arrive.
+/// Not in parallel with other tests: Quartz keeps its schedulers in a process-wide registry by name.
 /// </summary>
+[Collection(Worker.Tests.Cli.CliEnvironmentDefinition.Name)]
 public sealed class OtlpExportTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
