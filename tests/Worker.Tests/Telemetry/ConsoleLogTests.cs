@@ -31,7 +31,27 @@ public sealed partial class ConsoleLogTests : IDisposable
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", started.GetProperty("Timestamp").GetString());
     }
 
-    private async Task<string> RunAndStopAsync(Dictionary<string, string> extra)
+    [Fact]
+    public async Task ConsoleMetrics_ShowTheWorkersInstruments_AndLeaveQuartzsOutUnlessAskedFor()
+    {
+        var quiet = await RunAndStopAsync(ConsoleMetrics(), "Metric Name: worker.job.runs");
+        var asked = ConsoleMetrics();
+        asked["Telemetry:QuartzMetrics"] = "true";
+        var loud = await RunAndStopAsync(asked, "Metric Name: quartz.");
+
+        Assert.Contains("Metric Name: worker.job.runs", quiet, StringComparison.Ordinal);
+        Assert.DoesNotContain("Metric Name: quartz.", quiet, StringComparison.Ordinal);
+        Assert.Contains("Metric Name: quartz.", loud, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> ConsoleMetrics() => new()
+    {
+        ["Telemetry:MetricsExporter"] = "Console",
+        ["Telemetry:ExportInterval"] = "00:00:00.500",
+        ["Jobs:Sync:Cron"] = "* * * * * ?",
+    };
+
+    private async Task<string> RunAndStopAsync(Dictionary<string, string> extra, string until = "Application started")
     {
         var settings = TestSettings.Embedded(_folder.Path).Where(s => s.Key != "Logging:LogLevel:Default").ToDictionary(s => s.Key, s => s.Value!);
         foreach (var (key, value) in extra)
@@ -41,7 +61,7 @@ public sealed partial class ConsoleLogTests : IDisposable
 
         await using var worker = WorkerProcess.Start(_folder.Path, settings, "run");
         var clock = Stopwatch.StartNew();
-        while (!worker.Output.Contains("Application started", StringComparison.Ordinal) && !worker.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
+        while (!worker.Output.Contains(until, StringComparison.Ordinal) && !worker.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(100);
         }
