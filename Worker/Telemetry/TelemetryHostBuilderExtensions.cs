@@ -35,29 +35,29 @@ public static class TelemetryHostBuilderExtensions
         otel.WithMetrics(metrics =>
         {
             metrics.AddMeter(WorkerMetrics.MeterName);
-            if (telemetry.QuartzMetrics ?? telemetry.MetricsExporter == MetricsExporter.Otlp)
+            if (telemetry.QuartzMetrics ?? telemetry.MetricsExporter == TelemetryExporter.Otlp)
             {
                 metrics.AddMeter(QuartzInstrumentation.MeterName);
             }
 
             switch (telemetry.MetricsExporter)
             {
-                case MetricsExporter.Console:
+                case TelemetryExporter.Console:
                     metrics.AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = interval);
                     break;
-                case MetricsExporter.Otlp:
+                case TelemetryExporter.Otlp:
                     // Endpoint, protocol, headers and timeout come from OTEL_EXPORTER_OTLP_* (environment or settings).
                     metrics.AddOtlpExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = interval);
                     break;
             }
         });
 
-        if (telemetry.TracesExporter != MetricsExporter.None)
+        if (telemetry.TracesExporter != TelemetryExporter.None)
         {
             otel.WithTracing(tracing =>
             {
                 tracing.AddSource(WorkerActivities.SourceName, TicketSync.ActivitySourceName, QuartzInstrumentation.ActivitySourceName);
-                if (telemetry.TracesExporter == MetricsExporter.Console)
+                if (telemetry.TracesExporter == TelemetryExporter.Console)
                 {
                     tracing.AddConsoleExporter();
                 }
@@ -68,7 +68,7 @@ public static class TelemetryHostBuilderExtensions
             });
         }
 
-        if (telemetry.MetricsExporter != MetricsExporter.None)
+        if (telemetry.MetricsExporter != TelemetryExporter.None)
         {
             // Observable gauges exist once their meter is created: create it with the host, not on first use.
             builder.Services.AddHostedService<DataFreshnessStart>();

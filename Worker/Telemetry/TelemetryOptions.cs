@@ -10,10 +10,10 @@ public sealed class TelemetryOptions
     /// the collector the standard OTEL_EXPORTER_OTLP_* variables name; default http://localhost:4317, gRPC).
     /// Default None.
     /// </summary>
-    public MetricsExporter MetricsExporter { get; set; } = MetricsExporter.None;
+    public TelemetryExporter MetricsExporter { get; set; } = TelemetryExporter.None;
 
     /// <summary>None, Console or Otlp, as for metrics: spans around jobs, source syncs, report runs and mail sends. Default None.</summary>
-    public MetricsExporter TracesExporter { get; set; } = MetricsExporter.None;
+    public TelemetryExporter TracesExporter { get; set; } = TelemetryExporter.None;
 
     /// <summary>How often metrics are exported (console and OTLP). Default 60 seconds.</summary>
     public TimeSpan ExportInterval { get; set; } = TimeSpan.FromSeconds(60);
@@ -26,7 +26,7 @@ public sealed class TelemetryOptions
 }
 
 /// <summary>Where a signal (metrics or traces) is exported.</summary>
-public enum MetricsExporter
+public enum TelemetryExporter
 {
     None,
     Console,
