@@ -67,6 +67,7 @@ public sealed class OutboxDispatcher(
                     continue;
                 }
 
+                using var activity = WorkerActivities.Source.StartActivity("mail send")?.SetTag("report", entry.Key.ReportKind).SetTag("period", entry.Key.Period);
                 var claimed = entry with { Status = OutboxStatus.Sending };
                 var attempt = entry.Attempts + 1;
                 try

@@ -2,6 +2,8 @@ using Analytics.Import.Sources;
 using Analytics.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Worker.Hosting;
 
@@ -19,9 +21,30 @@ public static class HostingHostBuilderExtensions
         builder.Services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section);
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService(o => o.ServiceName = "analytics-worker");
+        AddLogTimestamps(builder);
 
         // First hosted service: the schema exists before the scheduler or the outbox touch it.
         builder.Services.AddHostedService<StoreMigration>();
         return builder;
+    }
+
+    /// <summary>
+    /// Console log lines carry the time (local, with its offset) unless Logging:Console:FormatterOptions:TimestampFormat
+    /// sets another; JSON lines (Logging:Console:FormatterName=json) carry it as ISO 8601 UTC. The journal stamps
+    /// its own lines, so the systemd formatter is left alone. The host's start and stop lines are shown although
+    /// "Microsoft" is at Warning: they are how an operator sees the worker came up and went down.
+    /// </summary>
+    private static void AddLogTimestamps(IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<SimpleConsoleFormatterOptions>(o => o.TimestampFormat ??= "yyyy-MM-dd HH:mm:ss.fff zzz ");
+        builder.Services.Configure<JsonConsoleFormatterOptions>(o =>
+        {
+            if (o.TimestampFormat is null)
+            {
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.UseUtcTimestamp = true;
+            }
+        });
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
     }
 }

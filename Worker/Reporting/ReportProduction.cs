@@ -2,6 +2,7 @@ using Analytics.Calendar;
 using Analytics.Privacy;
 using Microsoft.Extensions.Logging;
 using Reports.Documents;
+using Worker.Telemetry;
 
 namespace Worker.Reporting;
 
@@ -18,6 +19,7 @@ public sealed class ReportProduction(ReportModelBuilder models, ReportRenderer r
     public async Task<ProducedReports> ProduceAsync(IsoWeek week, string outputFolder, CancellationToken cancellationToken)
     {
         // The week's shared inputs feed every report: if they cannot be read, nothing can be produced, and that is the run's failure.
+        using var run = WorkerActivities.Source.StartActivity("reports")?.SetTag("week", week.ToString());
         var inputs = await models.LoadAsync(week, cancellationToken);
         var folder = Directory.CreateDirectory(Path.Combine(outputFolder, week.ToString())).FullName;
         var scopes = inputs.Scopes.ToList();
@@ -29,6 +31,7 @@ public sealed class ReportProduction(ReportModelBuilder models, ReportRenderer r
             foreach (var kind in Kinds)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                using var activity = WorkerActivities.Source.StartActivity($"report {KindName(kind)}")?.SetTag("report", KindName(kind)).SetTag("scope", ScopeName(scope)).SetTag("week", week.ToString());
                 try
                 {
                     var report = await RenderAsync(kind, inputs, scope, cancellationToken) with { FileName = names.FileName(kind, scope, week) };

@@ -32,6 +32,11 @@ public sealed class TicketSync(
     /// <summary>Where an empty store starts reading: before any ticketing system's history.</summary>
     public static readonly DateTimeOffset Beginning = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The spans of source syncs, one per source and run: what a tracing host subscribes to.</summary>
+    public const string ActivitySourceName = "Analytics.Sync";
+
+    private static readonly ActivitySource Activities = new(ActivitySourceName);
+
     private SyncOptions Options => options.Value;
 
     /// <summary>Syncs every enabled source in turn; one source failing does not stop the others.</summary>
@@ -54,6 +59,7 @@ public sealed class TicketSync(
     public async Task<SourceSyncResult> SyncAsync(TicketSourceOptions source, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
+        using var activity = Activities.StartActivity($"sync {source.Name}")?.SetTag("source", source.Name);
         var totals = new Counts();
         for (var attempt = 1; ; attempt++)
         {
