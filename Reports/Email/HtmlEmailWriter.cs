@@ -18,9 +18,12 @@ internal sealed class HtmlEmailWriter
 
     public HtmlEmailWriter(string title, string subtitle)
     {
-        _html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(Text(title)).Append("</title></head>")
+        // Phones: the viewport tag stops a 980 px layout being shrunk to fit; the column is fluid up to
+        // 640 px, long words (names, ticket titles) wrap, and images shrink with max-width. No fixed
+        // width anywhere is wider than a 320 px screen.
+        _html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").Append(Text(title)).Append("</title></head>")
             .Append("<body style=\"margin:0;padding:0;background:#f4f6f8;\">")
-            .Append("<div style=\"max-width:640px;margin:0 auto;padding:24px;background:#ffffff;font-family:'DejaVu Sans',Arial,sans-serif;color:#1f2d3d;font-size:14px;line-height:1.45;\">")
+            .Append("<div style=\"box-sizing:border-box;max-width:640px;margin:0 auto;padding:16px;background:#ffffff;font-family:'DejaVu Sans',Arial,sans-serif;color:#1f2d3d;font-size:14px;line-height:1.45;overflow-wrap:break-word;word-wrap:break-word;\">")
             .Append("<h1 style=\"font-size:22px;margin:0 0 4px 0;color:#1b3a5c;\">").Append(Text(title)).Append("</h1>")
             .Append("<p style=\"margin:0 0 16px 0;color:#5b6b7b;\">").Append(Text(subtitle)).Append("</p>");
         _plain.AppendLine(Plain(title)).AppendLine(Plain(subtitle)).AppendLine();
@@ -42,7 +45,7 @@ internal sealed class HtmlEmailWriter
 
     public HtmlEmailWriter Figures(IEnumerable<(string Label, string Value, string? Change)> figures)
     {
-        _html.Append("<table role=\"presentation\" style=\"border-collapse:collapse;width:100%;margin:0 0 12px 0;\">");
+        _html.Append("<table role=\"presentation\" style=\"border-collapse:collapse;width:100%;max-width:100%;margin:0 0 12px 0;word-break:break-word;\">");
         foreach (var (label, value, change) in figures)
         {
             _html.Append("<tr><td style=\"padding:4px 8px;border-bottom:1px solid #e3e8ee;\">").Append(Text(label)).Append("</td>")
