@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. On a fresh Debian machine it first installs what the tests use
 # (a PostgreSQL server for the store tests; qpdf, poppler-utils and the DejaVu fonts for the report
-# tests; Python's aiosmtpd for the mail delivery tests); the fixtures start and stop the servers themselves.
+# tests; Python's aiosmtpd for the mail delivery tests; chromium to view the mails at phone width); the fixtures start and stop the servers themselves.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +11,7 @@ command -v qpdf >/dev/null || missing+=(qpdf)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing+=(fonts-dejavu-core)
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
+command -v chromium >/dev/null || missing+=(chromium)
 if ((${#missing[@]})); then
     echo "test.sh: installing ${missing[*]} (Debian packages the tests need)"
     sudo_cmd=()

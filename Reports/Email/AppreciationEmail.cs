@@ -54,7 +54,7 @@ public static class AppreciationEmail
         }
 
         var chart = new InvisibleWorkChartBuilder(fonts).Build(ChartData.WorkShares(view.WeeklyLedgers), "Share of hours by kind of work");
-        mail.Image("work-shares", ChartRenderer.ToPng(chart, 1200, 600, 2), "Chart: share of hours by kind of work, week by week", 600);
+        mail.Chart("work-shares", chart, 340, "Chart: share of hours by kind of work, week by week");
         mail.Paragraph($"The full summary ({pages} pages) is attached as a PDF.");
         return mail.Finish(subject);
     }

@@ -56,7 +56,7 @@ public static class StaffingEmail
         }
 
         var chart = new StaffingChartBuilder(fonts).Build([.. weeks.Select(w => new StaffingWeek(ChartData.Label(w.Week), w.NeededFte, w.AvailableFte))], $"Needed and available FTE per week, {context.Subject}");
-        mail.Image("staffing", ChartRenderer.ToPng(chart, 1200, 560, 2), "Chart: needed and available FTE per week", 600);
+        mail.Chart("staffing", chart, 320, "Chart: needed and available FTE per week");
         mail.Paragraph($"The full forecast ({pages} pages) is attached as a PDF.");
         return mail.Finish(subject);
     }

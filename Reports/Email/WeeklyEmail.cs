@@ -41,7 +41,7 @@ public static class WeeklyEmail
         }
 
         var chart = new WeeklyFlowChartBuilder(fonts).Build(ChartData.Flow(view.Trend), $"Incoming and resolved per week, {context.Subject}");
-        mail.Image("flow", ChartRenderer.ToPng(chart, 1200, 560, 2), "Chart: incoming and resolved tickets per week with the open backlog", 600);
+        mail.Chart("flow", chart, 320, "Chart: incoming and resolved tickets per week with the open backlog");
         mail.Paragraph($"The full report ({pages} pages) is attached as a PDF: service levels, {(context.IsDepartment ? "teams" : "per-agent load")}, when work arrives, the work behind the scenes, the forecast and data quality.");
         if (!context.IsDepartment)
         {

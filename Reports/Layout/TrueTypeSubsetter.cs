@@ -5,15 +5,23 @@ namespace Reports.Layout;
 /// <summary>
 /// Cuts a TrueType font down to the characters reports use. Skia's PDF backend in this SkiaSharp
 /// build embeds whole font files (DejaVu Sans: 740 KB per face), so the report font is handed to it
-/// already small. Glyph numbers and metrics stay as they are (unused glyphs just lose their
-/// outlines), so text measures exactly as with the full font; the character map keeps only the
-/// chosen characters, so any other character is honestly missing and goes to the fallback font.
+/// already small. Glyph numbers stay as they are (unused glyphs lose their outlines and widths,
+/// which no character reaches any more), so text measures exactly as with the full font; the
+/// character map keeps only the chosen characters, so any other character is honestly missing and
+/// goes to the fallback font. Hinting is dropped too (the tables and each glyph's instructions):
+/// it is half of DejaVu's outline data and PDF viewers render without it.
 /// </summary>
 public static class TrueTypeSubsetter
 {
     // What drawing and viewing need. Layout tables (GSUB, GPOS, kern) are dropped: the report
-    // engine places glyphs itself without shaping.
-    private static readonly HashSet<string> KeptTables = ["cmap", "cvt ", "fpgm", "gasp", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "OS/2", "post", "prep"];
+    // engine places glyphs itself without shaping. Hinting (cvt, fpgm, prep, gasp, hdmx, VDMX, LTSH)
+    // is dropped: the outlines are scaled smoothly by PDF viewers and by Skia's PNG charts alike.
+    private static readonly HashSet<string> KeptTables = ["cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "OS/2", "post"];
+
+    // The names a PDF viewer or font engine reads: copyright, family, style, unique id, full name,
+    // version, PostScript name. The rest of DejaVu's 15 KB name table is the licence text and
+    // translations of the style names.
+    private static readonly HashSet<int> KeptNames = [0, 1, 2, 3, 4, 5, 6];
 
     /// <summary>The subset font, or null when the font is not a TrueType-outline font this can cut (CFF, collections).</summary>
     public static byte[]? Subset(ReadOnlySpan<byte> font, IEnumerable<int> codePoints)
@@ -67,6 +75,23 @@ public static class TrueTypeSubsetter
         output["glyf"] = newGlyf;
         output["loca"] = newLoca;
         output["cmap"] = BuildCmap(chosen);
+        if (output.TryGetValue("hmtx", out var hmtx) && output.TryGetValue("hhea", out var hhea) && hhea.Length >= 36)
+        {
+            ClearUnusedMetrics(hmtx, BinaryPrimitives.ReadUInt16BigEndian(hhea.AsSpan(34)), keep);
+        }
+
+        if (output.TryGetValue("name", out var name) && ShortNames(name) is { } shortName)
+        {
+            output["name"] = shortName;
+        }
+
+        if (output.TryGetValue("maxp", out var maxp) && maxp.Length >= 32)
+        {
+            // No instructions left: zero the hinting limits (maxZones stays 1..2 as the spec asks).
+            BinaryPrimitives.WriteUInt16BigEndian(maxp.AsSpan(14), 1);
+            maxp.AsSpan(16, 8).Clear();
+            maxp.AsSpan(26, 2).Clear();
+        }
         if (output.TryGetValue("post", out var post) && post.Length >= 32)
         {
             // Version 3: no glyph names (DejaVu's are 40 KB); viewers use the character map instead.
@@ -185,14 +210,150 @@ public static class TrueTypeSubsetter
             BinaryPrimitives.WriteUInt32BigEndian(newLoca.AsSpan(4 * g), (uint)position);
             if (keep[g])
             {
-                var length = offsets[g + 1] - offsets[g];
-                glyf.Slice(offsets[g], length).CopyTo(newGlyf.AsSpan(position));
+                var length = WithoutInstructions(glyf.Slice(offsets[g], offsets[g + 1] - offsets[g]), newGlyf.AsSpan(position));
                 position += Align4(length);
             }
         }
 
         BinaryPrimitives.WriteUInt32BigEndian(newLoca.AsSpan(4 * numGlyphs), (uint)position);
-        return (newGlyf, newLoca);
+        return (newGlyf[..position], newLoca);
+    }
+
+    /// <summary>Copies one glyph without its hinting instructions; returns the bytes written (never more than read).</summary>
+    private static int WithoutInstructions(ReadOnlySpan<byte> glyph, Span<byte> target)
+    {
+        if (glyph.Length < 10)
+        {
+            glyph.CopyTo(target);
+            return glyph.Length;
+        }
+
+        var contours = BinaryPrimitives.ReadInt16BigEndian(glyph);
+        if (contours >= 0)
+        {
+            // Header, end points, instruction length, instructions, then flags and coordinates.
+            var lengthAt = 10 + (2 * contours);
+            if (lengthAt + 2 > glyph.Length)
+            {
+                glyph.CopyTo(target);
+                return glyph.Length;
+            }
+
+            var instructions = BinaryPrimitives.ReadUInt16BigEndian(glyph[lengthAt..]);
+            var rest = lengthAt + 2 + instructions;
+            if (rest > glyph.Length)
+            {
+                glyph.CopyTo(target);
+                return glyph.Length;
+            }
+
+            glyph[..lengthAt].CopyTo(target);
+            BinaryPrimitives.WriteUInt16BigEndian(target[lengthAt..], 0);
+            glyph[rest..].CopyTo(target[(lengthAt + 2)..]);
+            return glyph.Length - instructions;
+        }
+
+        // Composite: walk the components; the last one's WE_HAVE_INSTRUCTIONS flag says instructions follow.
+        var p = 10;
+        var lastFlagsAt = -1;
+        ushort flags;
+        do
+        {
+            if (p + 4 > glyph.Length)
+            {
+                glyph.CopyTo(target);
+                return glyph.Length;
+            }
+
+            lastFlagsAt = p;
+            flags = BinaryPrimitives.ReadUInt16BigEndian(glyph[p..]);
+            p += 4 + ((flags & 0x0001) != 0 ? 4 : 2);
+            p += (flags & 0x0008) != 0 ? 2 : (flags & 0x0040) != 0 ? 4 : (flags & 0x0080) != 0 ? 8 : 0;
+        }
+        while ((flags & 0x0020) != 0);
+
+        var end = Math.Min(p, glyph.Length);
+        glyph[..end].CopyTo(target);
+        BinaryPrimitives.WriteUInt16BigEndian(target[lastFlagsAt..], (ushort)(flags & ~0x0100));
+        return end;
+    }
+
+    /// <summary>Unused glyphs get zero width and bearing: nothing reaches them, and zeros compress to nothing.</summary>
+    private static void ClearUnusedMetrics(byte[] hmtx, int longMetrics, bool[] keep)
+    {
+        for (var g = 0; g < keep.Length; g++)
+        {
+            if (keep[g])
+            {
+                continue;
+            }
+
+            var at = g < longMetrics ? 4 * g : (4 * longMetrics) + (2 * (g - longMetrics));
+            var size = g < longMetrics ? 4 : 2;
+            if (at + size <= hmtx.Length)
+            {
+                hmtx.AsSpan(at, size).Clear();
+            }
+        }
+    }
+
+    /// <summary>The name table with only <see cref="KeptNames"/>, or null when it cannot be read (then it is kept whole).</summary>
+    private static byte[]? ShortNames(ReadOnlySpan<byte> name)
+    {
+        if (name.Length < 6)
+        {
+            return null;
+        }
+
+        var count = BinaryPrimitives.ReadUInt16BigEndian(name[2..]);
+        var storage = BinaryPrimitives.ReadUInt16BigEndian(name[4..]);
+        var records = new List<(ushort Platform, ushort Encoding, ushort Language, ushort Id, byte[] Text)>();
+        for (var i = 0; i < count; i++)
+        {
+            var at = 6 + (12 * i);
+            if (at + 12 > name.Length)
+            {
+                return null;
+            }
+
+            var record = name.Slice(at, 12);
+            var id = BinaryPrimitives.ReadUInt16BigEndian(record[6..]);
+            var length = BinaryPrimitives.ReadUInt16BigEndian(record[8..]);
+            var offset = storage + BinaryPrimitives.ReadUInt16BigEndian(record[10..]);
+            var language = BinaryPrimitives.ReadUInt16BigEndian(record[4..]);
+            if (offset + length > name.Length)
+            {
+                return null;
+            }
+
+            // English names only: Windows US English (0x409) and Macintosh English (0).
+            var platform = BinaryPrimitives.ReadUInt16BigEndian(record);
+            if (KeptNames.Contains(id) && (platform == 3 ? language == 0x409 : language == 0))
+            {
+                records.Add((platform, BinaryPrimitives.ReadUInt16BigEndian(record[2..]), language, id, name.Slice(offset, length).ToArray()));
+            }
+        }
+
+        var header = 6 + (12 * records.Count);
+        var output = new byte[header + records.Sum(r => r.Text.Length)];
+        BinaryPrimitives.WriteUInt16BigEndian(output.AsSpan(2), (ushort)records.Count);
+        BinaryPrimitives.WriteUInt16BigEndian(output.AsSpan(4), (ushort)header);
+        var position = 0;
+        for (var i = 0; i < records.Count; i++)
+        {
+            var r = records[i];
+            var record = output.AsSpan(6 + (12 * i), 12);
+            BinaryPrimitives.WriteUInt16BigEndian(record, r.Platform);
+            BinaryPrimitives.WriteUInt16BigEndian(record[2..], r.Encoding);
+            BinaryPrimitives.WriteUInt16BigEndian(record[4..], r.Language);
+            BinaryPrimitives.WriteUInt16BigEndian(record[6..], r.Id);
+            BinaryPrimitives.WriteUInt16BigEndian(record[8..], (ushort)r.Text.Length);
+            BinaryPrimitives.WriteUInt16BigEndian(record[10..], (ushort)position);
+            r.Text.CopyTo(output.AsSpan(header + position));
+            position += r.Text.Length;
+        }
+
+        return output;
     }
 
     /// <summary>Code point to glyph from the best Unicode subtable: format 12 (full Unicode) or format 4 (BMP).</summary>

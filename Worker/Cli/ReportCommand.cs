@@ -6,12 +6,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Reports.Documents;
+using Reports.Email;
 using Spectre.Console;
 using Worker.Reporting;
 
 namespace Worker.Cli;
 
-/// <summary><c>report weekly|appreciation|staffing [--team T] [--week W] [--out file.pdf]</c>: one report as a PDF, without mailing it.</summary>
+/// <summary>
+/// <c>report weekly|appreciation|staffing [--team T] [--week W] [--out file.pdf] [--preview [file.html]]</c>:
+/// one report as a PDF, or its mail as an HTML file to open in a browser, without mailing it.
+/// </summary>
 public static class ReportCommand
 {
     public static Command Create(Action<IHostApplicationBuilder> compose)
@@ -21,7 +25,12 @@ public static class ReportCommand
         var week = CliWeek.Option();
         var asOf = CliAsOf.Option();
         var output = new Option<FileInfo?>("--out") { Description = "Where to write the PDF (default: its standard name in the current folder)." };
-        var command = new Command("report", "Write one report as a PDF.") { kind, team, week, output, asOf };
+        var preview = new Option<FileInfo?>("--preview")
+        {
+            Description = "Write the mail as an HTML file to open in a browser (charts inline) instead of the PDF; with --out, the PDF too. Default file: the report's name with .html.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("report", "Write one report as a PDF, or preview its mail.") { kind, team, week, output, preview, asOf };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = CliHost.Build(compose, parse.GetValue(asOf));
@@ -59,24 +68,45 @@ public static class ReportCommand
             var scope = name is null ? ReportScope.Department : ReportScope.ForTeam(name);
             var report = await AnsiConsole.Status().StartAsync($"Writing the {parse.GetValue(kind).ToString().ToLowerInvariant()} report for {target}", _ =>
                 host.Services.GetRequiredService<ReportProduction>().ProduceOneAsync(parse.GetValue(kind), scope, target, cancellationToken));
-            var path = parse.GetValue(output)?.FullName ?? Path.GetFullPath(report.FileName);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-
-            // Never over an existing file: it may be the copy a reader was sent, or another report.
-            if (File.Exists(path))
+            if (parse.GetResult(preview) is not null)
             {
-                await Console.Error.WriteLineAsync($"report: {path} already exists; remove it or choose another file with --out.");
-                return 2;
+                var htmlPath = parse.GetValue(preview)?.FullName ?? Path.GetFullPath(Path.ChangeExtension(report.FileName, ".html"));
+                if (!await WriteNewAsync(htmlPath, System.Text.Encoding.UTF8.GetBytes(MailPreview.Html(report.Email, Path.GetFileName(report.FileName))), "--preview FILE", cancellationToken))
+                {
+                    return 2;
+                }
+
+                AnsiConsole.MarkupLine($"Mail preview ([bold]{Markup.Escape(report.Email.Subject)}[/]) written to [bold]{Markup.Escape(htmlPath)}[/]; open it in a browser.");
+                if (parse.GetValue(output) is null)
+                {
+                    return 0;
+                }
             }
 
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            var path = parse.GetValue(output)?.FullName ?? Path.GetFullPath(report.FileName);
+            if (!await WriteNewAsync(path, report.Pdf, "--out", cancellationToken))
             {
-                await file.WriteAsync(report.Pdf, cancellationToken);
+                return 2;
             }
 
             AnsiConsole.MarkupLine($"{report.Pages} pages written to [bold]{Markup.Escape(path)}[/].");
             return 0;
         });
         return command;
+    }
+
+    // Never over an existing file: it may be the copy a reader was sent, or another report.
+    private static async Task<bool> WriteNewAsync(string path, byte[] content, string option, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (File.Exists(path))
+        {
+            await Console.Error.WriteLineAsync($"report: {path} already exists; remove it or choose another file with {option}.");
+            return false;
+        }
+
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        await file.WriteAsync(content, cancellationToken);
+        return true;
     }
 }
