@@ -51,7 +51,8 @@ public sealed class JobFailureAlerts(IDbConnectionFactory connections, Outbox ou
             return;
         }
 
-        var period = streak.Value.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        // To the millisecond: a job that fails, succeeds and fails again within one second starts two streaks.
+        var period = streak.Value.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var address in operators.Select(a => MailAddresses.Parse(a).Address).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var key = new OutboxKey(kind, period, $"job:{job}", address);
