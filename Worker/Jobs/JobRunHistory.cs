@@ -28,17 +28,7 @@ public sealed class JobRunHistory(IDbConnectionFactory connections)
         var runs = new List<JobRun>();
         while (runs.Count < last && await reader.ReadAsync(cancellationToken))
         {
-            runs.Add(new JobRun(
-                reader.GetString(0),
-                Dialect.ReadInstant(reader, 1),
-                Dialect.ReadNullableInstant(reader, 2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5))
-            {
-                FireInstanceId = reader.GetString(6),
-                Replaces = reader.IsDBNull(7) ? null : new JobRunReference(reader.GetString(7), Dialect.ReadInstant(reader, 8), reader.GetString(9)),
-            });
+            runs.Add(JobRun.Read(reader, Dialect));
         }
 
         return runs;

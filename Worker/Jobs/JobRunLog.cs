@@ -115,17 +115,8 @@ public sealed class JobRunLog(IDbConnectionFactory connections, TimeProvider tim
         var runs = new Dictionary<string, JobRun>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
-            runs[reader.GetString(0)] = new JobRun(
-                reader.GetString(0),
-                Dialect.ReadInstant(reader, 1),
-                Dialect.ReadNullableInstant(reader, 2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5))
-            {
-                FireInstanceId = reader.GetString(6),
-                Replaces = reader.IsDBNull(7) ? null : new JobRunReference(reader.GetString(7), Dialect.ReadInstant(reader, 8), reader.GetString(9)),
-            };
+            var run = JobRun.Read(reader, Dialect);
+            runs[run.Job] = run;
         }
 
         return runs;
@@ -141,6 +132,23 @@ public sealed class JobRunLog(IDbConnectionFactory connections, TimeProvider tim
 public sealed record JobRun(string Job, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Outcome, string InstanceId, string? Detail)
 {
     public string FireInstanceId { get; init; } = string.Empty;
+
+    /// <summary>
+    /// A run from a row whose columns are job, started_at, finished_at, outcome, instance_id, detail,
+    /// fire_instance_id, then the replaced run's fire_instance_id, started_at and instance_id (null without one).
+    /// </summary>
+    internal static JobRun Read(System.Data.Common.DbDataReader reader, Analytics.Storage.SqlDialect dialect) =>
+        new(
+            reader.GetString(0),
+            dialect.ReadInstant(reader, 1),
+            dialect.ReadNullableInstant(reader, 2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.GetString(4),
+            reader.IsDBNull(5) ? null : reader.GetString(5))
+        {
+            FireInstanceId = reader.GetString(6),
+            Replaces = reader.IsDBNull(7) ? null : new JobRunReference(reader.GetString(7), dialect.ReadInstant(reader, 8), reader.GetString(9)),
+        };
 
     public JobRunReference? Replaces { get; init; }
 }
