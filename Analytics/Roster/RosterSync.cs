@@ -35,7 +35,7 @@ public sealed class RosterSync(RosterImporter importer, ILogger<RosterSync> logg
             throw new SourceQueryException($"Source '{source.Name}': the roster query file {source.RosterQueryFile} cannot be read: {ex.Message}", ex);
         }
 
-        var dialect = SqlDialect.For(source.Provider);
+        var dialect = SqlDialect.For(source.Provider.Database());
         await using var connection = dialect.CreateConnection(source.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();

@@ -32,7 +32,7 @@ public static class SourceCheck
             return CheckResult.Failed(subject, $"the query file '{source.QueryFile}' cannot be read: {ex.Message}; check {setting}:QueryFile.");
         }
 
-        var dialect = SqlDialect.For(source.Provider);
+        var dialect = SqlDialect.For(source.Provider.Database());
         DbConnection connection;
         try
         {

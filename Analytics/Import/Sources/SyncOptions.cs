@@ -1,3 +1,4 @@
+using Analytics.Import.Api;
 using Analytics.Storage;
 
 namespace Analytics.Import.Sources;
@@ -45,14 +46,20 @@ public sealed class TicketSourceOptions
     /// <summary>Stored as the tickets' source ("servicenow-prod"); also the key of the watermark. Required.</summary>
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>The source database's engine: Sqlite, Postgres or SqlServer. Default: Postgres.</summary>
-    public StoreProvider Provider { get; set; } = StoreProvider.Postgres;
+    /// <summary>
+    /// What the source is: a database (Sqlite, Postgres, SqlServer), read with <see cref="QueryFile"/>, or a
+    /// ticketing system's API (TOPdesk, ServiceNow, Jira, Zendesk), read with <see cref="Api"/>. Default: Postgres.
+    /// </summary>
+    public SourceProvider Provider { get; set; } = SourceProvider.Postgres;
 
-    /// <summary>ADO.NET connection string of the source database (a read-only account is enough). Required.</summary>
+    /// <summary>ADO.NET connection string of the source database (a read-only account is enough). Required for a database.</summary>
     public string ConnectionString { get; set; } = string.Empty;
 
-    /// <summary>The query file (see sql/sources/); relative paths are relative to the working directory. Required.</summary>
+    /// <summary>The query file (see sql/sources/); relative paths are relative to the working directory. Required for a database.</summary>
     public string QueryFile { get; set; } = string.Empty;
+
+    /// <summary>Where and how to reach an API source. Required for TOPdesk, ServiceNow, Jira and Zendesk.</summary>
+    public ApiSourceOptions Api { get; set; } = new();
 
     /// <summary>
     /// An optional query file that returns the roster (the columns of a roster file, usually the agents

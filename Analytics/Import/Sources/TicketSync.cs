@@ -177,7 +177,7 @@ public sealed class TicketSync(
         await state.MarkStartedAsync(source.Name, cancellationToken);
         Log.SyncStarted(logger, source.Name, since);
 
-        var dialect = SqlDialect.For(source.Provider);
+        var dialect = SqlDialect.For(source.Provider.Database());
         await using var connection = dialect.CreateConnection(source.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();

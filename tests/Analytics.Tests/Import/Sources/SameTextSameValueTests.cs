@@ -84,7 +84,7 @@ public sealed class SameTextSameValueTests : IDisposable
         var source = new TicketSourceOptions
         {
             Name = "legacy",
-            Provider = Analytics.Storage.StoreProvider.Sqlite,
+            Provider = Analytics.Import.Sources.SourceProvider.Sqlite,
             ConnectionString = connectionString,
             QueryFile = query,
             TimeZone = "Europe/Amsterdam",
