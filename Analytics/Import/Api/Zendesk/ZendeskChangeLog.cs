@@ -26,6 +26,7 @@ internal sealed class ZendeskChangeLog
     ];
 
     private readonly Dictionary<long, List<ZendeskChange>> _byTicket = [];
+    private readonly HashSet<long> _seen = [];
 
     /// <summary>
     /// The time of the latest update the export gave. The export had reached its end, so every update up to
@@ -57,36 +58,37 @@ internal sealed class ZendeskChangeLog
     /// <summary>Drops a ticket's changes (a deleted ticket: nothing to attach them to).</summary>
     public void Drop(long ticketId) => _byTicket.Remove(ticketId);
 
-    /// <summary>Reads the export from <paramref name="since"/> to its end.</summary>
-    public static async Task<ZendeskChangeLog> ReadAsync(ApiClient client, string sourceName, DateTimeOffset since, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the export from <paramref name="since"/> to its end into this log. Read again from <see cref="Latest"/>,
+    /// it adds only the updates made since: an update already read is recognised by its id.
+    /// </summary>
+    public async Task ReadAsync(ApiClient client, string sourceName, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var log = new ZendeskChangeLog();
-        var seen = new HashSet<long>();
         var start = ZendeskJson.UnixSeconds(since);
         var path = Path + "?start_time=" + start.ToString(CultureInfo.InvariantCulture);
         while (true)
         {
             using var document = await client.GetJsonAsync(path, cancellationToken);
             var events = ZendeskJson.Array(document, "ticket_events", sourceName, path);
-            log.Pages++;
+            Pages++;
             var fresh = 0;
             foreach (var update in events.EnumerateArray())
             {
                 // Time-based pages overlap: the next page starts at the second the last one ended in, so updates
                 // of that second come again. The update's id tells them apart.
-                if (ZendeskJson.Field(update, "id") is { } idValue && ZendeskJson.TryId(idValue, out var auditId) && !seen.Add(auditId))
+                if (ZendeskJson.Field(update, "id") is { } idValue && ZendeskJson.TryId(idValue, out var auditId) && !_seen.Add(auditId))
                 {
                     continue;
                 }
 
                 fresh++;
-                log.Add(update);
+                Add(update);
             }
 
             var root = document!.RootElement;
             if (ZendeskJson.Field(root, "end_of_stream") is { ValueKind: JsonValueKind.True })
             {
-                return log;
+                return;
             }
 
             var next = ZendeskJson.Text(root, "next_page") is { } url

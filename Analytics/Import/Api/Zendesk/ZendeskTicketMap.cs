@@ -103,6 +103,12 @@ internal static class ZendeskTicketMap
             UpdatedAt = updated,
         };
 
+        return new Outcome(id, new ApiTicket(canonical, Events(key, history, directory, source)), null);
+    }
+
+    /// <summary>A ticket's changes as canonical events, named and numbered.</summary>
+    public static List<TicketEvent> Events(string key, IReadOnlyList<ZendeskChange> history, ZendeskDirectory directory, string source)
+    {
         var events = new List<TicketEvent>(history.Count);
         foreach (var change in history)
         {
@@ -119,7 +125,7 @@ internal static class ZendeskTicketMap
         }
 
         EventSequence.Number(events);
-        return new Outcome(id, new ApiTicket(canonical, events), null);
+        return events;
     }
 
     /// <summary>Statuses stay Zendesk's words; assignee and group ids become the names tickets carry.</summary>
