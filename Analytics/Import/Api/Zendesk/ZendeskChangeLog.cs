@@ -27,6 +27,7 @@ internal sealed class ZendeskChangeLog
 
     private readonly Dictionary<long, List<ZendeskChange>> _byTicket = [];
     private readonly HashSet<long> _seen = [];
+    private readonly HashSet<string> _values = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The time of the latest update the export gave. The export had reached its end, so every update up to
@@ -156,8 +157,8 @@ internal sealed class ZendeskChangeLog
                     continue;
                 }
 
-                var from = type == "Change" ? ZendeskJson.Text(child, "previous_value") : null;
-                var to = value.ValueKind == JsonValueKind.Null ? null : ZendeskJson.Text(value);
+                var from = Shared(type == "Change" ? ZendeskJson.Text(child, "previous_value") : null);
+                var to = Shared(value.ValueKind == JsonValueKind.Null ? null : ZendeskJson.Text(value));
                 if (type == "Create" && to is null)
                 {
                     continue;
@@ -171,6 +172,26 @@ internal sealed class ZendeskChangeLog
                 list.Add(new ZendeskChange(auditId, position, at, kind, from, to, updater));
             }
         }
+    }
+
+    /// <summary>
+    /// One string per distinct value: a first sync holds every change of the window until its ticket comes, and
+    /// the same few statuses and ids repeat across millions of them.
+    /// </summary>
+    private string? Shared(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (_values.TryGetValue(value, out var shared))
+        {
+            return shared;
+        }
+
+        _values.Add(value);
+        return value;
     }
 
     /// <summary>The update's time: created_at, else the unix timestamp the export also gives.</summary>
