@@ -231,6 +231,30 @@ public sealed class ZendeskConnectorTests
     }
 
     [Fact]
+    public async Task AnAgentWithoutAdminRights_IsToldInOneLine_WhichExportItMayNotRead()
+    {
+        await using var fake = await SeededAsync();
+        fake.Api.Inject(403, "incremental/ticket_events", body: """{"error":"Forbidden","description":"You do not have access to this page. Please contact the account owner of this help desk for further help."}""");
+
+        var ex = await Assert.ThrowsAsync<SourceQueryException>(() => ReadAsync(fake, ApiSyncStart));
+
+        Assert.Contains("lacks read access to /api/v2/incremental/ticket_events.json (403)", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(ZendeskFake.Token, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public async Task AnAnswerOfAnotherShape_StopsTheRun_NamingThePathAndTheMissingList()
+    {
+        await using var fake = await SeededAsync();
+        fake.Api.Inject(200, "incremental/tickets", body: """{"results":[]}""");
+
+        var ex = await Assert.ThrowsAsync<SourceQueryException>(() => ReadAsync(fake, ApiSyncStart));
+
+        Assert.Equal("Source 'zendesk': /api/v2/incremental/tickets/cursor.json answered without a 'tickets' list; is Api:BaseUrl the Zendesk address (https://yourcompany.zendesk.com)?", ex.Message);
+    }
+
+    [Fact]
     public async Task AMalformedTicket_IsAProblemWithItsField_AndTheRestOfThePageIsKept()
     {
         await using var fake = await SeededAsync();
