@@ -56,6 +56,10 @@ internal sealed class ZendeskChangeLog
         return changes;
     }
 
+    /// <summary>The time of a ticket's latest change not yet handed out; null when it has none.</summary>
+    public DateTimeOffset? LastChangeOf(long ticketId) =>
+        _byTicket.TryGetValue(ticketId, out var changes) && changes.Count > 0 ? changes.Max(c => c.At) : null;
+
     /// <summary>Drops a ticket's changes (a deleted ticket: nothing to attach them to).</summary>
     public void Drop(long ticketId) => _byTicket.Remove(ticketId);
 

@@ -112,7 +112,8 @@ public sealed class ZendeskConnector : ITicketApiConnector
         var fetch = new List<long>();
         foreach (var id in changes.Pending.Order().ToList())
         {
-            if (late.TryGetValue(id, out var ticket))
+            // The state delivered holds these changes unless the ticket changed again after it was read.
+            if (late.TryGetValue(id, out var ticket) && changes.LastChangeOf(id) <= ticket.UpdatedAt)
             {
                 catchUp.Add(new ApiTicket(ticket, ZendeskTicketMap.Events(ticket.TicketId, changes.Take(id), directory, source)));
             }

@@ -179,6 +179,35 @@ public sealed class ZendeskConnectorTests
     }
 
     [Fact]
+    public async Task ATicketChangedAgainAfterTheExportReadIt_IsFetchedAsItIsNow_NotPairedWithItsOlderState()
+    {
+        await using var fake = await SeededAsync();
+        var eventReads = 0;
+        fake.BeforeServe = path =>
+        {
+            // The catch-up read of the event export: 1002 changed once more after the ticket export delivered it.
+            if (path == ZendeskChangeLog.Path && ++eventReads == 2)
+            {
+                fake.Change(1002, Now.AddMinutes(-3), 101, ("assignee_id", 100L));
+            }
+        };
+
+        var pages = await ReadAsync(fake, ApiSyncStart, afterPage: n =>
+        {
+            if (n == 1)
+            {
+                fake.Change(1002, Now.AddMinutes(-5), 101, ("status", "solved"));
+            }
+        });
+
+        Assert.Contains(fake.Api.Requests, r => r.Path == ZendeskConnector.ShowManyPath && r.Query.Contains("ids=1002", StringComparison.Ordinal));
+        Assert.Equal("Anna de Vries", LastStates(pages).Single(t => t.TicketId == "1002").Assignee);
+        Assert.Equal(fake.ExpectedTickets(Source).OrderBy(t => t.TicketId, StringComparer.Ordinal), LastStates(pages));
+        Assert.Equal(Sorted(fake.ExpectedEvents(Source)), Events(pages));
+        Assert.Equal(Now.AddMinutes(-3), pages[^1].CompleteUpTo);
+    }
+
+    [Fact]
     public async Task ATicketChangedInTheExportsLastMinute_IsFetchedWithShowMany_WithItsEvents()
     {
         await using var fake = await SeededAsync();

@@ -44,6 +44,9 @@ public sealed class ZendeskFake : IAsyncDisposable
 
     public List<FakeAudit> Audits { get; } = [];
 
+    /// <summary>Runs before each request is served, with its path: a change that lands between two requests.</summary>
+    public Action<string>? BeforeServe { get; set; }
+
     /// <summary>A ticket's JSON as served instead of its truth (a malformed record).</summary>
     public Dictionary<long, string> RawTickets { get; } = [];
 
@@ -206,6 +209,7 @@ public sealed class ZendeskFake : IAsyncDisposable
             return context.Response.WriteAsync("""{"error":"Couldn't authenticate you"}""");
         }
 
+        BeforeServe?.Invoke(context.Request.Path.Value ?? "/");
         JsonObject? body;
         lock (_gate)
         {
