@@ -131,16 +131,35 @@ public sealed partial class FakeServiceNow : IAsyncDisposable
         }
     }
 
-    /// <summary>The tickets as they stand, for expectations: number, table and the stored value of a field.</summary>
-    public IReadOnlyList<(string Number, string Table, Func<string, string?> Field)> Tickets()
+    /// <summary>The tickets as they stand, for expectations: number, table, and each field's stored value and display value.</summary>
+    public IReadOnlyList<TruthTicket> Tickets()
     {
         lock (_gate)
         {
             return [.. _tables.Where(t => TicketTables.Contains(t.Key)).SelectMany(t => t.Value.Select(r =>
             {
                 var copy = new Dictionary<string, Cell>(r);
-                return (copy["number"].Value!, t.Key, (Func<string, string?>)(f => copy.TryGetValue(f, out var c) ? c.Value : null));
+                return new TruthTicket(
+                    copy["number"].Value!,
+                    t.Key,
+                    f => copy.TryGetValue(f, out var c) && !string.IsNullOrEmpty(c.Value) ? c.Value : null,
+                    f => copy.TryGetValue(f, out var c) ? c.Display ?? c.Value : null);
             }))];
+        }
+    }
+
+    /// <summary>The active groups' names, and each active member of an active group with the group's name.</summary>
+    public (IReadOnlyList<string> Teams, IReadOnlyList<(string Agent, string Team)> Members) Roster()
+    {
+        lock (_gate)
+        {
+            var groups = _tables["sys_user_group"].Where(g => g["active"].Value == "true").ToList();
+            var members = _tables["sys_user_grmember"]
+                .Select(m => (Group: Find("sys_user_group", m["group"].Value!)!, User: Find("sys_user", m["user"].Value!)!))
+                .Where(m => m.Group["active"].Value == "true" && m.User["active"].Value == "true")
+                .Select(m => (m.User["name"].Value!, m.Group["name"].Value!))
+                .ToList();
+            return ([.. groups.Select(g => g["name"].Value!)], members);
         }
     }
 
@@ -481,3 +500,6 @@ public sealed partial class FakeServiceNow : IAsyncDisposable
 
     private sealed record Cell(string? Value, string? Display = null);
 }
+
+/// <summary>A ticket of the fake's truth: a field's stored value (null when empty) and what the UI shows.</summary>
+public sealed record TruthTicket(string Number, string Table, Func<string, string?> Value, Func<string, string?> Display);
