@@ -9,8 +9,8 @@ namespace Analytics.Import.Api.ServiceNow;
 /// problems changed since the watermark, their group, assignee and state history from sys_audit, and the
 /// roster from sys_user_group and sys_user_grmember. Per page of changed records it makes one request on
 /// the task table (the order), one per ticket table on the page (the records with display values), one or
-/// more on sys_audit (the history of the page's records) and at most one each on sys_user and
-/// sys_user_group (names the history needs and no record showed): a handful per page, none per ticket.
+/// more on sys_audit (the history of the page's records) and, per hundred ids the history names that no
+/// record showed, one on sys_user or sys_user_group: a handful per page, none per ticket.
 /// </summary>
 public sealed class ServiceNowConnector : ITicketApiConnector
 {

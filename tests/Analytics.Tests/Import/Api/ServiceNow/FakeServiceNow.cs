@@ -30,6 +30,9 @@ public sealed partial class FakeServiceNow : IAsyncDisposable
 
     private readonly Dictionary<string, List<Dictionary<string, Cell>>> _tables = new(StringComparer.Ordinal);
     private readonly object _gate = new();
+    private readonly Dictionary<string, (string Table, Dictionary<string, Cell> Row)> _bySysId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sysIdByNumber = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, DateTimeOffset, TicketEventKind), int> _sequences = [];
     private int _nextId;
 
     private FakeServiceNow(LoopbackApi api) => Api = api;
@@ -91,6 +94,7 @@ public sealed partial class FakeServiceNow : IAsyncDisposable
                 ["active"] = fields.TryGetValue("active", out var a) ? a : "true",
             };
             var id = Insert(table, []);
+            _sysIdByNumber[number] = id;
             Apply(table, id, at, by, values, checkpoint: 0);
             return id;
         }
@@ -128,6 +132,8 @@ public sealed partial class FakeServiceNow : IAsyncDisposable
         {
             var (table, row) = Ticket(number);
             _tables[table].Remove(row);
+            _bySysId.Remove(row["sys_id"].Value!);
+            _sysIdByNumber.Remove(number);
         }
     }
 
@@ -215,7 +221,8 @@ public sealed partial class FakeServiceNow : IAsyncDisposable
                 _ => (TicketEventKind.Status, old is null ? null : StateLabel(table, old, row), display ?? StateLabel(table, value, row)),
             };
             var number = row["number"].Value!;
-            var sequence = History.Count(e => e.TicketId == number && e.OccurredAt == at && e.Kind == kind);
+            var sequence = _sequences.GetValueOrDefault((number, at, kind));
+            _sequences[(number, at, kind)] = sequence + 1;
             History.Add(new TicketEvent { Source = string.Empty, TicketId = number, OccurredAt = at, Kind = kind, FromValue = from, ToValue = to, Actor = by, Sequence = sequence });
         }
     }
@@ -248,6 +255,7 @@ public sealed partial class FakeServiceNow : IAsyncDisposable
             }
 
             rows.Add(row);
+            _bySysId[id] = (table, row);
             return id;
         }
     }
@@ -255,10 +263,9 @@ public sealed partial class FakeServiceNow : IAsyncDisposable
     private Dictionary<string, Cell> Row(string table, string sysId) => Find(table, sysId) ?? throw new InvalidOperationException($"no {table} {sysId}");
 
     private Dictionary<string, Cell>? Find(string table, string sysId) =>
-        _tables.TryGetValue(table, out var rows) ? rows.FirstOrDefault(r => r["sys_id"].Value == sysId) : null;
+        _bySysId.TryGetValue(sysId, out var found) && found.Table == table ? found.Row : null;
 
-    private (string Table, Dictionary<string, Cell> Row) Ticket(string number) =>
-        _tables.Where(t => TicketTables.Contains(t.Key)).SelectMany(t => t.Value.Select(r => (t.Key, r))).First(x => x.r["number"].Value == number);
+    private (string Table, Dictionary<string, Cell> Row) Ticket(string number) => _bySysId[_sysIdByNumber[number]];
 
     private async Task ServeAsync(HttpContext context)
     {
@@ -373,6 +380,14 @@ public sealed partial class FakeServiceNow : IAsyncDisposable
             }
 
             operand = DateOperand(operand);
+            if (op is "IN" or "NOT IN")
+            {
+                var set = operand.Split(',').ToHashSet(StringComparer.Ordinal);
+                var keep = op == "IN";
+                rows = list.Where(r => set.Contains(Get(r, field) ?? string.Empty) == keep);
+                continue;
+            }
+
             rows = list.Where(r => Matches(Get(r, field), op, operand));
         }
 
@@ -409,8 +424,6 @@ public sealed partial class FakeServiceNow : IAsyncDisposable
         var v = value ?? string.Empty;
         return op switch
         {
-            "IN" => operand.Split(',').Contains(v, StringComparer.Ordinal),
-            "NOT IN" => !operand.Split(',').Contains(v, StringComparer.Ordinal),
             "=" => v == operand,
             "!=" => v != operand,
             ">=" => string.CompareOrdinal(v, operand) >= 0 && v.Length > 0,
