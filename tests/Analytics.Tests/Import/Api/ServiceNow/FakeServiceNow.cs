@@ -50,6 +50,9 @@ public sealed partial class FakeServiceNow : IAsyncDisposable
     /// <summary>The changes as the tickets spell them (names, labels): what the synced events must equal.</summary>
     public List<TicketEvent> History { get; } = [];
 
+    /// <summary>Time spent answering, so a measurement can tell the fake's share from the connector's and the store's.</summary>
+    public TimeSpan ServeTime { get; private set; }
+
     /// <summary>Requests answered per table.</summary>
     public Dictionary<string, int> RequestsPerTable { get; } = new(StringComparer.Ordinal);
 
@@ -291,6 +294,7 @@ public sealed partial class FakeServiceNow : IAsyncDisposable
             BeforeTaskPage?.Invoke(RequestsPerTable[table] - 1);
         }
 
+        var serving = System.Diagnostics.Stopwatch.StartNew();
         lock (_gate)
         {
             if (!_tables.ContainsKey(table) && table != "task")
@@ -316,6 +320,8 @@ public sealed partial class FakeServiceNow : IAsyncDisposable
 
                 context.Response.Headers.Link = LinkHeader(context, limit, offset, total);
             }
+
+            ServeTime += serving.Elapsed;
         }
 
         context.Response.ContentType = "application/json;charset=UTF-8";
