@@ -33,7 +33,7 @@ public sealed class JiraConnector(ILogger<JiraConnector> logger) : ITicketApiCon
     {
         ArgumentNullException.ThrowIfNull(request);
         var fields = await JiraFields.ReadAsync(request.Client, cancellationToken);
-        var jql = JiraJql.ChangedSince(request.Since, request.Zone, request.Source.Api.Filter);
+        var jql = JiraJql.ChangedSince(request.Source.Name, request.Since, request.Zone, request.Source.Api.Filter);
         var pageSize = Math.Clamp(request.Source.Api.PageSize, 1, MaxPageSize);
         string? token = null;
         while (true)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Import.Sources;
 
 namespace Analytics.Import.Api.Jira;
 
@@ -11,8 +12,14 @@ internal static class JiraJql
     /// <c>updated &gt;= "yyyy/MM/dd HH:mm" [AND (filter)] ORDER BY updated ASC</c>: JQL reads the time in the API
     /// user's zone to the minute, so the window starts at the minute before <paramref name="since"/>.
     /// </summary>
-    public static string ChangedSince(DateTimeOffset since, TimeZoneInfo zone, string? filter)
+    public static string ChangedSince(string source, DateTimeOffset since, TimeZoneInfo zone, string? filter)
     {
+        if (filter is not null && filter.Contains("ORDER BY", StringComparison.OrdinalIgnoreCase))
+        {
+            // The window's own order (oldest update first) is what makes the watermark safe.
+            throw new SourceQueryException($"Source '{source}': Api:Filter '{Printable.Escape(filter)}' has an ORDER BY; give only a JQL condition such as project = HELP (the connector orders by updated).");
+        }
+
         var window = $"updated >= \"{JiraTime.JqlMinute(since, zone)}\"";
         if (!string.IsNullOrWhiteSpace(filter))
         {
