@@ -168,6 +168,22 @@ public sealed class JiraConnectorTests
     }
 
     [Fact]
+    public async Task ATokenThatNeverMovesOn_StopsTheRunWithOneLine_InsteadOfLoopingForever()
+    {
+        await using var fake = await JiraFake.StartAsync(Amsterdam);
+        fake.AddIssue("HELP-1", T0);
+        fake.StuckToken = "c2FtZQ==";
+        var (request, client) = Request(fake, since: T0, pageSize: 10);
+        using (client)
+        {
+            var ex = await Assert.ThrowsAsync<SourceQueryException>(() => ReadAllAsync(request));
+
+            Assert.Contains("same nextPageToken twice", ex.Message, StringComparison.Ordinal);
+            Assert.Equal(2, fake.Api.Requests.Count(r => r.Path == "/rest/api/3/search/jql"));
+        }
+    }
+
+    [Fact]
     public async Task AChangelogTheSearchCutShort_IsReadInFullFromTheChangelogEndpoint()
     {
         await using var fake = await JiraFake.StartAsync(Amsterdam);

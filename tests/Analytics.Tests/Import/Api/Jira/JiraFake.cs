@@ -50,6 +50,9 @@ internal sealed partial class JiraFake : IAsyncDisposable
     /// <summary>Group and member requests answer 403 (the API user lacks "Browse users and groups").</summary>
     public bool RosterForbidden { get; set; }
 
+    /// <summary>The search answers every page with this same token (a broken proxy or a server bug).</summary>
+    public string? StuckToken { get; set; }
+
     /// <summary>Every JQL the search was asked for.</summary>
     public List<string> Jqls { get; } = [];
 
@@ -217,7 +220,7 @@ internal sealed partial class JiraFake : IAsyncDisposable
 
         var local = DateTime.ParseExact(window.Groups[1].Value, "yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
         var since = new DateTimeOffset(local, UserZone.GetUtcOffset(local));
-        var after = token.Length == 0 ? ((DateTimeOffset, int)?)null : Cursor(token);
+        var after = token.Length == 0 || StuckToken is not null ? ((DateTimeOffset, int)?)null : Cursor(token);
         var ordered = Issues
             .Where(i => i.Updated >= since)
             .OrderBy(i => i.Updated).ThenBy(i => i.Id)
@@ -230,7 +233,12 @@ internal sealed partial class JiraFake : IAsyncDisposable
             ["issues"] = new JsonArray(page.Select(i => (JsonNode)IssueJson(i, wanted, expand.Split(',').Contains("changelog"))).ToArray()),
             ["isLast"] = ordered.Count <= maxResults,
         };
-        if (ordered.Count > maxResults)
+        if (StuckToken is not null)
+        {
+            result["isLast"] = false;
+            result["nextPageToken"] = StuckToken;
+        }
+        else if (ordered.Count > maxResults)
         {
             var last = page[^1];
             result["nextPageToken"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(last.Updated.UtcTicks.ToString(CultureInfo.InvariantCulture) + ":" + last.Id.ToString(CultureInfo.InvariantCulture)));
