@@ -26,7 +26,13 @@ public sealed class JiraConnector(ILogger<JiraConnector> logger) : ITicketApiCon
     public AuthenticationHeaderValue Authorization(ApiSourceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return ApiClient.Basic(options.User, options.Secret);
+        if (string.IsNullOrWhiteSpace(options.User))
+        {
+            // Jira Cloud takes an API token only with its account's e-mail; without it every request is a 401 that says less.
+            throw new SourceQueryException("Api:User is required for Jira: the e-mail of the Atlassian account the API token (Api:Secret) belongs to.");
+        }
+
+        return ApiClient.Basic(options.User.Trim(), options.Secret);
     }
 
     public async IAsyncEnumerable<ApiPage> ReadChangedAsync(ApiReadRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)

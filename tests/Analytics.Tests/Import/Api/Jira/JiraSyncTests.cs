@@ -96,6 +96,19 @@ public sealed class JiraSyncTests
         Assert.Null(await harness.WatermarkAsync());
     }
 
+    [Fact]
+    public async Task AnApiUserLeftOut_FailsTheSync_NamingTheSetting_BeforeAnyRequest()
+    {
+        await using var fake = await Seeded();
+        using var harness = new ApiSyncHarness(new JiraConnector(NullLogger<JiraConnector>.Instance), fake.Api.BaseUrl, Now, s => s.Api.User = " ");
+
+        var result = await harness.SyncAsync();
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Api:User is required for Jira", result.Error, StringComparison.Ordinal);
+        Assert.Empty(fake.Api.Requests);
+    }
+
     /// <summary>Five issues over the last ten hours with some history, and three groups (one of them Atlassian's).</summary>
     private static async Task<JiraFake> Seeded()
     {
