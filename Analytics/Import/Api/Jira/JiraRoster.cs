@@ -38,7 +38,7 @@ internal static class JiraRoster
             var agents = new ApiRosterTable(["Name", "Team"], teamOf.Select(a => (IReadOnlyList<string>)[a.Key, a.Value]).ToList());
             return [teams, agents];
         }
-        catch (SourceQueryException ex) when (ex.Message.Contains("(403)", StringComparison.Ordinal))
+        catch (SourceQueryException ex) when (ex.HttpStatus == 403)
         {
             // Reading users and groups takes a global permission many sites keep from API users: no roster, not a failed sync.
             JiraLog.NoRoster(logger, request.Source.Name, ex.Message);
