@@ -60,7 +60,7 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
             }
             else if (source.Provider.IsApi())
             {
-                ApiSettings(source.Api, $"{path}:Api", failures);
+                ApiSettings(source.Provider, source.Api, $"{path}:Api", failures);
             }
             else
             {
@@ -99,8 +99,20 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
     }
 
     /// <summary>An API source's settings; the secret is checked for presence only, never echoed.</summary>
-    private static void ApiSettings(Api.ApiSourceOptions api, string path, List<string> failures)
+    private static void ApiSettings(SourceProvider provider, Api.ApiSourceOptions api, string path, List<string> failures)
     {
+        // ServiceNow alone takes a bare OAuth token; the others authenticate a named user with the secret.
+        if (provider != SourceProvider.ServiceNow && string.IsNullOrWhiteSpace(api.User))
+        {
+            var who = provider switch
+            {
+                SourceProvider.TOPdesk => "the operator's login name",
+                SourceProvider.Jira => "the Atlassian account's e-mail",
+                _ => "the agent's e-mail",
+            };
+            failures.Add($"{path}:User is required for {provider}: {who}.");
+        }
+
         if (!Uri.TryCreate(api.BaseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
             failures.Add($"{path}:BaseUrl: '{Printable.Escape(api.BaseUrl)}' must be the system's http(s) address, e.g. https://example.topdesk.net.");

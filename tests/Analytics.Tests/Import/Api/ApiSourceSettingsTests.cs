@@ -59,6 +59,21 @@ public sealed class ApiSourceSettingsTests
         Assert.All(failures, f => Assert.DoesNotContain("app-password-123", f, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(SourceProvider.TOPdesk, "Sync:Sources:0:Api:User is required for TOPdesk: the operator's login name.")]
+    [InlineData(SourceProvider.Jira, "Sync:Sources:0:Api:User is required for Jira: the Atlassian account's e-mail.")]
+    [InlineData(SourceProvider.Zendesk, "Sync:Sources:0:Api:User is required for Zendesk: the agent's e-mail.")]
+    public void AMissingUser_IsNamed_ExceptForServiceNowsBearerToken(SourceProvider provider, string expected)
+    {
+        var source = Source(api => api.User = "");
+        source.Provider = provider;
+
+        Assert.Equal(expected, Assert.Single(Failures(source)));
+
+        source.Provider = SourceProvider.ServiceNow;
+        Assert.Empty(Failures(source));
+    }
+
     [Fact]
     public void AnUnknownProvider_IsNamed()
     {
