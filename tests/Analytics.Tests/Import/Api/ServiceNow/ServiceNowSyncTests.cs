@@ -117,6 +117,19 @@ public sealed class ServiceNowSyncTests : IAsyncLifetime, IDisposable
         Assert.Null(await _harness.WatermarkAsync());
     }
 
+    [Fact]
+    public async Task ARosterTheUserMayNotRead_LeavesTheRosterAlone_AndTheTicketsSynced()
+    {
+        _sn.Api.Inject(403, "/api/now/table/sys_user_grmember", body: """{"error":{"message":"User Not Authorized","detail":"ACL restricts the record retrieval"},"status":"failure"}""");
+
+        var result = await _harness.SyncAsync();
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(7, (await _harness.TicketsAsync()).Count);
+        Assert.Empty(await _harness.AgentsAsync());
+        Assert.Equal(T0.AddHours(5), await _harness.WatermarkAsync());
+    }
+
     /// <summary>The store, read back, against the instance's truth computed from its own records and history.</summary>
     private async Task AssertStoreEqualsInstance()
     {
