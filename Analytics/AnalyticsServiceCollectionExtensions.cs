@@ -60,7 +60,9 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddOptions<SyncOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>());
         services.TryAddSingleton<SyncStateStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Import.Api.ITicketApiConnector, Import.Api.Jira.JiraConnector>());
         services.TryAddSingleton<Import.Api.ApiConnectors>();
+        services.TryAddSingleton<Import.Api.ApiSourcePreview>();
         services.TryAddSingleton<TicketSync>();
         services.TryAddSingleton<DemoDataGenerator>();
         services.TryAddSingleton<DemoDataLoader>();

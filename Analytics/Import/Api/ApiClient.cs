@@ -173,7 +173,7 @@ public sealed class ApiClient : IDisposable
             404 => $"{path} does not exist (404); check Api:BaseUrl and that this API is licensed and enabled",
             _ => $"{path} was refused ({status})",
         };
-        return new SourceQueryException($"Source '{_source}': {why}{(excerpt.Length > 0 ? ": " + excerpt : ".")}");
+        return new SourceQueryException($"Source '{_source}': {why}{(excerpt.Length > 0 ? ": " + excerpt : ".")}") { HttpStatus = status };
     }
 
     /// <summary>The start of an error body, on one line and escaped: enough to tell the operator what the system said.</summary>

@@ -40,6 +40,7 @@ public sealed class ApiClientTests
         var ex = await Assert.ThrowsAsync<SourceQueryException>(() => client.GetJsonAsync("/tas/api/incidents?query=x", default));
 
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(status, ex.HttpStatus);
         Assert.DoesNotContain("s3cret", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
         Assert.Single(api.Requests);
