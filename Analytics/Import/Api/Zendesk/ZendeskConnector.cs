@@ -38,17 +38,12 @@ public sealed class ZendeskConnector : ITicketApiConnector
     public SourceProvider Provider => SourceProvider.Zendesk;
 
     /// <summary>
-    /// Zendesk's API token authentication: Basic with "{email}/token" and the token. Without a user the
-    /// secret is sent as an OAuth bearer token.
+    /// Zendesk's API token authentication: Basic with "{email}/token" and the token (Api:User is required at
+    /// start for Zendesk). A user that already ends in "/token" is taken as it is.
     /// </summary>
     public AuthenticationHeaderValue Authorization(ApiSourceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.User))
-        {
-            return ApiClient.Bearer(options.Secret);
-        }
-
         var user = options.User.Trim();
         return ApiClient.Basic(user.EndsWith("/token", StringComparison.OrdinalIgnoreCase) ? user : user + "/token", options.Secret);
     }
