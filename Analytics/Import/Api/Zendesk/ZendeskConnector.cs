@@ -10,19 +10,19 @@ namespace Analytics.Import.Api.Zendesk;
 /// Zendesk Support through its REST API (v2) with an API token.
 /// <list type="number">
 /// <item>The groups and agents: the names behind group_id, assignee_id and updater_id.</item>
-/// <item>The ticket event export from the watermark to its end: every status, assignee and group change.</item>
 /// <item>The cursor-based incremental ticket export (start_time, then after_cursor until end_of_stream), each
-/// ticket with its metric set and its changes from step 2.</item>
-/// <item>The event export once more from where step 2 ended: the changes made while step 3 ran go with the
-/// ticket as step 3 delivered it; tickets that had changes but were not in the export (changed again in its
-/// last minute) are fetched with show_many as they are now. So no change is left waiting for its ticket.</item>
+/// ticket with its metric set, page by page as it comes: a check sees the first pages at once.</item>
+/// <item>The ticket event export from the same start to its end: every status, assignee and group change.
+/// Read after the tickets, it covers every state they were delivered in; each ticket's changes go with the
+/// state delivered, again, a page of such tickets at a time. A ticket changed after the export read it, or
+/// never in the export (changed in its last minute), is fetched with show_many as it is now.</item>
 /// </list>
 /// Only the last page says how far the store is complete, and it says so from the event export: that export
 /// had reached its end, so every update up to its latest one has been read, and every ticket changed before
 /// then was in the ticket export (which selects on generated_timestamp, never earlier than updated_at) or was
 /// fetched. Earlier pages say nothing (null): the ticket export's order is generated_timestamp, which the API
-/// reference does not promise, and changes are read a window at a time; a run killed mid-way is read again
-/// from the same watermark, which stores nothing twice.
+/// reference does not promise, and the changes come last; a run killed mid-way is read again from the same
+/// watermark, which stores nothing twice.
 /// </summary>
 public sealed class ZendeskConnector : ITicketApiConnector
 {
@@ -53,16 +53,14 @@ public sealed class ZendeskConnector : ITicketApiConnector
         ArgumentNullException.ThrowIfNull(request);
         var client = request.Client;
         var source = request.Source.Name;
+        var pageSize = Math.Clamp(request.Source.Api.PageSize, 1, MaxPageSize);
+        var perPage = pageSize.ToString(CultureInfo.InvariantCulture);
         var directory = await ZendeskDirectory.LoadAsync(client, source, cancellationToken);
-        var changes = new ZendeskChangeLog();
-        await changes.ReadAsync(client, source, request.Since, cancellationToken);
-        var readUpTo = changes.Latest;
-        var firstProblems = changes.Problems.Count;
-        var perPage = Math.Clamp(request.Source.Api.PageSize, 1, MaxPageSize).ToString(CultureInfo.InvariantCulture);
-        var problems = new List<ApiRecordProblem>(changes.Problems);
 
-        // Tickets delivered in a state newer than the changes read so far: changed while this run read them.
-        var late = new Dictionary<long, Tickets.Ticket>();
+        // Empty while the tickets are read: the changes are read after them, so they cover every state delivered.
+        var changes = new ZendeskChangeLog();
+        var delivered = new Dictionary<long, Tickets.Ticket>();
+        var skipped = new HashSet<long>();
         var path = $"{TicketsPath}?start_time={ZendeskJson.UnixSeconds(request.Since).ToString(CultureInfo.InvariantCulture)}&per_page={perPage}&include=metric_sets";
         var visited = new HashSet<string>(StringComparer.Ordinal);
         ApiPage held;
@@ -74,21 +72,11 @@ public sealed class ZendeskConnector : ITicketApiConnector
             }
 
             using var document = await client.GetJsonAsync(path, cancellationToken);
-            var page = Page(document, path, changes, directory, source);
-            page.Problems.InsertRange(0, problems);
-            problems.Clear();
-            foreach (var item in page.Tickets)
-            {
-                if (readUpTo is { } upTo ? item.Ticket.UpdatedAt > upTo : item.Ticket.UpdatedAt >= request.Since)
-                {
-                    late[long.Parse(item.Ticket.TicketId, CultureInfo.InvariantCulture)] = item.Ticket;
-                }
-            }
-
+            var page = Page(document, path, changes, directory, source, delivered, skipped);
             var root = document!.RootElement;
             if (ZendeskJson.Field(root, "end_of_stream") is { ValueKind: JsonValueKind.True })
             {
-                // Held back until the catch-up below shows whether it is the last page.
+                // Held back until the changes show whether it is the last page.
                 held = new ApiPage(page.Tickets, page.Problems, null);
                 break;
             }
@@ -99,18 +87,22 @@ public sealed class ZendeskConnector : ITicketApiConnector
             path = $"{TicketsPath}?cursor={Uri.EscapeDataString(cursor)}&per_page={perPage}&include=metric_sets";
         }
 
-        // Catch-up: the changes made while the tickets were read. Those of tickets this run delivered go with the
-        // state delivered; the others (tickets changed again in the export's last minute, or changed after it)
-        // are fetched with show_many as they are now. What show_many does not return was deleted.
-        await changes.ReadAsync(client, source, readUpTo ?? request.Since, cancellationToken);
-        var catchUp = new List<ApiTicket>();
+        // The changes since the watermark, read to the export's end. A ticket delivered in a state that holds all its
+        // changes gets them with that state; one changed again after it was read, or never in the ticket export
+        // (changed in its last minute), is fetched with show_many as it is now. Unreadable and deleted tickets
+        // keep none; what show_many does not return was deleted.
+        await changes.ReadAsync(client, source, request.Since, cancellationToken);
+        var withChanges = new List<ApiTicket>();
         var fetch = new List<long>();
         foreach (var id in changes.Pending.Order().ToList())
         {
-            // The state delivered holds these changes unless the ticket changed again after it was read.
-            if (late.TryGetValue(id, out var ticket) && changes.LastChangeOf(id) <= ticket.UpdatedAt)
+            if (skipped.Contains(id))
             {
-                catchUp.Add(new ApiTicket(ticket, ZendeskTicketMap.Events(ticket.TicketId, changes.Take(id), directory, source)));
+                changes.Drop(id);
+            }
+            else if (delivered.TryGetValue(id, out var ticket) && changes.LastChangeOf(id) <= ticket.UpdatedAt)
+            {
+                withChanges.Add(new ApiTicket(ticket, ZendeskTicketMap.Events(ticket.TicketId, changes.Take(id), directory, source)));
             }
             else
             {
@@ -118,28 +110,42 @@ public sealed class ZendeskConnector : ITicketApiConnector
             }
         }
 
-        var lateProblems = changes.Problems.Skip(firstProblems).ToList();
-        if (catchUp.Count == 0 && fetch.Count == 0)
+        var pages = new List<Func<Task<ApiPage>>>();
+        for (var i = 0; i < withChanges.Count; i += pageSize)
         {
-            yield return held with { Problems = [.. held.Problems, .. lateProblems], CompleteUpTo = changes.Latest };
+            var slice = withChanges.GetRange(i, Math.Min(pageSize, withChanges.Count - i));
+            pages.Add(() => Task.FromResult(new ApiPage(slice, [], null)));
+        }
+
+        for (var i = 0; i < fetch.Count; i += ShowManyBatch)
+        {
+            var batch = fetch.GetRange(i, Math.Min(ShowManyBatch, fetch.Count - i));
+            pages.Add(async () =>
+            {
+                var ids = string.Join(',', batch.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+                using var document = await client.GetJsonAsync($"{ShowManyPath}?ids={ids}&include=metric_sets", cancellationToken);
+                var page = Page(document, ShowManyPath, changes, directory, source, delivered, skipped);
+                batch.ForEach(changes.Drop);
+                return new ApiPage(page.Tickets, page.Problems, null);
+            });
+        }
+
+        if (pages.Count == 0)
+        {
+            yield return held with { Problems = [.. held.Problems, .. changes.Problems], CompleteUpTo = changes.Latest };
             yield break;
         }
 
-        yield return held;
-        for (var i = 0; i < fetch.Count; i += ShowManyBatch)
+        yield return held with { Problems = [.. held.Problems, .. changes.Problems] };
+        for (var i = 0; i < pages.Count; i++)
         {
-            var batch = fetch.Skip(i).Take(ShowManyBatch).ToList();
-            var ids = string.Join(',', batch.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-            using var document = await client.GetJsonAsync($"{ShowManyPath}?ids={ids}&include=metric_sets", cancellationToken);
-            var page = Page(document, ShowManyPath, changes, directory, source);
-            batch.ForEach(changes.Drop);
-            yield return new ApiPage(page.Tickets, page.Problems, null);
+            var page = await pages[i]();
+            yield return i == pages.Count - 1 ? page with { CompleteUpTo = changes.Latest } : page;
         }
-
-        yield return new ApiPage(catchUp, lateProblems, changes.Latest);
     }
 
-    private static (List<ApiTicket> Tickets, List<ApiRecordProblem> Problems) Page(JsonDocument? document, string path, ZendeskChangeLog changes, ZendeskDirectory directory, string source)
+    /// <summary>Maps one page of tickets, noting what was delivered (last state) and what was unreadable or deleted.</summary>
+    private static (List<ApiTicket> Tickets, List<ApiRecordProblem> Problems) Page(JsonDocument? document, string path, ZendeskChangeLog changes, ZendeskDirectory directory, string source, Dictionary<long, Tickets.Ticket> delivered, HashSet<long> skipped)
     {
         var records = ZendeskJson.Array(document, "tickets", source, path);
         var metrics = new Dictionary<long, JsonElement>();
@@ -163,10 +169,21 @@ public sealed class ZendeskConnector : ITicketApiConnector
             if (outcome.Ticket is { } ticket)
             {
                 tickets.Add(ticket);
+                delivered[outcome.Id!.Value] = ticket.Ticket;
+                skipped.Remove(outcome.Id.Value);
             }
-            else if (outcome.Problem is { } problem)
+            else
             {
-                problems.Add(problem);
+                if (outcome.Id is { } key)
+                {
+                    skipped.Add(key);
+                    delivered.Remove(key);
+                }
+
+                if (outcome.Problem is { } problem)
+                {
+                    problems.Add(problem);
+                }
             }
         }
 

@@ -97,11 +97,11 @@ public sealed class ZendeskConnectorTests
 
         var pages = await ReadAsync(fake, ApiSyncStart);
 
-        Assert.Equal(3, pages.Count);
-        Assert.Equal([2, 2, 1], pages.Select(p => p.Tickets.Count));
-        Assert.Null(pages[0].CompleteUpTo);
-        Assert.Null(pages[1].CompleteUpTo);
-        Assert.Equal(T0.AddDays(1), pages[2].CompleteUpTo);
+        // The export's three pages as they come, then the five tickets again with their changes, two a page.
+        Assert.Equal([2, 2, 1, 2, 2, 1], pages.Select(p => p.Tickets.Count));
+        Assert.All(pages.Take(3).SelectMany(p => p.Tickets), t => Assert.Empty(t.Events));
+        Assert.All(pages.SkipLast(1), p => Assert.Null(p.CompleteUpTo));
+        Assert.Equal(T0.AddDays(1), pages[^1].CompleteUpTo);
         Assert.All(pages, p => Assert.Empty(p.Problems));
         Assert.Equal(fake.ExpectedTickets(Source).OrderBy(t => t.TicketId, StringComparer.Ordinal), LastStates(pages));
         Assert.Equal(Sorted(fake.ExpectedEvents(Source)), Events(pages));
@@ -112,6 +112,23 @@ public sealed class ZendeskConnectorTests
 
     /// <summary>The beginning of a store's first sync (TicketSync.Beginning): before 1970, so start_time 0.</summary>
     private static readonly DateTimeOffset ApiSyncStart = TicketSync.Beginning;
+
+    [Fact]
+    public async Task TheFirstPage_ComesBeforeTheEventExportIsRead_SoACheckIsQuick()
+    {
+        await using var fake = await SeededAsync();
+        var connector = new ZendeskConnector();
+        var source = Options(fake);
+        using var client = new ApiClient(Source, source.Api, connector.Authorization(source.Api));
+
+        await foreach (var page in connector.ReadChangedAsync(new ApiReadRequest(source, ApiSyncStart, Now, client, TimeZoneInfo.Utc), default))
+        {
+            Assert.Equal(2, page.Tickets.Count);
+            break;
+        }
+
+        Assert.DoesNotContain(fake.Api.Requests, r => r.Path == ZendeskChangeLog.Path);
+    }
 
     [Fact]
     public async Task TheMapping_FollowsTheCsvProfile_ForKindChannelTeamAssigneeAndLifecycle()
@@ -185,8 +202,8 @@ public sealed class ZendeskConnectorTests
         var eventReads = 0;
         fake.BeforeServe = path =>
         {
-            // The catch-up read of the event export: 1002 changed once more after the ticket export delivered it.
-            if (path == ZendeskChangeLog.Path && ++eventReads == 2)
+            // The event export, read after the tickets: 1002 changed once more after the ticket export delivered it.
+            if (path == ZendeskChangeLog.Path && ++eventReads == 1)
             {
                 fake.Change(1002, Now.AddMinutes(-3), 101, ("assignee_id", 100L));
             }
@@ -233,15 +250,15 @@ public sealed class ZendeskConnectorTests
     public async Task A429WithRetryAfter_AndA503_AreWaitedOut_AndChangeNothing()
     {
         await using var fake = await SeededAsync();
-        // Faults are served in order: the event export is read before the ticket export.
-        fake.Api.Inject(503, "incremental/ticket_events");
+        // Faults are served in order: the ticket export is read before the event export.
         fake.Api.Inject(429, "incremental/tickets", retryAfter: "1", body: """{"error":"APIRateLimitExceeded"}""");
+        fake.Api.Inject(503, "incremental/ticket_events");
 
         var pages = await ReadAsync(fake, ApiSyncStart);
 
         Assert.Equal(fake.ExpectedTickets(Source).OrderBy(t => t.TicketId, StringComparer.Ordinal), LastStates(pages));
         Assert.Equal(Sorted(fake.ExpectedEvents(Source)), Events(pages));
-        Assert.Equal(3, fake.Api.Requests.Count(r => r.Path == ZendeskChangeLog.Path));
+        Assert.Equal(2, fake.Api.Requests.Count(r => r.Path == ZendeskChangeLog.Path));
         Assert.Equal(4, fake.Api.Requests.Count(r => r.Path == ZendeskConnector.TicketsPath));
     }
 
@@ -307,7 +324,7 @@ public sealed class ZendeskConnectorTests
         Assert.Empty(page.Tickets);
         Assert.Empty(page.Problems);
         Assert.Null(page.CompleteUpTo);
-        Assert.Equal(["groups.json", "users.json", "ticket_events.json", "cursor.json", "ticket_events.json"], fake.Api.Requests.Select(r => r.Path.Split('/')[^1]));
+        Assert.Equal(["groups.json", "users.json", "cursor.json", "ticket_events.json"], fake.Api.Requests.Select(r => r.Path.Split('/')[^1]));
     }
 
     [Fact]
