@@ -60,6 +60,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddOptions<SyncOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>());
         services.TryAddSingleton<SyncStateStore>();
+        services.TryAddSingleton<Import.Api.ApiConnectors>();
         services.TryAddSingleton<TicketSync>();
         services.TryAddSingleton<DemoDataGenerator>();
         services.TryAddSingleton<DemoDataLoader>();

@@ -73,6 +73,39 @@ public sealed class RosterSync(RosterImporter importer, ILogger<RosterSync> logg
         return summary;
     }
 
+    /// <summary>
+    /// Stores one roster table an API connector read (groups, members), row by row as a CSV row of a roster
+    /// file with those columns, so the checks and the quarantine are the file import's.
+    /// </summary>
+    public async Task<RosterImportSummary> StoreTableAsync(TicketSourceOptions source, Import.Api.ApiRosterTable table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(table);
+        RosterFile file;
+        try
+        {
+            file = RosterFile.Bind(new CsvHeader([.. table.Columns]));
+        }
+        catch (ImportFileException ex)
+        {
+            throw new SourceQueryException($"Source '{source.Name}': its roster ({string.Join(", ", table.Columns)}): {ex.Message}", ex);
+        }
+
+        var rows = new List<CsvRecord>(table.Rows.Count);
+        long line = 0;
+        foreach (var row in table.Rows)
+        {
+            line++;
+            var fields = row.ToArray();
+            rows.Add(new CsvRecord(line, fields, string.Join(',', fields)));
+        }
+
+        var fingerprint = "sync-roster-" + XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(source.Name + "\u001f" + file.Kind)).ToString("x16", CultureInfo.InvariantCulture);
+        var summary = await importer.StoreAsync(file, rows, [], fingerprint, $"{source.Name} roster ({RosterFile.Describe(file.Kind)})", line, cancellationToken);
+        Log.RosterSynced(logger, source.Name, file.Kind, summary.RowsRead, summary.Added, summary.Changed, summary.Quarantined);
+        return summary;
+    }
+
     /// <summary>A database value as a roster file would spell it: dates as yyyy-MM-dd, numbers invariant.</summary>
     private static string AsText(object value) => value switch
     {

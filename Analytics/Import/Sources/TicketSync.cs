@@ -19,7 +19,7 @@ namespace Analytics.Import.Sources;
 /// whose updated_at is later is quarantined, and read again by every run until its time has come, so a source
 /// clock running ahead cannot make the sync skip the rows changed after it.
 /// </summary>
-public sealed class TicketSync(
+public sealed partial class TicketSync(
     TicketStore tickets,
     SyncStateStore state,
     ImportLedger ledger,
@@ -27,7 +27,8 @@ public sealed class TicketSync(
     Roster.RosterSync roster,
     TimeProvider time,
     ILogger<TicketSync> logger,
-    IOptions<ImportSettings>? importSettings = null)
+    IOptions<ImportSettings>? importSettings = null,
+    Api.ApiConnectors? apiConnectors = null)
 {
     /// <summary>Where an empty store starts reading: before any ticketing system's history.</summary>
     public static readonly DateTimeOffset Beginning = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -134,10 +135,10 @@ public sealed class TicketSync(
 
     private async Task RunOnceAsync(TicketSourceOptions source, Counts totals, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
-        // Checked at start too; here again because a source can be synced with settings that bypassed that check.
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone ?? string.Empty, out var zone))
+        if (source.Provider.IsApi())
         {
-            throw new SourceQueryException($"Source '{source.Name}': TimeZone '{source.TimeZone}' is not a known time zone (an IANA id such as Europe/Amsterdam).");
+            await RunApiAsync(source, totals, progress, cancellationToken);
+            return;
         }
 
         if (string.IsNullOrWhiteSpace(source.DateFormat))
@@ -155,28 +156,7 @@ public sealed class TicketSync(
             throw new SourceQueryException($"Source '{source.Name}': the query file {source.QueryFile} cannot be read: {ex.Message}", ex);
         }
 
-        // Nothing may be later than this: a source clock running ahead must not carry the watermark past rows yet to change.
-        var now = time.GetUtcNow();
-        var limit = now + Options.ClockSkew;
-        var futureTimes = importSettings?.Value.FutureTimes ?? FutureTimes.Quarantine;
-        var current = await state.GetAsync(source.Name, cancellationToken);
-        if (current?.Watermark is { } stored && stored > limit)
-        {
-            // Left by a run before the limit existed; reading from there would skip every row changed until then.
-            Log.SyncWatermarkInFuture(logger, source.Name, stored, limit);
-            await state.SetBackAsync(source.Name, limit, cancellationToken);
-            current = await state.GetAsync(source.Name, cancellationToken);
-        }
-
-        var since = current?.Watermark is { } mark ? mark - Options.Overlap : Beginning;
-        if (since < Beginning)
-        {
-            since = Beginning;
-        }
-
-        await state.MarkStartedAsync(source.Name, cancellationToken);
-        Log.SyncStarted(logger, source.Name, since);
-
+        var (zone, now, limit, since, futureTimes) = await BeginAsync(source, cancellationToken);
         var dialect = SqlDialect.For(source.Provider.Database());
         await using var connection = dialect.CreateConnection(source.ConnectionString);
         await connection.OpenAsync(cancellationToken);
@@ -295,6 +275,44 @@ public sealed class TicketSync(
         totals.InFuture += future;
         Log.SyncRead(logger, source.Name, totals.Read, clock.Elapsed.TotalSeconds);
     }
+
+    /// <summary>
+    /// What every run of a source starts with: its zone, the clock's limit and where to read from, the
+    /// stored watermark less the overlap (set back first if a run before the limit existed left it later).
+    /// </summary>
+    private async Task<RunWindow> BeginAsync(TicketSourceOptions source, CancellationToken cancellationToken)
+    {
+        // Checked at start too; here again because a source can be synced with settings that bypassed that check.
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone ?? string.Empty, out var zone))
+        {
+            throw new SourceQueryException($"Source '{source.Name}': TimeZone '{source.TimeZone}' is not a known time zone (an IANA id such as Europe/Amsterdam).");
+        }
+
+        // Nothing may be later than this: a source clock running ahead must not carry the watermark past rows yet to change.
+        var now = time.GetUtcNow();
+        var limit = now + Options.ClockSkew;
+        var futureTimes = importSettings?.Value.FutureTimes ?? FutureTimes.Quarantine;
+        var current = await state.GetAsync(source.Name, cancellationToken);
+        if (current?.Watermark is { } stored && stored > limit)
+        {
+            // Left by a run before the limit existed; reading from there would skip every row changed until then.
+            Log.SyncWatermarkInFuture(logger, source.Name, stored, limit);
+            await state.SetBackAsync(source.Name, limit, cancellationToken);
+            current = await state.GetAsync(source.Name, cancellationToken);
+        }
+
+        var since = current?.Watermark is { } mark ? mark - Options.Overlap : Beginning;
+        if (since < Beginning)
+        {
+            since = Beginning;
+        }
+
+        await state.MarkStartedAsync(source.Name, cancellationToken);
+        Log.SyncStarted(logger, source.Name, since);
+        return new RunWindow(zone, now, limit, since, futureTimes);
+    }
+
+    private readonly record struct RunWindow(TimeZoneInfo Zone, DateTimeOffset Now, DateTimeOffset Limit, DateTimeOffset Since, FutureTimes FutureTimes);
 
     private async Task FlushAsync(
         string source,

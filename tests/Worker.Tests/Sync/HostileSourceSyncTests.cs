@@ -58,7 +58,7 @@ public sealed class HostileSourceSyncTests(PostgresServer server) : IDisposable
         { "DateFormat", "", "DateFormat must not be empty" },
 
         // No check names this one: the run's catch-all records it.
-        { "Provider", (StoreProvider)99, "Unknown store provider" },
+        { "Provider", (SourceProvider)99, "no connector for provider '99'" },
     };
 
     [Theory]
