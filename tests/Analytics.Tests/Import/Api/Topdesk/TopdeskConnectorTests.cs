@@ -167,6 +167,39 @@ public sealed class TopdeskConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TablesIncidentsOnly_AsksNothingOfChangeManagement()
+    {
+        _fake.Changes.Add(new FakeChange { Number = "C2611-001", Created = Now.AddDays(-2), Modified = Now.AddHours(-2) });
+
+        var pages = await ReadAsync(Since(Now.AddDays(-1), s => s.Api.Tables = ["Incidents"]));
+
+        Assert.DoesNotContain(_fake.Api.Requests, r => r.Path == "/tas/api/operatorChanges");
+        Assert.Equal(5, pages.Sum(p => p.Tickets.Count));
+    }
+
+    [Fact]
+    public async Task AnUnknownTable_FailsWithOneLineNamingTheSetting()
+    {
+        var ex = await Assert.ThrowsAsync<SourceQueryException>(() => ReadAsync(Since(Now.AddDays(-1), s => s.Api.Tables = ["problems"])));
+
+        Assert.Equal("Source 'desk': Api:Tables has 'problems'; TOPdesk sources read 'incidents' and 'changes'.", ex.Message);
+        Assert.Empty(_fake.Api.Requests);
+    }
+
+    [Fact]
+    public async Task AnAnswerThatIsNoList_FailsWithOneLine_NotAStackTrace()
+    {
+        await using var other = await Support.LoopbackApi.StartAsync(context => Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, """{"status":"UP"}"""));
+        var request = Since(Now.AddDays(-1), s => s.Api.Tables = ["incidents"]);
+        using var unused = request.Client;
+        request = request with { Client = new ApiClient("desk", new ApiSourceOptions { BaseUrl = other.BaseUrl }, null) };
+
+        var ex = await Assert.ThrowsAsync<SourceQueryException>(() => ReadAsync(request));
+
+        Assert.Equal("Source 'desk': /tas/api/incidents did not answer with a list of records; is Api:BaseUrl the TOPdesk address (https://example.topdesk.net)?", ex.Message);
+    }
+
+    [Fact]
     public async Task AnIncident_IsMappedAsTheCsvProfileMapsIt()
     {
         _fake.ChangesLicensed = false;
