@@ -139,7 +139,8 @@ public sealed class TopdeskConnector : ITicketApiConnector
     /// <summary>
     /// Operator changes changed since the watermark, by offset in creation order (the change API does not sort
     /// by modificationDate, and creation order does not move when a change is modified while the sync pages).
-    /// A 403 or 404 on the first page means Change Management is not licensed or not readable: one log line, no failure.
+    /// A 403 or 404 on the first page means Change Management is not licensed or not readable: one log line, no
+    /// failure; a 400 (a change API that does not take the query) is a warning and no failure either.
     /// </summary>
     private async IAsyncEnumerable<ApiPage> ReadChangesAsync(ApiReadRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -156,6 +157,12 @@ public sealed class TopdeskConnector : ITicketApiConnector
             catch (SourceQueryException ex) when (offset == 0 && NotLicensed(ex))
             {
                 TopdeskLog.ChangesSkipped(_logger, request.Source.Name, ex.Message);
+                yield break;
+            }
+            catch (SourceQueryException ex) when (offset == 0 && ex.Message.Contains("(400)", StringComparison.Ordinal))
+            {
+                // An older change API that cannot filter on modificationDate must not stop the incidents.
+                TopdeskLog.ChangeQueryRefused(_logger, request.Source.Name, ex.Message);
                 yield break;
             }
 

@@ -139,14 +139,34 @@ public sealed class TopdeskConnectorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ChangesNotLicensed_404_AreSkipped_AndIncidentsAreStillRead()
+    public async Task ChangesNotLicensed_404_AreSkipped_WithOneLogLine_AndIncidentsAreStillRead()
     {
         _fake.ChangesLicensed = false;
+        var logger = new RecordingLogger<TopdeskConnector>();
 
-        var pages = await ReadAsync(Since(Now.AddDays(-1)));
+        var pages = await ReadAsync(Since(Now.AddDays(-1)), new TopdeskConnector(logger));
 
         Assert.Single(_fake.Api.Requests, r => r.Path == "/tas/api/operatorChanges");
         Assert.Equal(5, pages.Sum(p => p.Tickets.Count));
+        var line = Assert.Single(logger.Lines);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, line.Level);
+        Assert.Contains("changes are not read", line.Message, StringComparison.Ordinal);
+        Assert.Contains("(404)", line.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", line.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AChangeQueryTopdeskRefuses_400_IsAWarning_AndIncidentsAreStillRead()
+    {
+        _fake.Api.Inject(400, "/tas/api/operatorChanges", body: """{"errors":[{"errorCode":"invalid_query","errorMessage":"Unknown field modificationDate"}]}""");
+        var logger = new RecordingLogger<TopdeskConnector>();
+
+        var pages = await ReadAsync(Since(Now.AddDays(-1)), new TopdeskConnector(logger));
+
+        Assert.Equal(5, pages.Sum(p => p.Tickets.Count));
+        var line = Assert.Single(logger.Lines);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, line.Level);
+        Assert.Contains("Unknown field modificationDate", line.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -306,12 +326,12 @@ public sealed class TopdeskConnectorTests : IAsyncLifetime
         }
     }
 
-    private static async Task<List<ApiPage>> ReadAsync(ApiReadRequest request)
+    private static async Task<List<ApiPage>> ReadAsync(ApiReadRequest request, TopdeskConnector? connector = null)
     {
         using (request.Client)
         {
             var pages = new List<ApiPage>();
-            await foreach (var page in new TopdeskConnector().ReadChangedAsync(request, default))
+            await foreach (var page in (connector ?? new TopdeskConnector()).ReadChangedAsync(request, default))
             {
                 pages.Add(page);
             }
