@@ -100,14 +100,16 @@ public sealed class TopdeskFake : IAsyncDisposable
         {
             var since = Since(q["query"].ToString());
             var all = string.Equals(q["all"], "true", StringComparison.OrdinalIgnoreCase);
+            // Serialised after paging: a large truth costs the fake only the page it serves.
             var matching = Incidents
                 .Where(i => all || i.Status is "firstLine" or "secondLine")
                 .Where(i => since is null || i.Modified >= since)
                 .OrderBy(i => i.Modified).ThenBy(i => i.Id, StringComparer.Ordinal)
-                .Select(i => i.ToJson())
-                .Concat(RawIncidents.Select(r => JsonNode.Parse(r)!))
+                .Select(i => (Func<JsonNode>)i.ToJson)
+                .Concat(RawIncidents.Select(r => (Func<JsonNode>)(() => JsonNode.Parse(r)!)))
                 .ToList();
-            (page, more) = Page(matching, q["pageStart"], q["pageSize"], 10);
+            var (lazy, hasMore) = Page(matching, q["pageStart"], q["pageSize"], 10);
+            (page, more) = ([.. lazy.Select(make => make())], hasMore);
             IncidentPagesServed++;
         }
 
@@ -148,7 +150,7 @@ public sealed class TopdeskFake : IAsyncDisposable
         await WriteListAsync(context, page, more);
     }
 
-    private static (List<JsonNode> Page, bool More) Page(List<JsonNode> all, string? start, string? size, int defaultSize)
+    private static (List<T> Page, bool More) Page<T>(List<T> all, string? start, string? size, int defaultSize)
     {
         var from = int.TryParse(start, CultureInfo.InvariantCulture, out var s) ? s : 0;
         var count = int.TryParse(size, CultureInfo.InvariantCulture, out var n) ? n : defaultSize;
