@@ -61,6 +61,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>());
         services.TryAddSingleton<SyncStateStore>();
         services.TryAddSingleton<Import.Api.ApiConnectors>();
+        services.TryAddSingleton<Import.Api.ApiSourcePreview>();
         services.TryAddSingleton<TicketSync>();
         services.TryAddSingleton<DemoDataGenerator>();
         services.TryAddSingleton<DemoDataLoader>();

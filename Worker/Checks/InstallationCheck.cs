@@ -30,10 +30,14 @@ public sealed class InstallationCheck(IServiceProvider services, CheckOptions op
         var sync = services.GetRequiredService<IOptions<SyncOptions>>().Value;
         for (var i = 0; i < sync.Sources.Count; i++)
         {
-            if (sync.Sources[i].Enabled)
+            if (!sync.Sources[i].Enabled)
             {
-                Add(await SourceCheck.RunAsync(sync.Sources[i], i, sync.QueryTimeout, cancellationToken));
+                continue;
             }
+
+            Add(sync.Sources[i].Provider.IsApi()
+                ? await ApiSourceCheck.RunAsync(services.GetRequiredService<Analytics.Import.Api.ApiSourcePreview>(), sync.Sources[i], i, cancellationToken)
+                : await SourceCheck.RunAsync(sync.Sources[i], i, sync.QueryTimeout, cancellationToken));
         }
 
         var delivery = services.GetRequiredService<IOptions<DeliveryOptions>>().Value;

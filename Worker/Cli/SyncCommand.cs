@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Analytics.Import.Api;
 using Analytics.Import.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,7 +16,8 @@ public static class SyncCommand
     public static Command Create(Action<IHostApplicationBuilder> compose)
     {
         var only = new Option<string?>("--source") { Description = "Sync only this source (its Sync:Sources name)." };
-        var command = new Command("sync", "Pull changed tickets from the configured ticketing databases now.") { only };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Read what each API source changed since its watermark and show a sample of the mapping; store nothing." };
+        var command = new Command("sync", "Pull changed tickets from the configured ticketing databases and APIs now.") { only, dryRun };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using (var host = CliHost.Build(compose))
@@ -36,6 +38,11 @@ public static class SyncCommand
                 {
                     await Console.Error.WriteLineAsync("sync: no sources are configured (Sync:Sources); see docs/sync-sources.md.");
                     return SourceFailed;
+                }
+
+                if (parse.GetValue(dryRun))
+                {
+                    return await SyncDryRun.RunAsync(host.Services.GetRequiredService<ApiSourcePreview>(), sources, cancellationToken);
                 }
 
                 var results = await SyncWithProgressAsync(sync, sources, cancellationToken);

@@ -38,4 +38,7 @@ public sealed class ApiSourceOptions
 
     /// <summary>Longest wait the client accepts from a Retry-After or its own backoff. Default 2 minutes.</summary>
     public TimeSpan MaxRetryWait { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>A copy to change for one use (a check that must not wait long) without touching the settings.</summary>
+    public ApiSourceOptions Copy() => (ApiSourceOptions)MemberwiseClone();
 }

@@ -54,28 +54,39 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
                 failures.Add($"{path}:Name: '{source.Name}' is used by another source; names must be unique.");
             }
 
-            if (string.IsNullOrWhiteSpace(source.ConnectionString))
+            if (!Enum.IsDefined(source.Provider))
             {
-                failures.Add($"{path}:ConnectionString is required.");
+                failures.Add($"{path}:Provider: '{source.Provider}' is not a provider (Sqlite, Postgres, SqlServer, TOPdesk, ServiceNow, Jira, Zendesk).");
             }
+            else if (source.Provider.IsApi())
+            {
+                ApiSettings(source.Api, $"{path}:Api", failures);
+            }
+            else
+            {
+                if (string.IsNullOrWhiteSpace(source.ConnectionString))
+                {
+                    failures.Add($"{path}:ConnectionString is required.");
+                }
 
-            if (string.IsNullOrWhiteSpace(source.QueryFile))
-            {
-                failures.Add($"{path}:QueryFile is required.");
-            }
-            else if (!File.Exists(source.QueryFile))
-            {
-                failures.Add($"{path}:QueryFile: '{source.QueryFile}' does not exist (looked in {Path.GetFullPath(source.QueryFile)}).");
-            }
+                if (string.IsNullOrWhiteSpace(source.QueryFile))
+                {
+                    failures.Add($"{path}:QueryFile is required.");
+                }
+                else if (!File.Exists(source.QueryFile))
+                {
+                    failures.Add($"{path}:QueryFile: '{source.QueryFile}' does not exist (looked in {Path.GetFullPath(source.QueryFile)}).");
+                }
 
-            if (string.IsNullOrWhiteSpace(source.DateFormat))
-            {
-                failures.Add($"{path}:DateFormat must not be empty (iso, d/M/yyyy, dd-MM-yyyy, dd.MM.yyyy, yyyy/MM/dd, M/d/yyyy or a .NET format).");
-            }
+                if (string.IsNullOrWhiteSpace(source.DateFormat))
+                {
+                    failures.Add($"{path}:DateFormat must not be empty (iso, d/M/yyyy, dd-MM-yyyy, dd.MM.yyyy, yyyy/MM/dd, M/d/yyyy or a .NET format).");
+                }
 
-            if (!string.IsNullOrWhiteSpace(source.RosterQueryFile) && !File.Exists(source.RosterQueryFile))
-            {
-                failures.Add($"{path}:RosterQueryFile: '{source.RosterQueryFile}' does not exist (looked in {Path.GetFullPath(source.RosterQueryFile)}).");
+                if (!string.IsNullOrWhiteSpace(source.RosterQueryFile) && !File.Exists(source.RosterQueryFile))
+                {
+                    failures.Add($"{path}:RosterQueryFile: '{source.RosterQueryFile}' does not exist (looked in {Path.GetFullPath(source.RosterQueryFile)}).");
+                }
             }
 
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone ?? string.Empty, out _))
@@ -85,5 +96,38 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>An API source's settings; the secret is checked for presence only, never echoed.</summary>
+    private static void ApiSettings(Api.ApiSourceOptions api, string path, List<string> failures)
+    {
+        if (!Uri.TryCreate(api.BaseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add($"{path}:BaseUrl: '{Printable.Escape(api.BaseUrl)}' must be the system's http(s) address, e.g. https://example.topdesk.net.");
+        }
+        else if (url.UserInfo.Length > 0)
+        {
+            failures.Add($"{path}:BaseUrl must not hold credentials; put them in {path}:User and {path}:Secret.");
+        }
+
+        if (string.IsNullOrWhiteSpace(api.Secret))
+        {
+            failures.Add($"{path}:Secret is required (the application password, API token or OAuth token; e.g. from the environment variable {path.Replace(":", "__", StringComparison.Ordinal)}__Secret).");
+        }
+
+        if (api.PageSize is < 1 or > 10_000)
+        {
+            failures.Add($"{path}:PageSize: '{api.PageSize}' must be between 1 and 10000.");
+        }
+
+        if (api.MaxRetries is < 0 or > 20)
+        {
+            failures.Add($"{path}:MaxRetries: '{api.MaxRetries}' must be between 0 and 20.");
+        }
+
+        if (api.RequestTimeout <= TimeSpan.Zero || api.MaxRetryWait < TimeSpan.Zero)
+        {
+            failures.Add($"{path}:RequestTimeout must be positive and MaxRetryWait not negative.");
+        }
     }
 }

@@ -108,6 +108,31 @@ public sealed class ApiSyncTests : IDisposable
         Assert.Contains("no connector for provider 'Zendesk'", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task APreview_CountsWhatASyncWouldRead_AndStoresNothing()
+    {
+        await _harness.SyncAsync();
+        _connector.Truth.Add(Record("I-6", Now.AddMinutes(-20), "Workplace"));
+        var watermark = await _harness.WatermarkAsync();
+        var preview = new ApiSourcePreview(
+            new ApiConnectors([_connector]),
+            _harness.State,
+            Microsoft.Extensions.Options.Options.Create(new SyncOptions { Sources = [_harness.Source] }),
+            _harness.Clock);
+
+        var seen = await preview.ReadAsync(_harness.Source, null, roster: true, sampleSize: 1, default);
+        var firstPage = await preview.ReadAsync(_harness.Source, 1, roster: false, sampleSize: 5, default);
+
+        Assert.Equal(2, seen.Records);
+        Assert.True(seen.Complete);
+        Assert.Equal("I-5", Assert.Single(seen.Sample).Ticket.TicketId);
+        Assert.Equal(0, seen.RosterRows);
+        Assert.False(firstPage.Complete);
+        Assert.Null(firstPage.RosterRows);
+        Assert.Equal(5, (await _harness.TicketsAsync()).Count);
+        Assert.Equal(watermark, await _harness.WatermarkAsync());
+    }
+
     public void Dispose() => _harness.Dispose();
 
     private static ApiTicket Record(string id, DateTimeOffset updated, string team)
