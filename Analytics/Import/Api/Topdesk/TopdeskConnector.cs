@@ -39,7 +39,13 @@ public sealed class TopdeskConnector : ITicketApiConnector
     public AuthenticationHeaderValue Authorization(ApiSourceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return ApiClient.Basic(options.User, options.Secret);
+        if (string.IsNullOrWhiteSpace(options.User))
+        {
+            // An application password belongs to one operator; without the login name every request is a bare 401.
+            throw new SourceQueryException("Api:User is required for TOPdesk: the login name of the operator the application password (Api:Secret) belongs to.");
+        }
+
+        return ApiClient.Basic(options.User.Trim(), options.Secret);
     }
 
     public async IAsyncEnumerable<ApiPage> ReadChangedAsync(ApiReadRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -54,6 +60,13 @@ public sealed class TopdeskConnector : ITicketApiConnector
         DateTimeOffset? changesComplete = null;
         if (changes)
         {
+            if (incidents)
+            {
+                // One record's worth first: a user without incident rights fails here, not after all the changes
+                // (and a check, which reads only the first pages, does not pass on changes alone).
+                using var probe = await request.Client.GetJsonAsync("/tas/api/incidents?pageStart=0&pageSize=1&fields=id", cancellationToken);
+            }
+
             var began = _time.GetUtcNow();
             var skew = request.Until - began;
             await foreach (var page in ReadChangesAsync(request, cancellationToken))

@@ -35,7 +35,7 @@ public sealed class TopdeskConnectorTests : IAsyncLifetime
         // (recognised and not delivered twice): 206 for every full page, 200 for the short last one.
         Assert.Equal(["I 2611 001", "I 2611 002", "I 2611 003", "I 2611 004", "I 2611 005"], pages.SelectMany(p => p.Tickets).Select(t => t.Ticket.TicketId));
         Assert.Equal([Now.AddHours(-8), Now.AddHours(-7), Now.AddHours(-6), Now.AddHours(-5), Now.AddHours(-5)], pages.Select(p => p.CompleteUpTo));
-        var asked = _fake.Api.Requests.Where(r => r.Path == "/tas/api/incidents").ToList();
+        var asked = IncidentReads();
         Assert.Equal(5, asked.Count);
         Assert.All(asked, r => Assert.Contains("sort=modificationDate:asc", r.Query, StringComparison.Ordinal));
         Assert.All(asked, r => Assert.Contains("pageStart=0&pageSize=2", r.Query, StringComparison.Ordinal));
@@ -50,7 +50,7 @@ public sealed class TopdeskConnectorTests : IAsyncLifetime
 
         await ReadAsync(Since(since, s => s.Api.Filter = "operatorGroup.name==Servicedesk"));
 
-        var query = Uri.UnescapeDataString(_fake.Api.Requests.First(r => r.Path == "/tas/api/incidents").Query);
+        var query = Uri.UnescapeDataString(IncidentReads()[0].Query);
         Assert.Contains("query=modificationDate=ge=2026-03-29T01:30:15Z;(operatorGroup.name==Servicedesk)", query, StringComparison.Ordinal);
     }
 
@@ -109,6 +109,27 @@ public sealed class TopdeskConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NoIncidentRights_403_FailsBeforeAnyChangeIsRead()
+    {
+        _fake.Changes.Add(new FakeChange { Number = "C2611-001", Created = Now.AddDays(-2), Modified = Now.AddHours(-2) });
+        _fake.Api.Inject(403, "/tas/api/incidents");
+
+        var ex = await Assert.ThrowsAsync<SourceQueryException>(() => ReadAsync(Since(Now.AddDays(-1))));
+
+        Assert.Contains("lacks read access to /tas/api/incidents (403)", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_fake.Api.Requests, r => r.Path == "/tas/api/operatorChanges");
+    }
+
+    [Fact]
+    public void AnEmptyUser_FailsNamingTheSetting_BeforeAnyRequest()
+    {
+        var ex = Assert.Throws<SourceQueryException>(() => new TopdeskConnector().Authorization(new ApiSourceOptions { BaseUrl = _fake.BaseUrl, Secret = "s3cret-token" }));
+
+        Assert.StartsWith("Api:User is required for TOPdesk", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMalformedRecord_IsAProblemNamingItsField_AndTheRestOfThePageIsKept()
     {
         _fake.ChangesLicensed = false;
@@ -135,7 +156,7 @@ public sealed class TopdeskConnectorTests : IAsyncLifetime
         var pages = await ReadAsync(Since(Now.AddHours(1)));
 
         Assert.Empty(pages.SelectMany(p => p.Tickets));
-        Assert.Single(_fake.Api.Requests, r => r.Path == "/tas/api/incidents");
+        Assert.Single(IncidentReads());
     }
 
     [Fact]
@@ -182,7 +203,8 @@ public sealed class TopdeskConnectorTests : IAsyncLifetime
         Assert.Equal("Werkplekbeheer", change.Team);
         Assert.Null(change.Assignee);
         Assert.Equal(Now.AddHours(-2), change.ClosedAt);
-        Assert.Equal("/tas/api/operatorChanges", _fake.Api.Requests.First().Path);
+        Assert.Equal(["/tas/api/incidents", "/tas/api/operatorChanges"], _fake.Api.Requests.Take(2).Select(r => r.Path));
+        Assert.Equal("?pageStart=0&pageSize=1&fields=id", _fake.Api.Requests.First().Query);
         Assert.Equal(6, pages.Sum(p => p.Tickets.Count));
     }
 
@@ -249,7 +271,7 @@ public sealed class TopdeskConnectorTests : IAsyncLifetime
         Assert.Equal(TicketKind.Task, partial.Kind);
         Assert.True(partial.Proactive);
         Assert.Equal(("Netwerkbeheer", (string?)null), (partial.Team, partial.Assignee));
-        Assert.Contains("all=true", _fake.Api.Requests.Last(r => r.Path == "/tas/api/incidents").Query, StringComparison.Ordinal);
+        Assert.Contains("all=true", IncidentReads()[^1].Query, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -316,6 +338,10 @@ public sealed class TopdeskConnectorTests : IAsyncLifetime
         var client = new ApiClient(source.Name, source.Api, new TopdeskConnector().Authorization(source.Api));
         return new ApiReadRequest(source, since, Now.AddMinutes(5), client, Amsterdam);
     }
+
+    /// <summary>The incident pages asked for, without the one-record rights probe that precedes the changes.</summary>
+    private List<Support.RecordedRequest> IncidentReads() =>
+        [.. _fake.Api.Requests.Where(r => r.Path == "/tas/api/incidents" && r.Query.Contains("query=", StringComparison.Ordinal))];
 
     private async Task<IReadOnlyList<ApiRosterTable>> RosterAsync()
     {

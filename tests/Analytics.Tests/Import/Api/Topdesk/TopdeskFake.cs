@@ -40,7 +40,10 @@ public sealed class TopdeskFake : IAsyncDisposable
     /// <summary>Raw incident JSON served as is, after the truth (a malformed record).</summary>
     public List<string> RawIncidents { get; } = [];
 
-    /// <summary>Runs after each incidents page is served, with the page's number (1 for the first): a change while the sync pages.</summary>
+    /// <summary>
+    /// Runs after each incidents page asked for with a modificationDate query is served, with the page's number
+    /// (1 for the first): a change while the sync pages.
+    /// </summary>
     public Action<int>? AfterIncidentPage { get; set; }
 
     public int IncidentPagesServed { get; private set; }
@@ -96,9 +99,9 @@ public sealed class TopdeskFake : IAsyncDisposable
     {
         List<JsonNode> page;
         bool more;
+        var since = Since(q["query"].ToString());
         lock (_gate)
         {
-            var since = Since(q["query"].ToString());
             var all = string.Equals(q["all"], "true", StringComparison.OrdinalIgnoreCase);
             // Serialised after paging: a large truth costs the fake only the page it serves.
             var matching = Incidents
@@ -110,11 +113,17 @@ public sealed class TopdeskFake : IAsyncDisposable
                 .ToList();
             var (lazy, hasMore) = Page(matching, q["pageStart"], q["pageSize"], 10);
             (page, more) = ([.. lazy.Select(make => make())], hasMore);
-            IncidentPagesServed++;
+            if (since is not null)
+            {
+                IncidentPagesServed++;
+            }
         }
 
         await WriteListAsync(context, page, more);
-        AfterIncidentPage?.Invoke(IncidentPagesServed);
+        if (since is not null)
+        {
+            AfterIncidentPage?.Invoke(IncidentPagesServed);
+        }
     }
 
     private async Task ChangesAsync(HttpContext context, IQueryCollection q)
