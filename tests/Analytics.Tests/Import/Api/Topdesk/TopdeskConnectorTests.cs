@@ -209,6 +209,19 @@ public sealed class TopdeskConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WithChangesRead_IncidentPagesMoveTheWatermark_NoFurtherThanTheChangesReadBegan_LessTheSkew()
+    {
+        // Changes modified while the incidents are read are not in this run: an incident page must not promise them.
+        _fake.Incidents.Add(Incident("I 2611 006", Now.AddMinutes(-1)));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
+
+        var pages = await ReadAsync(Since(Now.AddDays(-1)), new TopdeskConnector(time: clock));
+
+        Assert.Equal(Now.AddMinutes(-5), pages[^1].CompleteUpTo);
+        Assert.Equal(Now.AddHours(-8), pages.First(p => p.Tickets.Count > 0 && p.Tickets[0].Ticket.Kind == TicketKind.Incident).CompleteUpTo);
+    }
+
+    [Fact]
     public async Task TablesIncidentsOnly_AsksNothingOfChangeManagement()
     {
         _fake.Changes.Add(new FakeChange { Number = "C2611-001", Created = Now.AddDays(-2), Modified = Now.AddHours(-2) });
