@@ -17,12 +17,8 @@ internal static class TopdeskFiql
     }
 
     /// <summary>An instant as FIQL takes it: UTC, whole seconds, rounded down.</summary>
-    public static string Instant(DateTimeOffset instant)
-    {
-        var utc = instant.ToUniversalTime();
-        var second = new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        return second.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-    }
+    public static string Instant(DateTimeOffset instant) =>
+        Floor(instant).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The instant rounded down to its second, as the query compares it.</summary>
     public static DateTimeOffset Floor(DateTimeOffset instant)
