@@ -172,7 +172,7 @@ public sealed class TopdeskConnector : ITicketApiConnector
                 TopdeskLog.ChangesSkipped(_logger, request.Source.Name, ex.Message);
                 yield break;
             }
-            catch (SourceQueryException ex) when (offset == 0 && ex.Message.Contains("(400)", StringComparison.Ordinal))
+            catch (SourceQueryException ex) when (offset == 0 && ex.HttpStatus == 400)
             {
                 // An older change API that cannot filter on modificationDate must not stop the incidents.
                 TopdeskLog.ChangeQueryRefused(_logger, request.Source.Name, ex.Message);
@@ -277,7 +277,7 @@ public sealed class TopdeskConnector : ITicketApiConnector
     }
 
     private static bool NotLicensed(SourceQueryException ex) =>
-        ex.Message.Contains("(403)", StringComparison.Ordinal) || ex.Message.Contains("(404)", StringComparison.Ordinal);
+        ex.HttpStatus is 403 or 404;
 
     private static DateTimeOffset? Capped(DateTimeOffset? last, DateTimeOffset? cap) =>
         last is { } l && cap is { } c && c < l ? c : last;

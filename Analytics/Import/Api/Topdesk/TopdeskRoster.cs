@@ -76,7 +76,7 @@ internal sealed class TopdeskRoster(ApiReadRequest request, ILogger logger)
                 new ApiRosterTable(["Name", "Team"], agents),
             ];
         }
-        catch (SourceQueryException ex) when (ex.Message.Contains("(403)", StringComparison.Ordinal) || ex.Message.Contains("(404)", StringComparison.Ordinal))
+        catch (SourceQueryException ex) when (ex.HttpStatus is 403 or 404)
         {
             TopdeskLog.RosterSkipped(logger, source, ex.Message);
             return [];

@@ -61,7 +61,9 @@ public sealed class TopdeskSyncTests : IAsyncLifetime, IDisposable
         _fake.Changes[0].Modified = Now.AddMinutes(45);
 
         await SyncAndAssertEqualAsync();
-        Assert.Equal(Now.AddMinutes(45), await _harness.WatermarkAsync());
+
+        // The run ends where its last (incident) page says it is complete, not at the change read before it.
+        Assert.Equal(Now.AddMinutes(40), await _harness.WatermarkAsync());
 
         // Another hour: a new change, a partial for another group, an operator joins the service desk.
         _harness.Clock.Advance(TimeSpan.FromHours(1));
