@@ -61,6 +61,8 @@ public static class AnalyticsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>());
         services.TryAddSingleton<SyncStateStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Import.Api.ITicketApiConnector, Import.Api.Jira.JiraConnector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Import.Api.ITicketApiConnector, Import.Api.ServiceNow.ServiceNowConnector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Import.Api.ITicketApiConnector, Import.Api.Topdesk.TopdeskConnector>());
         services.TryAddSingleton<Import.Api.ApiConnectors>();
         services.TryAddSingleton<Import.Api.ApiSourcePreview>();
         services.TryAddSingleton<TicketSync>();

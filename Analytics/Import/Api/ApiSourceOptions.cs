@@ -27,7 +27,10 @@ public sealed class ApiSourceOptions
     /// </summary>
     public string? Filter { get; set; }
 
-    /// <summary>ServiceNow: the tables to read. Default incident, sc_req_item, change_request, problem.</summary>
+    /// <summary>
+    /// What to read. ServiceNow: the tables (default incident, sc_req_item, change_request, problem).
+    /// TOPdesk: <c>incidents</c> and <c>changes</c> (default both; changes only where Change Management is licensed).
+    /// </summary>
     public List<string> Tables { get; set; } = [];
 
     /// <summary>Longest wait for one HTTP response. Default 100 seconds.</summary>

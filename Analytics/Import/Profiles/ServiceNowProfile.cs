@@ -170,8 +170,10 @@ public sealed class ServiceNowProfile : IImportProfile
             if (closed is null && (AuditTrailFold.IsCanceled(state) || active == false))
             {
                 closed = updated ?? (resolved > opened ? resolved : opened);
-                resolved ??= closed;
             }
+
+            // Request items and changes have no resolve step: closed is when their work was done (as the API connector reads them).
+            resolved ??= closed;
 
             var ticket = NewTicket(row, number, KindOf(number, className), opened.Value, resolved, closed, updated, channel) with
             {

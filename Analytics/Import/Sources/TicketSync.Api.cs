@@ -99,10 +99,11 @@ public sealed partial class TicketSync
             progress?.Report(new SyncProgress(source.Name, runRead, first, highest, limit));
         }
 
-        // The whole window has been read: everything up to the newest change seen is stored.
+        // The whole window has been read: everything up to the newest change stored is, unless the last page
+        // said less was complete (a connector reading two lists, such as TOPdesk's changes before its incidents).
         if (highest is { } newest)
         {
-            await state.AdvanceAsync(source.Name, newest, unmarked, cancellationToken);
+            await state.AdvanceAsync(source.Name, complete is { } c && c < newest ? c : newest, unmarked, cancellationToken);
         }
 
         progress?.Report(new SyncProgress(source.Name, runRead, first, limit, limit));

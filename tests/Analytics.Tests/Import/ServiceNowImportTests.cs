@@ -62,6 +62,21 @@ public sealed class ServiceNowImportTests : IDisposable
     }
 
     [Fact]
+    public async Task AClosedRow_WithoutAResolveTime_IsResolvedWhenItClosed()
+    {
+        // A request item or change has no resolve step; without this it would never count as resolved.
+        var path = _store.WriteFile("items.csv", Header + "\n" +
+            "RITM0010001,3,false,0,0,5,true,Pieter Jansen,Pieter Jansen,5/1/2026 9:05,5/1/2026 9:05,Jan de Vries,6/1/2026 11:30,self-service,Utrecht,Hardware,Laptop,4 - Low,Workplace,Jan de Vries,false,,,,,,,6/1/2026 11:30,New laptop,\n");
+
+        var summary = await _store.ImportAsync(path, "servicenow");
+
+        Assert.Equal(1, summary.Inserted);
+        var item = await _store.Tickets.GetAsync("servicenow", "RITM0010001", CancellationToken.None);
+        Assert.Equal(Utc(2026, 1, 6, 10, 30), item!.ClosedAt);
+        Assert.Equal(Utc(2026, 1, 6, 10, 30), item.ResolvedAt);
+    }
+
+    [Fact]
     public async Task Reimport_SameFile_ChangesNothing()
     {
         var path = _store.WriteFile("incidents.csv", Header + "\n" +

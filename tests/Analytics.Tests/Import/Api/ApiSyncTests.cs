@@ -36,6 +36,17 @@ public sealed class ApiSyncTests : IDisposable
     }
 
     [Fact]
+    public async Task TheRunEndsAtWhatTheLastPageSaysIsComplete_WhenThatIsBeforeTheNewestChange()
+    {
+        _connector.CompleteCap = Now.AddHours(-7);
+
+        await _harness.SyncAsync();
+
+        Assert.Equal(5, (await _harness.TicketsAsync()).Count);
+        Assert.Equal(Now.AddHours(-7), await _harness.WatermarkAsync());
+    }
+
+    [Fact]
     public async Task ARerun_ReadsFromTheWatermarkLessTheOverlap_AndStoresNothingTwice()
     {
         await _harness.SyncAsync();
@@ -155,6 +166,9 @@ public sealed class ApiSyncTests : IDisposable
 
         public DateTimeOffset LastSince { get; private set; }
 
+        /// <summary>The most any page says is complete (a connector that read a second list up to then).</summary>
+        public DateTimeOffset? CompleteCap { get; set; }
+
         public SourceProvider Provider => SourceProvider.TOPdesk;
 
         public AuthenticationHeaderValue Authorization(ApiSourceOptions options) => ApiClient.Basic(options.User, options.Secret);
@@ -168,7 +182,8 @@ public sealed class ApiSyncTests : IDisposable
                 await Task.Yield();
                 PagesServed++;
                 var page = changed.Skip(i).Take(2).ToList();
-                yield return new ApiPage(page, i == 0 ? Problems : [], page[^1].Ticket.UpdatedAt);
+                var complete = page[^1].Ticket.UpdatedAt;
+                yield return new ApiPage(page, i == 0 ? Problems : [], CompleteCap is { } cap && cap < complete ? cap : complete);
             }
         }
 
