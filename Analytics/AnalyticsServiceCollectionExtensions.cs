@@ -63,6 +63,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Import.Api.ITicketApiConnector, Import.Api.Jira.JiraConnector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Import.Api.ITicketApiConnector, Import.Api.ServiceNow.ServiceNowConnector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Import.Api.ITicketApiConnector, Import.Api.Topdesk.TopdeskConnector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Import.Api.ITicketApiConnector, Import.Api.Zendesk.ZendeskConnector>());
         services.TryAddSingleton<Import.Api.ApiConnectors>();
         services.TryAddSingleton<Import.Api.ApiSourcePreview>();
         services.TryAddSingleton<TicketSync>();
