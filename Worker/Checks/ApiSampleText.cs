@@ -33,7 +33,7 @@ public static class ApiSampleText
             parts.Add($"priority '{Printable.Escape(priority)}'");
         }
 
-        parts.Add(string.Create(c, $"{record.Events.Count} events"));
+        parts.Add(record.Events.Count == 1 ? "1 event" : string.Create(c, $"{record.Events.Count} events"));
         return string.Join(", ", parts);
     }
 }
