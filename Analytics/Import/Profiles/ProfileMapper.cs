@@ -107,7 +107,8 @@ internal abstract class ProfileMapper : IRowMapper
         };
     }
 
-    private static DateTimeOffset Latest(DateTimeOffset opened, DateTimeOffset? resolved, DateTimeOffset? closed)
+    /// <summary>A ticket's last known change when the source gives none: its latest lifecycle time.</summary>
+    internal static DateTimeOffset Latest(DateTimeOffset opened, DateTimeOffset? resolved, DateTimeOffset? closed)
     {
         var latest = opened;
         if (resolved > latest)

@@ -88,7 +88,7 @@ internal static class ServiceNowTicketMapper
             TimeSpentMinutes = minutes,
             ProblemId = record.Display("problem_id"),
             CausedByChange = record.Display("caused_by"),
-            UpdatedAt = updated ?? Latest(opened.Value, resolved, closed),
+            UpdatedAt = updated ?? Profiles.ProfileMapper.Latest(opened.Value, resolved, closed),
         };
         return new MappedRecord(table, sysId, ticket);
     }
@@ -182,19 +182,4 @@ internal static class ServiceNowTicketMapper
         }
     }
 
-    private static DateTimeOffset Latest(DateTimeOffset opened, DateTimeOffset? resolved, DateTimeOffset? closed)
-    {
-        var latest = opened;
-        if (resolved > latest)
-        {
-            latest = resolved.Value;
-        }
-
-        if (closed > latest)
-        {
-            latest = closed.Value;
-        }
-
-        return latest;
-    }
 }
