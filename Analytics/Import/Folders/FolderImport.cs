@@ -174,7 +174,7 @@ public sealed class FolderImport(
             var good = IsGood(earlier.Summary);
             var note = good
                 ? FolderNote.AlreadyImported(name, origin, _time.GetUtcNow(), earlier)
-                : FolderNote.Failed(name, origin, _time.GetUtcNow(), NothingStored(earlier.Summary) + " (an earlier drop of the same content)", earlier.Summary);
+                : FolderNote.Failed(name, origin, _time.GetUtcNow(), $"the same content was dropped before as '{earlier.FileName}' (import run {earlier.RunId}), and {NothingStored(earlier.Summary)}", earlier.Summary);
             var target = Place(directory, file, good ? Done : Failed, good ? SummarySuffix : ErrorSuffix, note);
             if (target is not null)
             {
@@ -285,7 +285,7 @@ public sealed class FolderImport(
     private static bool IsGood(ImportSummary summary) => summary.Good > 0 || summary.Quarantined == 0;
 
     private static string NothingStored(ImportSummary summary) =>
-        $"not one of its {summary.RowsRead:N0} rows could be stored: every one was quarantined (the first are listed below).";
+        $"not one of its {summary.RowsRead:N0} rows could be stored: every one was quarantined.";
 
     private static bool IsAboutTheFile(Exception ex) =>
         ex is InvalidDataException or System.Xml.XmlException or System.Text.DecoderFallbackException or FormatException;

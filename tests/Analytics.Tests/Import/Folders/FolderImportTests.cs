@@ -141,6 +141,22 @@ public sealed class FolderImportTests : IDisposable
     }
 
     [Fact]
+    public async Task SecondDropOfAFileOfWhichNoRowCouldBeStored_GoesToFailedAgain_WithoutASecondImport()
+    {
+        const string bad = "Incident number,Call date\nI 1,yesterday\n";
+        Drop("dates.csv", bad);
+        await SettleAndScanAsync();
+        Drop("dates.csv", bad);
+
+        var taken = Assert.Single(await SettleAndScanAsync());
+
+        Assert.Equal(DroppedFileResult.Failed, taken.Result);
+        Assert.Single(await _store.Ledger.GetRunsAsync(CancellationToken.None));
+        var error = File.ReadAllText(Path.Combine(Inbox, "failed", "dates-2.csv.error.txt"));
+        Assert.Contains("the same content was dropped before as 'dates.csv' (import run 1), and not one of its 1 rows could be stored", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SecondDropOfTheSameContent_IsMovedToDoneWithoutASecondImport()
     {
         Drop("monday.csv", Export);
