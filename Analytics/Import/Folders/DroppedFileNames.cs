@@ -6,12 +6,17 @@ public static class DroppedFileNames
     /// <summary>Endings copy tools, browsers and editors give a file while they write it.</summary>
     private static readonly string[] TemporaryEndings = [".tmp", ".temp", ".part", ".partial", ".filepart", ".crdownload", ".download", ".swp"];
 
-    /// <summary>Hidden files (<c>.name</c>), editor and Office lock files (<c>~name</c>) and files still being written are not exports.</summary>
+    /// <summary>
+    /// Hidden files (<c>.name</c>), editor and Office lock files (<c>~name</c>) and files still being written are not
+    /// exports; nor is a file that stands where done/ or failed/ belong (it would be moved into itself).
+    /// </summary>
     public static bool IsIgnored(string fileName)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         return fileName.Length == 0
             || fileName[0] is '.' or '~'
+            || fileName.Equals(FolderImport.Done, StringComparison.OrdinalIgnoreCase)
+            || fileName.Equals(FolderImport.Failed, StringComparison.OrdinalIgnoreCase)
             || TemporaryEndings.Any(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase));
     }
 

@@ -161,7 +161,7 @@ public sealed class FolderImport(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            if (_complained.Add(file))
+            if (_complained.Add("busy:" + file))
             {
                 FolderLog.FileBusy(_logger, file, ex.Message);
             }
@@ -250,7 +250,8 @@ public sealed class FolderImport(
                 try
                 {
                     File.Move(file, candidate, overwrite: false);
-                    _complained.Remove(file);
+                    _complained.Remove("busy:" + file);
+                    _complained.Remove("move:" + file);
                     return candidate;
                 }
                 catch (IOException) when (File.Exists(candidate))
@@ -263,7 +264,7 @@ public sealed class FolderImport(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            if (_complained.Add(file))
+            if (_complained.Add("move:" + file))
             {
                 FolderLog.FileNotMoved(_logger, file, target, ex.Message);
             }

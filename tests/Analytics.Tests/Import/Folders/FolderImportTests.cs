@@ -189,6 +189,26 @@ public sealed class FolderImportTests : IDisposable
     }
 
     [Fact]
+    public async Task FileThatCannotBeMoved_StaysAndIsSaidOnce_AndIsMovedLaterWithoutASecondImport()
+    {
+        // A file where done/ should be: the folder cannot be made, as on a share without write permission.
+        File.WriteAllText(Path.Combine(Inbox, "done"), "in the way");
+        Drop("export.csv", Export);
+
+        Assert.Equal(DroppedFileResult.NotMoved, Assert.Single(await SettleAndScanAsync()).Result);
+        _clock.Advance(Settle);
+        Assert.Equal(DroppedFileResult.NotMoved, Assert.Single(await ScanAsync()).Result);
+        Assert.Single(_log.Lines, l => l.Contains("cannot be moved", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(Inbox, "export.csv")));
+
+        File.Delete(Path.Combine(Inbox, "done"));
+        _clock.Advance(Settle);
+        Assert.Equal(DroppedFileResult.AlreadyImported, Assert.Single(await ScanAsync()).Result);
+        Assert.Single(await _store.Ledger.GetRunsAsync(CancellationToken.None));
+        Assert.True(File.Exists(Path.Combine(Inbox, "done", "export.csv.summary.txt")));
+    }
+
+    [Fact]
     public async Task NameAlreadyInDone_GetsANumber_AndNothingIsOverwritten()
     {
         Directory.CreateDirectory(Path.Combine(Inbox, "done"));
