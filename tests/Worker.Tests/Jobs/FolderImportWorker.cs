@@ -58,7 +58,9 @@ public sealed class FolderImportWorker : IAsyncLifetime, IDisposable
         }
 
         Worker = WorkerProcess.Start(Root, Settings(Root, [.. Folders.Select(Inbox), Missing]), "run");
-        await Task.CompletedTask;
+
+        // The first look into the folders says the missing one: from then on, a file is dropped into a running job's folder.
+        await EventuallyAsync(() => Worker.Output.Contains($"the folder '{Missing}' does not exist", StringComparison.Ordinal), Worker, "the job's first look");
     }
 
     public async Task DisposeAsync()
