@@ -74,8 +74,24 @@ public sealed class FolderImport(
             var options = folder.ToImportOptions();
             var origin = $"{directory} ({setting}, profile {folder.ProfileName})";
 
-            // The profile's name is what the ledger records; the mapping file was checked at start.
-            var profile = profiles.Get(options.Profile, options.MappingFile).Name;
+            // The profile's name is what the ledger records. The mapping file was checked at start, but may have
+            // been moved since: then the folder waits (said once) rather than sending every file to failed/.
+            string profile;
+            try
+            {
+                profile = profiles.Get(options.Profile, options.MappingFile).Name;
+                _unavailable.Remove(setting);
+            }
+            catch (ImportFileException ex)
+            {
+                if (_unavailable.Add(setting))
+                {
+                    FolderLog.ProfileUnavailable(_logger, setting, ex.Message);
+                }
+
+                continue;
+            }
+
             foreach (var file in files)
             {
                 present.Add(file);

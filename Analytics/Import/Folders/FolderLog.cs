@@ -25,6 +25,9 @@ internal static partial class FolderLog
     [LoggerMessage(EventId = 2207, Level = LogLevel.Warning, Message = "'{File}' cannot be moved to '{Folder}': {Error}; it is tried again at the next run (it is not imported twice).")]
     public static partial void FileNotMoved(ILogger logger, string file, string folder, string error);
 
+    [LoggerMessage(EventId = 2209, Level = LogLevel.Error, Message = "{Setting}: its files are left in the folder until this is fixed: {Error}")]
+    public static partial void ProfileUnavailable(ILogger logger, string setting, string error);
+
     [LoggerMessage(EventId = 2208, Level = LogLevel.Warning, Message = "'{File}' cannot be read now: {Error}; it is tried again at the next run.")]
     public static partial void FileBusy(ILogger logger, string file, string error);
 }

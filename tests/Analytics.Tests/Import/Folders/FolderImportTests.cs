@@ -262,6 +262,31 @@ public sealed class FolderImportTests : IDisposable
         Assert.Equal(DroppedFileResult.Imported, Assert.Single(await folders.ScanAsyncForTest()).Result);
     }
 
+    [Fact]
+    public async Task MappingFileGoneSinceStart_LeavesTheFilesInTheFolder_AndIsSaidOnce()
+    {
+        var mapping = _root.File("mapping.json");
+        File.WriteAllText(mapping, """{ "source": "glpi", "columns": { "ticket_id": "ID", "opened_at": "Opened" } }""");
+        var settings = new ImportSettings { FolderSettleTime = Settle, Folders = [new ImportFolderOptions { Path = Inbox, MappingFile = mapping }] };
+        var folders = new FolderImport(_store.Importer, new ImportProfiles(), new ImportedFiles(_store.Connections), Options.Create(settings), _log, _clock);
+        File.Delete(mapping);
+        Drop("glpi.csv", "ID,Opened\nG-1,2026-11-02 09:05\n");
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Empty(await folders.ScanAsyncForTest());
+            _clock.Advance(Settle);
+        }
+
+        Assert.True(File.Exists(Path.Combine(Inbox, "glpi.csv")));
+        Assert.Single(_log.Lines, l => l.StartsWith("Error: Import:Folders:0: its files are left in the folder until this is fixed: Mapping file", StringComparison.Ordinal));
+
+        File.WriteAllText(mapping, """{ "source": "glpi", "columns": { "ticket_id": "ID", "opened_at": "Opened" } }""");
+        Assert.Empty(await folders.ScanAsyncForTest());
+        _clock.Advance(Settle);
+        Assert.Equal(DroppedFileResult.Imported, Assert.Single(await folders.ScanAsyncForTest()).Result);
+    }
+
     public void Dispose()
     {
         _store.Dispose();
