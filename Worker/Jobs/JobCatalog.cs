@@ -36,7 +36,11 @@ public static class JobCatalog
         "weekly-reports", WeeklyReportsJob.Key, typeof(WeeklyReportsJob), nameof(JobsOptions.WeeklyReports), o => o.WeeklyReports, typeof(IWeeklyReporting),
         "Produce and mail the weekly reports for the week just ended.");
 
-    public static IReadOnlyList<JobDefinition> All { get; } = [Sync, RetrainForecasts, OverloadCheck, WeeklyReports];
+    public static readonly JobDefinition ImportFolders = new(
+        "import-folders", FolderImportJob.Key, typeof(FolderImportJob), nameof(JobsOptions.ImportFolders), o => o.ImportFolders, null,
+        "Import the files dropped into the watched folders (Import:Folders).");
+
+    public static IReadOnlyList<JobDefinition> All { get; } = [Sync, RetrainForecasts, OverloadCheck, WeeklyReports, ImportFolders];
 
     public static JobDefinition? Find(string name) =>
         All.FirstOrDefault(j => string.Equals(j.Name, name, StringComparison.OrdinalIgnoreCase));

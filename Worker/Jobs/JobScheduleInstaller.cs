@@ -51,7 +51,15 @@ public sealed class JobScheduleInstaller(
         if (!schedule.Enabled)
         {
             await scheduler.DeleteJob(job.Key, cancellationToken);
-            Log.JobDisabled(logger, job.Name, job.Setting);
+            if (schedule.OffBecause is { } reason)
+            {
+                ScheduleLog.JobOff(logger, job.Name, reason);
+            }
+            else
+            {
+                Log.JobDisabled(logger, job.Name, job.Setting);
+            }
+
             return;
         }
 

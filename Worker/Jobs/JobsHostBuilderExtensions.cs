@@ -1,4 +1,6 @@
 using Analytics.Calendar;
+using Analytics.Import;
+using Analytics.Import.Folders;
 using Analytics.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,18 @@ public static class JobsHostBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
         services.TryAddSingleton<JobRunLog>();
         services.TryAddSingleton<SyncService>();
+        services.TryAddSingleton<ImportedFiles>();
+        services.TryAddSingleton<FolderImport>();
+
+        // No folder, no job: a run every minute that looks at nothing would only fill the job log.
+        services.AddOptions<JobsOptions>().PostConfigure<IConfiguration>((jobs, configuration) =>
+        {
+            if (!configuration.GetSection($"{ImportSettings.Section}:{nameof(ImportSettings.Folders)}").GetChildren().Any())
+            {
+                jobs.ImportFolders.Enabled = false;
+                jobs.ImportFolders.OffBecause = $"{ImportSettings.Section}:{nameof(ImportSettings.Folders)} names no folder";
+            }
+        });
 
         // Quartz is configured when the host is composed, before options validation can run; a bad setting here
         // is reported by the validator at start (ValidateOnStart runs before any hosted service builds the scheduler).

@@ -29,6 +29,12 @@ public sealed class JobsOptions
 
     /// <summary>Weekly reports for the week just ended. Default: Monday 07:00.</summary>
     public JobScheduleOptions WeeklyReports { get; set; } = new() { Cron = "0 0 7 ? * MON" };
+
+    /// <summary>
+    /// The look into the watched folders (Import:Folders). Default: every minute. Off while Import:Folders names
+    /// no folder.
+    /// </summary>
+    public JobScheduleOptions ImportFolders { get; set; } = new() { Cron = "0 * * * * ?" };
 }
 
 /// <summary>When one job runs.</summary>
@@ -42,6 +48,9 @@ public sealed class JobScheduleOptions
 
     /// <summary>A disabled job is removed from the schedule. Default true.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>Why the worker itself turned the job off (nothing for it to do), said instead of "disabled"; not a setting.</summary>
+    internal string? OffBecause { get; set; }
 }
 
 /// <summary>Quartz's job store.</summary>
