@@ -40,6 +40,12 @@ public sealed class InstallationCheck(IServiceProvider services, CheckOptions op
                 : await SourceCheck.RunAsync(sync.Sources[i], i, sync.QueryTimeout, cancellationToken));
         }
 
+        var import = services.GetRequiredService<IOptions<Analytics.Import.ImportSettings>>().Value;
+        for (var i = 0; i < import.Folders.Count; i++)
+        {
+            Add(FolderCheck.Run(import.Folders[i], i));
+        }
+
         var delivery = services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
         var transport = services.GetRequiredService<IMailTransport>();
         var time = services.GetRequiredService<TimeProvider>();
