@@ -14,19 +14,18 @@ namespace Worker.Tests.Sync;
 /// on loopback, with the secret from the environment; nothing of the secret reaches the screen.
 /// </summary>
 [Collection(CliEnvironmentDefinition.Name)]
-public sealed class ApiSourceCommandTests : IAsyncLifetime, IDisposable
+public sealed class ApiSourceCommandTests : IDisposable
 {
     private const string Secret = "app-pw-4f7e-91c2";
     private static readonly DateTimeOffset Changed = TimeProvider.System.GetUtcNow().AddDays(-2);
     private readonly TempDirectory _folder = new();
-    private TopdeskFake _topdesk = null!;
+    private readonly TopdeskStandIn _topdesk = new();
 
-    public async Task InitializeAsync()
+    public ApiSourceCommandTests()
     {
-        _topdesk = await TopdeskFake.StartAsync();
         for (var i = 1; i <= 5; i++)
         {
-            _topdesk.Incidents.Add(new FakeIncident { Number = $"I 2611 00{i}", Called = Changed.AddHours(i - 3), Modified = Changed.AddHours(i), Operator = "Ana de Vries", Closed = i == 1 ? Changed.AddHours(i) : null });
+            _topdesk.Incidents.Enqueue(new FakeIncident { Number = $"I 2611 00{i}", Called = Changed.AddHours(i - 3), Modified = Changed.AddHours(i), Operator = "Ana de Vries", Closed = i == 1 ? Changed.AddHours(i) : null });
         }
 
         _topdesk.Groups.Add(new FakeGroup("g1", "Servicedesk"));
@@ -38,7 +37,7 @@ public sealed class ApiSourceCommandTests : IAsyncLifetime, IDisposable
     {
         var settings = Settings();
         Assert.Equal(0, (await RunAsync(settings, "sync")).Exit);
-        _topdesk.Incidents.Add(new FakeIncident { Number = "I 2611 006", Called = Changed.AddHours(6), Modified = Changed.AddHours(6), Group = "Werkplekbeheer" });
+        _topdesk.Incidents.Enqueue(new FakeIncident { Number = "I 2611 006", Called = Changed.AddHours(6), Modified = Changed.AddHours(6), Group = "Werkplekbeheer" });
 
         var (exit, output, error) = await RunAsync(settings, "check");
 
@@ -58,7 +57,7 @@ public sealed class ApiSourceCommandTests : IAsyncLifetime, IDisposable
     {
         var settings = Settings();
         Assert.Equal(0, (await RunAsync(settings, "sync")).Exit);
-        _topdesk.Api.Inject(401, body: "{\"message\":\"Invalid credentials\"}");
+        _topdesk.RefuseNext();
 
         var (exit, output, error) = await RunAsync(settings, "check");
 
@@ -87,7 +86,7 @@ public sealed class ApiSourceCommandTests : IAsyncLifetime, IDisposable
         Assert.True(exit == 0, $"{output}\n{error}");
         Assert.Equal(5, CountTickets(settings));
         var basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("workload-api:" + Secret));
-        Assert.All(_topdesk.Api.Requests, r => Assert.Equal(basic, r.Authorization));
+        Assert.All(_topdesk.Authorizations, a => Assert.Equal(basic, a));
         AssertNoSecret(dryOutput + dryError + output + error);
     }
 
@@ -144,7 +143,9 @@ public sealed class ApiSourceCommandTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes("workload-api:" + Secret)), text, StringComparison.Ordinal);
     }
 
-    public async Task DisposeAsync() => await _topdesk.DisposeAsync();
-
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        _topdesk.Dispose();
+        _folder.Dispose();
+    }
 }
