@@ -57,7 +57,7 @@ public sealed partial class Wording
         CultureInfo.ReadOnly(CultureInfo.GetCultureInfo(language == "nl" ? "nl-NL" : "en-GB"));
 
     /// <summary>Every key and text of the language, for the tests that compare languages.</summary>
-    internal IReadOnlyDictionary<string, string> Texts => _texts;
+    public IReadOnlyDictionary<string, string> Texts => _texts;
 
     /// <summary>The text for <paramref name="key"/>; an unknown key throws.</summary>
     public string this[string key] => _texts.TryGetValue(key, out var text)
