@@ -25,7 +25,7 @@ public sealed class AgentWorkChartBuilder(ReportFonts fonts, Wording? words = nu
 
         // Largest at the top: ScottPlot counts positions upwards.
         var rows = agents.OrderBy(a => a.OpenTickets).ThenByDescending(a => a.Agent, StringComparer.Ordinal).ToList();
-        return new PlotChart(fonts, title, (plot, text) =>
+        return new PlotChart(fonts, title, t.Culture, (plot, text) =>
         {
             var bars = plot.Add.Bars(rows.Select((a, i) => new Bar
             {

@@ -26,7 +26,7 @@ public sealed class ForecastChartBuilder(ReportFonts fonts, Wording? words = nul
         var weeks = observed.Select(h => h.Week).Concat(ahead.Select(f => f.Week)).Distinct().Order().ToList();
         var index = weeks.Select((w, i) => (w, i)).ToDictionary(p => p.w, p => (double)p.i);
 
-        return new PlotChart(fonts, title, (plot, text) =>
+        return new PlotChart(fonts, title, t.Culture, (plot, text) =>
         {
             if (ahead.Count > 0)
             {

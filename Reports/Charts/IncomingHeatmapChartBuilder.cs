@@ -33,7 +33,7 @@ public sealed class IncomingHeatmapChartBuilder(ReportFonts fonts, Wording? word
             return new NoDataChart(fonts, title, t["Chart.NoData"]);
         }
 
-        return new PlotChart(fonts, title, (plot, text) =>
+        return new PlotChart(fonts, title, t.Culture, (plot, text) =>
         {
             for (int d = 0; d < 7; d++)
             {

@@ -31,7 +31,7 @@ public sealed class InvisibleWorkChartBuilder(ReportFonts fonts, Wording? words 
             .Select(g => g.Key)
             .ToList();
 
-        return new PlotChart(fonts, title, (plot, text) =>
+        return new PlotChart(fonts, title, t.Culture, (plot, text) =>
         {
             var bases = new double[ordered.Count];
             for (int c = 0; c < categories.Count; c++)

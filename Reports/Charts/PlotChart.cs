@@ -1,3 +1,4 @@
+using System.Globalization;
 using Reports.Layout;
 using ScottPlot;
 using ScottPlot.Rendering.RenderActions;
@@ -9,7 +10,8 @@ namespace Reports.Charts;
 /// A chart drawn by ScottPlot: each Draw builds a fresh Plot (Plot is neither thread-safe nor
 /// reusable across sizes) from the captured, immutable input.
 /// </summary>
-internal sealed class PlotChart(ReportFonts fonts, string title, Action<Plot, ChartText> configure) : IChart
+/// <param name="culture">How numbers on the axes read: "3.500" in a Dutch report, "3,500" in an English one.</param>
+internal sealed class PlotChart(ReportFonts fonts, string title, CultureInfo culture, Action<Plot, ChartText> configure) : IChart
 {
     public string Title { get; } = title;
 
@@ -40,6 +42,7 @@ internal sealed class PlotChart(ReportFonts fonts, string title, Action<Plot, Ch
         var text = ChartText.DrawnWith(face);
         PlotTheme.Apply(plot, face, text.Clean(Title));
         configure(plot, text);
+        NumbersIn(plot, culture);
 
         var size = new PixelRect(rect.Width, rect.Height);
 
@@ -55,6 +58,18 @@ internal sealed class PlotChart(ReportFonts fonts, string title, Action<Plot, Ch
         canvas.Translate(rect.Left, rect.Top);
         plot.Render(canvas, size);
         canvas.RestoreToCount(saved);
+    }
+
+    /// <summary>ScottPlot writes tick numbers in the thread's culture; a report writes them in its readers'.</summary>
+    private static void NumbersIn(Plot plot, CultureInfo culture)
+    {
+        foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Right, plot.Axes.Bottom })
+        {
+            if (axis.TickGenerator is ScottPlot.TickGenerators.NumericAutomatic numeric)
+            {
+                numeric.LabelFormatter = value => value.ToString("#,0.###", culture);
+            }
+        }
     }
 }
 

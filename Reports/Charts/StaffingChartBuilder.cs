@@ -18,7 +18,7 @@ public sealed class StaffingChartBuilder(ReportFonts fonts, Wording? words = nul
         }
 
         var ordered = weeks.OrderBy(w => w.Week).ToList();
-        return new PlotChart(fonts, title, (plot, text) =>
+        return new PlotChart(fonts, title, t.Culture, (plot, text) =>
         {
             // A week whose capacity is unknown gets no bar: an empty bar would read as zero staff.
             var known = ordered.Select((w, i) => (w, i)).Where(p => p.w.AvailableFte is not null).ToList();

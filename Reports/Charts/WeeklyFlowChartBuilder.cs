@@ -18,7 +18,7 @@ public sealed class WeeklyFlowChartBuilder(ReportFonts fonts, Wording? words = n
         }
 
         var points = weeks.OrderBy(w => w.Week).ToList();
-        return new PlotChart(fonts, title, (plot, text) =>
+        return new PlotChart(fonts, title, t.Culture, (plot, text) =>
         {
             var incoming = plot.Add.Bars(points.Select((p, i) => new Bar
             {

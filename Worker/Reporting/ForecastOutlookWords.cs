@@ -62,12 +62,13 @@ public static class ForecastOutlookWords
         if (backtest.ScoresOf(ForecastMethod.SeasonalNaive) is { Mae: > 0 } naive && backtest.Chosen != ForecastMethod.SeasonalNaive)
         {
             var closer = 1 - (scores.Mae / naive.Mae);
-            var unit = daily ? "Day" : "Week";
             gain = closer >= 0.01
                 ? (daily
                     ? Phrase.Of("Forecast.Accuracy.Gain.Day", $"; {closer * 100:0}% closer than repeating the same weekday of last week")
                     : Phrase.Of("Forecast.Accuracy.Gain.Week", $"; {closer * 100:0}% closer than repeating last week's count"))
-                : Phrase.Fixed("Forecast.Accuracy.NoGain." + unit, daily ? "; no closer than repeating the same weekday of last week" : "; no closer than repeating last week's count");
+                : daily
+                    ? Phrase.Fixed("Forecast.Accuracy.NoGain.Day", "; no closer than repeating the same weekday of last week")
+                    : Phrase.Fixed("Forecast.Accuracy.NoGain.Week", "; no closer than repeating last week's count");
         }
 
         var bias = Math.Abs(scores.RelativeBias) >= 0.03
