@@ -25,4 +25,10 @@ public sealed record Phrase(string Key, string English, IReadOnlyList<object?> A
     public static Phrase Fixed(string key, string english) => new(key, english, []);
 
     public override string ToString() => English;
+
+    /// <summary>Equal when the key and the arguments are: two computations of the same sentence are the same phrase.</summary>
+    public bool Equals(Phrase? other) =>
+        other is not null && Key == other.Key && English == other.English && Args.SequenceEqual(other.Args);
+
+    public override int GetHashCode() => HashCode.Combine(Key, English);
 }

@@ -134,6 +134,18 @@ public sealed partial class WordingTests
     }
 
     [Fact]
+    public void Phrases_WithTheSameKeyAndArguments_AreEqual()
+    {
+        // Results holding phrases (flags, highlights) are compared across store engines and runs.
+        var a = Phrase.Of("Highlight.ThankYous", $"received {17:#,0} thank-yous in customer feedback");
+        var b = Phrase.Of("Highlight.ThankYous", $"received {17:#,0} thank-yous in customer feedback");
+
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.NotEqual(a, Phrase.Of("Highlight.ThankYous", $"received {18:#,0} thank-yous in customer feedback"));
+    }
+
+    [Fact]
     public void MetricDefinitions_AreWordForWordTheEnglishResource()
     {
         Assert.Equal(MetricDefinitions.All.Count, MetricDefinitions.Ids.Count);

@@ -97,6 +97,28 @@ public sealed partial class ReportLanguageTests : IDisposable
         Assert.Equal(21, run.Reports.Count);
     }
 
+    [Fact]
+    public async Task AnalyticsPhrases_SaidFromTheEnglishResource_AreTheirEnglishText()
+    {
+        using var harness = await ReportingHarness.StartAsync(Settings("en"));
+
+        var inputs = await harness.Service<ReportModelBuilder>().LoadAsync(ReportingHarness.Week, CancellationToken.None);
+
+        // What the command line shows (the phrase's English) and what an English report says (the resource) are one text.
+        var phrases = inputs.Overload.Teams.SelectMany(f => f.Reasons).Concat(inputs.Overload.Agents.SelectMany(f => f.Reasons)).Select(r => r.Phrase)
+            .Concat(inputs.Recognition.Highlights.Select(h => h.Phrase))
+            .Concat(inputs.Forecasts.Values.SelectMany(o => new[] { o.AccuracyPhrase, o.ModelAgePhrase }))
+            .OfType<Analytics.Text.Phrase>()
+            .ToList();
+        Assert.True(phrases.Count > 20, $"Only {phrases.Count} phrases: the demo should flag teams and agents and have highlights and forecasts.");
+        Assert.All(phrases, p => Assert.Equal(p.English, Wording.English.Say(p)));
+        Assert.All(inputs.Overload.Teams.SelectMany(f => f.Reasons), r => Assert.NotNull(r.Phrase));
+        Assert.All(inputs.Forecasts.Values, o => Assert.Equal(ForecastOutlookMapperAccuracy(o), Wording.English.Say(o.AccuracyPhrase!)));
+    }
+
+    /// <summary>The mapper's English accuracy sentence, which the phrase must repeat word for word.</summary>
+    private static string ForecastOutlookMapperAccuracy(ForecastOutlook outlook) => outlook.Accuracy;
+
     [Theory]
     [InlineData("Reporting:Language", "fr")]
     [InlineData("Delivery:Department:Language", "english")]
