@@ -98,6 +98,32 @@ public sealed partial class ReportLanguageTests : IDisposable
     }
 
     [Fact]
+    public async Task OverloadAlert_IsInTheLanguageOfItsReaders()
+    {
+        var settings = Settings("en");
+        settings["Delivery:Department:Recipients:0"] = "cio@example.org";
+        settings["Delivery:Teams:Workplace:Managers:0"] = "wp-manager@example.org";
+        settings["Delivery:Teams:Workplace:Language"] = "nl";
+        using var harness = await ReportingHarness.StartAsync(settings, 20, data => data, train: false);
+
+        // An alert goes out when a flag is new: in the first week the demo's Workplace is flagged.
+        var week = harness.Data.Scenario.OverloadFirstWeek;
+        var queued = 0;
+        while (queued == 0 && week <= ReportingHarness.Week)
+        {
+            queued = await harness.Service<OverloadAlerts>().CheckAsync(week, CancellationToken.None);
+            week = week.Next();
+        }
+
+        var flagged = week.Previous();
+        var mails = await harness.Service<Worker.Delivery.Outbox>().GetAsync(null, CancellationToken.None);
+        var workplace = Assert.Single(mails, m => m.Key.Recipient == "wp-manager@example.org");
+        Assert.StartsWith($"Signaal van overbelasting: Workplace, week {flagged.Week} (", workplace.Subject, StringComparison.Ordinal);
+        var department = Assert.Single(mails, m => m.Key.Recipient == "cio@example.org");
+        Assert.StartsWith($"Overload alert, {flagged}: ", department.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnalyticsPhrases_SaidFromTheEnglishResource_AreTheirEnglishText()
     {
         using var harness = await ReportingHarness.StartAsync(Settings("en"));
