@@ -40,7 +40,7 @@ internal sealed class PlotChart(ReportFonts fonts, string title, CultureInfo cul
         plot.RenderManager.RenderActions.RemoveAll(a => a is ClearCanvas);
 
         var text = ChartText.DrawnWith(face);
-        PlotTheme.Apply(plot, face, text.Clean(Title));
+        PlotTheme.Apply(plot, face, Fitted(text.Clean(Title), rect.Width));
         configure(plot, text);
         NumbersIn(plot, culture);
 
@@ -58,6 +58,26 @@ internal sealed class PlotChart(ReportFonts fonts, string title, CultureInfo cul
         canvas.Translate(rect.Left, rect.Top);
         plot.Render(canvas, size);
         canvas.RestoreToCount(saved);
+    }
+
+    /// <summary>
+    /// The title as it fits the chart's width: on one line, else wrapped to two (a long team name goes to the second
+    /// line), the second cut with an ellipsis. ScottPlot centres a title that is too wide and loses both its ends.
+    /// </summary>
+    private string Fitted(string title, float width)
+    {
+        using var painter = new TextPainter(fonts);
+        var style = new TextStyle(PlotTheme.TitleSize, true, ChartPalette.Ink.ToSKColor());
+        var room = Math.Max(20f, width - 16f);
+        if (painter.Measure(title, style) <= room)
+        {
+            return title;
+        }
+
+        var lines = LineBreaker.Wrap(painter, title, style, room);
+        return lines.Count <= 2
+            ? string.Join("\n", lines)
+            : lines[0] + "\n" + LineBreaker.Ellipsize(painter, string.Join(" ", lines.Skip(1)), style, room, force: true);
     }
 
     /// <summary>ScottPlot writes tick numbers in the thread's culture; a report writes them in its readers'.</summary>
