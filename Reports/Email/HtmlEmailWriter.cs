@@ -18,8 +18,11 @@ internal sealed class HtmlEmailWriter
     private readonly List<InlineImage> _images = [];
 
     /// <param name="language">The body's language ("en", "nl"): the html element says it, for screen readers and translators.</param>
+    private readonly string _language;
+
     public HtmlEmailWriter(string title, string subtitle, string language = "en")
     {
+        _language = language;
         // Phones: the viewport tag stops a 980 px layout being shrunk to fit; the column is fluid up to
         // 640 px, long words (names, ticket titles) wrap, and images shrink with max-width. No fixed
         // width anywhere is wider than a 320 px screen.
@@ -119,7 +122,7 @@ internal sealed class HtmlEmailWriter
     public EmailBody Finish(string subject)
     {
         _html.Append("</div></body></html>");
-        return new EmailBody(ReportText.CleanSingleLine(subject), _html.ToString(), _plain.ToString(), _images);
+        return new EmailBody(ReportText.CleanSingleLine(subject), _html.ToString(), _plain.ToString(), _images) { Language = _language };
     }
 
     internal static string Text(string? text) => WebUtility.HtmlEncode(ReportText.Clean(text ?? ""));
