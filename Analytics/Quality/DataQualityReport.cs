@@ -1,3 +1,5 @@
+using Analytics.Text;
+
 namespace Analytics.Quality;
 
 /// <summary>
@@ -25,36 +27,40 @@ public sealed record DataQualityReport(
     int QuarantinedRecently)
 {
     /// <summary>Plain sentences about the gaps, empty when there are none worth saying.</summary>
-    public IReadOnlyList<string> Notes(DateTimeOffset now, TimeSpan staleAfter)
+    public IReadOnlyList<string> Notes(DateTimeOffset now, TimeSpan staleAfter) => [.. NotePhrases(now, staleAfter).Select(p => p.English)];
+
+    /// <summary>The same as phrases, which a report says in its readers' language.</summary>
+    public IReadOnlyList<Phrase> NotePhrases(DateTimeOffset now, TimeSpan staleAfter)
     {
-        var notes = new List<string>();
+        var notes = new List<Phrase>();
         if (DataAsOf is null)
         {
-            notes.Add("The store holds no tickets: every figure in this report is empty.");
+            notes.Add(Phrase.Fixed("Quality.Note.Empty", "The store holds no tickets: every figure in this report is empty."));
             return notes;
         }
 
         var age = now - DataAsOf.Value;
         if (age > staleAfter)
         {
-            notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"The newest ticket change is {age.TotalHours:0} hours old: the sync may be late, and the last days may be incomplete."));
+            notes.Add(Phrase.Of("Quality.Note.Stale", $"The newest ticket change is {age.TotalHours:0} hours old: the sync may be late, and the last days may be incomplete."));
         }
 
-        Add(notes, WithoutTeam, "ticket has no team and is counted in no team's figures", "tickets have no team and are counted in no team's figures");
-        Add(notes, ResolvedWithoutResolver, "resolved ticket has no resolver and is credited to nobody", "resolved tickets have no resolver and are credited to nobody");
-        Add(notes, WithoutPriority, "ticket has no priority", "tickets have no priority");
-        Add(notes, WithoutSlaOutcome, "resolved ticket has no SLA outcome and is left out of SLA compliance", "resolved tickets have no SLA outcome and are left out of SLA compliance");
-        Add(notes, WithoutTimeRegistration, "resolved ticket has no registered time; its hours are estimated", "resolved tickets have no registered time; their hours are estimated");
-        Add(notes, QuarantinedRecently, "row from imports in the last 30 days could not be read and is in quarantine", "rows from imports in the last 30 days could not be read and are in quarantine");
+        Add(notes, WithoutTeam, "Quality.Note.WithoutTeam", "ticket has no team and is counted in no team's figures", "tickets have no team and are counted in no team's figures");
+        Add(notes, ResolvedWithoutResolver, "Quality.Note.WithoutResolver", "resolved ticket has no resolver and is credited to nobody", "resolved tickets have no resolver and are credited to nobody");
+        Add(notes, WithoutPriority, "Quality.Note.WithoutPriority", "ticket has no priority", "tickets have no priority");
+        Add(notes, WithoutSlaOutcome, "Quality.Note.WithoutSla", "resolved ticket has no SLA outcome and is left out of SLA compliance", "resolved tickets have no SLA outcome and are left out of SLA compliance");
+        Add(notes, WithoutTimeRegistration, "Quality.Note.WithoutTime", "resolved ticket has no registered time; its hours are estimated", "resolved tickets have no registered time; their hours are estimated");
+        Add(notes, QuarantinedRecently, "Quality.Note.Quarantined", "row from imports in the last 30 days could not be read and is in quarantine", "rows from imports in the last 30 days could not be read and are in quarantine");
         return notes;
     }
 
-    private static void Add(List<string> notes, int count, string one, string many)
+    private static void Add(List<Phrase> notes, int count, string key, string one, string many)
     {
         if (count > 0)
         {
-            notes.Add(count == 1 ? $"1 {one}." : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count:N0} {many}."));
+            notes.Add(count == 1
+                ? Phrase.Fixed(key + ".One", "1 " + one + ".")
+                : new Phrase(key + ".Other", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count:N0} {many}."), [count]));
         }
     }
 }

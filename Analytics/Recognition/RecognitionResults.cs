@@ -1,11 +1,23 @@
 using Analytics.Calendar;
+using Analytics.Text;
 
 namespace Analytics.Recognition;
 
 /// <summary>A specific, positive statement backed by data. <see cref="Agent"/> is null for a team highlight.</summary>
 /// <param name="Text">The statement without its subject ("resolved 3 priority-1 incidents"), so a report can start it with a name or "The team".</param>
 /// <param name="Kind">Stable identifier of what it is about ("p1", "passed-on", "article", ...).</param>
-public sealed record Highlight(string Team, string? Agent, string Kind, string Text);
+public sealed record Highlight(string Team, string? Agent, string Kind, string Text)
+{
+    /// <summary>A highlight whose English is the phrase's; reports say the phrase in their readers' language.</summary>
+    public Highlight(string team, string? agent, string kind, Phrase phrase)
+        : this(team, agent, kind, (phrase ?? throw new ArgumentNullException(nameof(phrase))).English)
+    {
+        Phrase = phrase;
+    }
+
+    /// <summary>The highlight as a phrase; null only for highlights made from plain text (tests).</summary>
+    public Phrase? Phrase { get; init; }
+}
 
 /// <summary>A fixed problem, credited with the incidents it stopped.</summary>
 /// <param name="LinkedBefore">Incidents linked to the problem that were opened before the fix.</param>

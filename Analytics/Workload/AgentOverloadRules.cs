@@ -1,5 +1,5 @@
-using System.Globalization;
 using Analytics.Calendar;
+using Analytics.Text;
 
 namespace Analytics.Workload;
 
@@ -99,11 +99,13 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
         var unlikeTeam = w.TeamMedian is not { } median || w.Open >= options.AgentWipFactor * Math.Max(median, 1);
         var critical = hits == options.AgentRecentWeeks && aboveTeam;
         var why = critical
-            ? Text($"high in all of the last {hits} weeks and {w.Open / Math.Max(w.TeamMedian!.Value, 1):0.0}× the team median, so critical")
-            : Text($"high {InWeeks(hits)}{(unlikeTeam ? "" : " but so is the team's")}, so a warning");
-        var usualText = w.Usual is { } u ? Text($"usually {u:0}") : "no usual level yet";
-        var teamText = w.TeamMedian is { } m ? Text($"; team median {m:0}") : "";
-        return new FlagReason("agent-wip", critical ? FlagSeverity.Critical : FlagSeverity.Warning, Text(
+            ? Phrase.Of("Flag.Agent.Wip.WhyCritical", $"high in all of the last {hits} weeks and {w.Open / Math.Max(w.TeamMedian!.Value, 1):0.0}× the team median, so critical")
+            : unlikeTeam
+                ? Phrase.Of("Flag.Agent.Wip.WhyWarning", $"high {InWeeks(hits)}, so a warning")
+                : Phrase.Of("Flag.Agent.Wip.WhyWarningTeam", $"high {InWeeks(hits)} but so is the team's, so a warning");
+        var usualText = w.Usual is { } u ? Phrase.Of("Flag.Agent.Usual", $"usually {u:0}") : Phrase.Fixed("Flag.Agent.NoUsual", "no usual level yet");
+        var teamText = w.TeamMedian is { } m ? Phrase.Of("Flag.Agent.TeamMedian", $"; team median {m:0}") : Empty;
+        return new FlagReason("agent-wip", critical ? FlagSeverity.Critical : FlagSeverity.Warning, Phrase.Of("Flag.Agent.Wip",
             $"holds {w.Open} open tickets ({usualText}{teamText}); {why}"));
     }
 
@@ -127,11 +129,15 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
         var ratio = o.Hours / o.Contract;
         var aboveTeam = o.TeamRatio is not { } t || ratio >= t + (options.HoursOverContract - 1);
         var critical = hits == options.AgentRecentWeeks && aboveTeam;
-        var teamText = o.TeamRatio is { } m ? Text($"; colleagues {m:0%}") : "";
+        var teamText = o.TeamRatio is { } m ? Phrase.Of("Flag.Agent.Colleagues", $"; colleagues {m:0%}") : Empty;
         var why = critical
-            ? Text($"over in all of the last {hits} weeks{(o.TeamRatio is null ? "" : " and more than the colleagues")}, so critical")
-            : Text($"over {InWeeks(hits)}{(aboveTeam ? "" : " but so are the colleagues")}, so a warning");
-        return new FlagReason("agent-hours", critical ? FlagSeverity.Critical : FlagSeverity.Warning, Text(
+            ? o.TeamRatio is null
+                ? Phrase.Of("Flag.Agent.Hours.WhyCritical", $"over in all of the last {hits} weeks, so critical")
+                : Phrase.Of("Flag.Agent.Hours.WhyCriticalTeam", $"over in all of the last {hits} weeks and more than the colleagues, so critical")
+            : aboveTeam
+                ? Phrase.Of("Flag.Agent.Hours.WhyWarning", $"over {InWeeks(hits)}, so a warning")
+                : Phrase.Of("Flag.Agent.Hours.WhyWarningTeam", $"over {InWeeks(hits)} but so are the colleagues, so a warning");
+        return new FlagReason("agent-hours", critical ? FlagSeverity.Critical : FlagSeverity.Warning, Phrase.Of("Flag.Agent.Hours",
             $"registered {o.Hours:0.0} h against {o.Contract:0.#} contract hours ({ratio:0%}{teamText}); {why}"));
     }
 
@@ -158,11 +164,11 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
     {
         var critical = hits == options.AgentRecentWeeks && e.Count >= 2 * options.AfterHoursMinimumCount;
         var why = critical
-            ? Text($"in all of the last {hits} weeks, so critical")
-            : Text($"{InWeeks(hits)}, so a warning");
-        var usualText = e.Usual is { } u ? Text($"usually {u:0%}") : "no usual share yet";
-        var teamText = e.Team is { } t ? Text($"; colleagues {t:0%}") : "";
-        return new FlagReason("agent-after-hours", critical ? FlagSeverity.Critical : FlagSeverity.Warning, Text(
+            ? Phrase.Of("Flag.Agent.AfterHours.WhyCritical", $"in all of the last {hits} weeks, so critical")
+            : Phrase.Of("Flag.Agent.AfterHours.WhyWarning", $"{InWeeks(hits)}, so a warning");
+        var usualText = e.Usual is { } u ? Phrase.Of("Flag.Agent.UsualShare", $"usually {u:0%}") : Phrase.Fixed("Flag.Agent.NoUsualShare", "no usual share yet");
+        var teamText = e.Team is { } t ? Phrase.Of("Flag.Agent.Colleagues", $"; colleagues {t:0%}") : Empty;
+        return new FlagReason("agent-after-hours", critical ? FlagSeverity.Critical : FlagSeverity.Warning, Phrase.Of("Flag.Agent.AfterHours",
             $"resolved {e.Count} tickets outside working hours ({e.Share:0%} of their resolutions; {usualText}{teamText}); {why}"));
     }
 
@@ -183,16 +189,21 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
         // Passing tickets on is first a sign of unclear routing, so at most a warning.
         var warning = hits == options.AgentRecentWeeks || p.Bounced >= 3;
         var why = warning
-            ? Text($"{InWeeks(hits)}{(p.Bounced >= 3 ? ", with tickets coming back" : "")}, so a warning")
-            : Text($"{InWeeks(hits)}, so worth watching");
-        var bounced = p.Bounced > 0 ? Text($"; {p.Bounced} came back after being passed on") : "";
-        return new FlagReason("agent-ping-pong", warning ? FlagSeverity.Warning : FlagSeverity.Watch, Text(
+            ? p.Bounced >= 3
+                ? Phrase.Of("Flag.Agent.PingPong.WhyWarningBack", $"{InWeeks(hits)}, with tickets coming back, so a warning")
+                : Phrase.Of("Flag.Agent.PingPong.WhyWarning", $"{InWeeks(hits)}, so a warning")
+            : Phrase.Of("Flag.Agent.PingPong.WhyWatch", $"{InWeeks(hits)}, so worth watching");
+        var bounced = p.Bounced > 0 ? Phrase.Of("Flag.Agent.PingPong.Back", $"; {p.Bounced} came back after being passed on") : Empty;
+        return new FlagReason("agent-ping-pong", warning ? FlagSeverity.Warning : FlagSeverity.Watch, Phrase.Of("Flag.Agent.PingPong",
             $"passed on {p.HandedOn} tickets (usually {p.Usual:0}; team median {p.TeamMedian:0}){bounced}; {why}"));
     }
 
-    private string InWeeks(int hits) => hits == options.AgentRecentWeeks
-        ? Text($"in each of the last {hits} weeks")
-        : Text($"in {hits} of the last {options.AgentRecentWeeks} weeks");
+    private Phrase InWeeks(int hits) => hits == options.AgentRecentWeeks
+        ? Phrase.Of("Flag.Agent.InEachWeek", $"in each of the last {hits} weeks")
+        : Phrase.Of("Flag.Agent.InSomeWeeks", $"in {hits} of the last {options.AgentRecentWeeks} weeks");
+
+    /// <summary>A part of a sentence that is left out.</summary>
+    private static readonly Phrase Empty = Phrase.Fixed("Text.Empty", "");
 
     private static bool Active(WeeklyAgentMetrics a) => a.WorkInProgress > 0 || a.Resolved > 0 || a.HandedOn > 0 || a.HoursLogged > 0;
 
@@ -207,7 +218,6 @@ internal sealed class AgentOverloadRules(OverloadOptions options, int baselineWe
         }
     }
 
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private sealed record AgentWeek(WeeklyAgentMetrics Me, List<WeeklyAgentMetrics> Colleagues);
 

@@ -6,6 +6,16 @@ namespace Analytics.Workload;
 /// </summary>
 public static class MetricDefinitions
 {
+    /// <summary>
+    /// A stable name per definition, in the order of <see cref="All"/>: reports look the figure and its definition up
+    /// in their language by it ("Definition.&lt;id&gt;.Figure" and ".Text"); the English resource repeats <see cref="All"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Ids { get; } =
+    [
+        "Week", "Incoming", "Resolved", "PassedOn", "OpenBacklog", "BacklogAge", "ResolutionTime", "WorkingHoursToResolve", "SlaCompliance",
+        "FirstContactResolution", "ReopenRate", "ReassignmentRate", "AfterHoursShare", "DaysToClear", "WorkInProgress", "HoursLogged", "Percentiles",
+    ];
+
     public static IReadOnlyList<(string Figure, string Definition)> All { get; } =
     [
         ("Week", "ISO week in the team's time zone; a week ends at local Monday 00:00, and an instant on that boundary belongs to the new week."),

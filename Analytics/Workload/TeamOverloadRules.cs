@@ -1,5 +1,5 @@
-using System.Globalization;
 using Analytics.Calendar;
+using Analytics.Text;
 
 namespace Analytics.Workload;
 
@@ -133,11 +133,11 @@ internal sealed class TeamOverloadRules(OverloadOptions options, int baselineWee
         var severity = streak >= options.GrowthWeeks + 2 || doubled ? FlagSeverity.Critical : FlagSeverity.Warning;
         var dataStart = history.DataStart(team);
         var span = before is not null
-            ? Text($"for {streak} weeks running")
+            ? Phrase.Of("Flag.Growth.Span.Running", $"for {streak} weeks running")
             : dataStart is { } s && s >= first.Week
-                ? Text($"in each of the {streak} weeks since the data starts ({s})")
-                : Text($"for at least {streak} weeks running (since {first.Week} or earlier)");
-        return new FlagReason("backlog-growth", severity, Text(
+                ? Phrase.Of("Flag.Growth.Span.SinceData", $"in each of the {streak} weeks since the data starts ({s})")
+                : Phrase.Of("Flag.Growth.Span.AtLeast", $"for at least {streak} weeks running (since {first.Week} or earlier)");
+        return new FlagReason("backlog-growth", severity, Phrase.Of("Flag.Growth",
             $"incoming exceeded resolved {span}: +{net} tickets (backlog {startBacklog} → {end})"));
     }
 
@@ -157,26 +157,27 @@ internal sealed class TeamOverloadRules(OverloadOptions options, int baselineWee
             return null;
         }
 
-        var open = Text($"{now.Backlog} open");
+        var open = Phrase.Of("Flag.Days.Open", $"{now.Backlog} open");
         if (overUsual)
         {
             var u = usual.DaysToClear!.Value;
             var severity = days >= 2 * options.DaysToClearFactor * u || days >= 2 * options.DaysToClearLimit ? FlagSeverity.Critical : FlagSeverity.Warning;
-            return new FlagReason("days-to-clear", severity, Text($"days to clear the backlog rose to {days:0.0} working days (usually {u:0.0}; {open})"));
+            return new FlagReason("days-to-clear", severity, Phrase.Of("Flag.Days.Rose", $"days to clear the backlog rose to {days:0.0} working days (usually {u:0.0}; {open})"));
         }
 
         // Over the limit but not far above usual: a level, reported as one. When it is coming down, say so
         // and only ask to watch it; a fall is never the reason for a flag.
-        var limit = Text($"over the {options.DaysToClearLimit:0.#}-day limit");
+        var limit = Phrase.Of("Flag.Days.Limit", $"over the {options.DaysToClearLimit:0.#}-day limit");
         if (usual.DaysToClear is { } before && days < before)
         {
-            return new FlagReason("days-to-clear", FlagSeverity.Watch, Text(
+            return new FlagReason("days-to-clear", FlagSeverity.Watch, Phrase.Of("Flag.Days.Falling",
                 $"days to clear the backlog is {days:0.0} working days, {limit}, though down from a usual {before:0.0} ({open})"));
         }
 
         var level = days >= 2 * options.DaysToClearLimit ? FlagSeverity.Critical : FlagSeverity.Warning;
-        var usualText = usual.DaysToClear is { } v ? Text($"usually {v:0.0}; ") : "";
-        return new FlagReason("days-to-clear", level, Text($"days to clear the backlog is {days:0.0} working days, {limit} ({usualText}{open})"));
+        return usual.DaysToClear is { } v
+            ? new FlagReason("days-to-clear", level, Phrase.Of("Flag.Days.OverLimitUsual", $"days to clear the backlog is {days:0.0} working days, {limit} (usually {v:0.0}; {open})"))
+            : new FlagReason("days-to-clear", level, Phrase.Of("Flag.Days.OverLimit", $"days to clear the backlog is {days:0.0} working days, {limit} ({open})"));
     }
 
     private FlagReason? Sla(WeeklyTeamMetrics now, Usual usual)
@@ -193,8 +194,8 @@ internal sealed class TeamOverloadRules(OverloadOptions options, int baselineWee
 
         var severity = compliance < options.SlaTarget - 0.15 ? FlagSeverity.Critical : FlagSeverity.Warning;
         return usual.Sla is { } v
-            ? new FlagReason("sla", severity, Text($"SLA compliance fell to {compliance:0%} of {now.SlaMeasured} tickets (target {options.SlaTarget:0%}, usually {v:0%})"))
-            : new FlagReason("sla", severity, Text($"SLA compliance was {compliance:0%} of {now.SlaMeasured} tickets, under the target of {options.SlaTarget:0%}"));
+            ? new FlagReason("sla", severity, Phrase.Of("Flag.Sla.Fell", $"SLA compliance fell to {compliance:0%} of {now.SlaMeasured} tickets (target {options.SlaTarget:0%}, usually {v:0%})"))
+            : new FlagReason("sla", severity, Phrase.Of("Flag.Sla.Under", $"SLA compliance was {compliance:0%} of {now.SlaMeasured} tickets, under the target of {options.SlaTarget:0%}"));
     }
 
     private FlagReason? Forecast(string team, IsoWeek week, IReadOnlyList<CapacityOutlook> outlook)
@@ -210,7 +211,7 @@ internal sealed class TeamOverloadRules(OverloadOptions options, int baselineWee
         var needed = over.Average(o => o.NeededHours);
         var available = over.Average(o => o.AvailableHours!.Value);
         var severity = needed >= 1.2 * available ? FlagSeverity.Critical : FlagSeverity.Warning;
-        return new FlagReason("forecast-capacity", severity, Text(
+        return new FlagReason("forecast-capacity", severity, Phrase.Of("Flag.Forecast",
             $"forecast work exceeds capacity in {over.Count} of the next {ahead.Count} weeks: {needed:0} h needed against {available:0} h available a week"));
     }
 
@@ -224,7 +225,6 @@ internal sealed class TeamOverloadRules(OverloadOptions options, int baselineWee
 
     private static IsoWeek Max(IsoWeek a, IsoWeek b) => a > b ? a : b;
 
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A team's usual days to clear and SLA compliance; null where unknown.</summary>
     private sealed record Usual(double? DaysToClear, double? Sla)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reports.Layout;
+using Reports.Text;
 using ScottPlot;
 
 namespace Reports.Charts;
@@ -8,21 +9,23 @@ namespace Reports.Charts;
 /// Open tickets per agent as horizontal bars, largest first. The caller passes per-agent data only
 /// where the privacy rules allow it (the agent's own manager).
 /// </summary>
-public sealed class AgentWorkChartBuilder(ReportFonts fonts)
+public sealed class AgentWorkChartBuilder(ReportFonts fonts, Wording? words = null)
 {
     private const int MaxNameLength = 28;
 
-    public IChart Build(IReadOnlyList<AgentWorkInProgress> agents, string title = "Work in progress by agent")
+    public IChart Build(IReadOnlyList<AgentWorkInProgress> agents, string? title = null)
     {
+        var t = words ?? Wording.English;
+        title ??= t["Chart.Agents.Title"];
         ArgumentNullException.ThrowIfNull(agents);
         if (agents.Count == 0)
         {
-            return new NoDataChart(fonts, title);
+            return new NoDataChart(fonts, title, t["Chart.NoData"]);
         }
 
         // Largest at the top: ScottPlot counts positions upwards.
         var rows = agents.OrderBy(a => a.OpenTickets).ThenByDescending(a => a.Agent, StringComparer.Ordinal).ToList();
-        return new PlotChart(fonts, title, (plot, text) =>
+        return new PlotChart(fonts, title, t.Culture, (plot, text) =>
         {
             var bars = plot.Add.Bars(rows.Select((a, i) => new Bar
             {
@@ -41,7 +44,7 @@ public sealed class AgentWorkChartBuilder(ReportFonts fonts)
                 rows.Select((_, i) => (double)i).ToArray(),
                 rows.Select(a => text.Short(a.Agent, MaxNameLength)).ToArray());
             plot.Axes.Left.MajorTickStyle.Length = 0;
-            plot.Axes.Bottom.Label.Text = text.Clean("Open tickets");
+            plot.Axes.Bottom.Label.Text = text.Clean(t["Chart.Axis.OpenTickets"]);
             plot.Grid.XAxisStyle.IsVisible = true;
             plot.Grid.YAxisStyle.IsVisible = false;
             double max = Math.Max(1, rows.Max(a => a.OpenTickets));

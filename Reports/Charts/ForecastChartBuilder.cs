@@ -1,4 +1,5 @@
 using Reports.Layout;
+using Reports.Text;
 using ScottPlot;
 
 namespace Reports.Charts;
@@ -7,15 +8,17 @@ namespace Reports.Charts;
 /// Observed weekly volume followed by the forecast with its 80 % and 95 % prediction intervals as
 /// shaded bands. Nothing is drawn below zero: a negative interval bound means "none".
 /// </summary>
-public sealed class ForecastChartBuilder(ReportFonts fonts)
+public sealed class ForecastChartBuilder(ReportFonts fonts, Wording? words = null)
 {
-    public IChart Build(IReadOnlyList<WeeklyValue> history, IReadOnlyList<ForecastWeek> forecast, string title = "Ticket volume forecast")
+    public IChart Build(IReadOnlyList<WeeklyValue> history, IReadOnlyList<ForecastWeek> forecast, string? title = null)
     {
+        var t = words ?? Wording.English;
+        title ??= t["Chart.Forecast.Title"];
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(forecast);
         if (history.Count == 0 && forecast.Count == 0)
         {
-            return new NoDataChart(fonts, title);
+            return new NoDataChart(fonts, title, t["Chart.NoData"]);
         }
 
         var observed = history.OrderBy(h => h.Week).ToList();
@@ -23,7 +26,7 @@ public sealed class ForecastChartBuilder(ReportFonts fonts)
         var weeks = observed.Select(h => h.Week).Concat(ahead.Select(f => f.Week)).Distinct().Order().ToList();
         var index = weeks.Select((w, i) => (w, i)).ToDictionary(p => p.w, p => (double)p.i);
 
-        return new PlotChart(fonts, title, (plot, text) =>
+        return new PlotChart(fonts, title, t.Culture, (plot, text) =>
         {
             if (ahead.Count > 0)
             {
@@ -31,11 +34,11 @@ public sealed class ForecastChartBuilder(ReportFonts fonts)
                 var band95 = plot.Add.FillY(xs, ahead.Select(f => Floor(f.Lower95)).ToArray(), ahead.Select(f => Floor(f.Upper95)).ToArray());
                 band95.FillColor = ChartPalette.Band95;
                 band95.LineWidth = 0;
-                band95.LegendText = "95 % interval";
+                band95.LegendText = t["Chart.Forecast.Band95"];
                 var band80 = plot.Add.FillY(xs, ahead.Select(f => Floor(f.Lower80)).ToArray(), ahead.Select(f => Floor(f.Upper80)).ToArray());
                 band80.FillColor = ChartPalette.Band80;
                 band80.LineWidth = 0;
-                band80.LegendText = "80 % interval";
+                band80.LegendText = t["Chart.Forecast.Band80"];
 
                 // The forecast line starts at the last observation so the two read as one series.
                 var lineXs = new List<double>();
@@ -52,7 +55,7 @@ public sealed class ForecastChartBuilder(ReportFonts fonts)
                 expected.LineWidth = 2f;
                 expected.LinePattern = LinePattern.Dashed;
                 expected.MarkerSize = 0;
-                expected.LegendText = "Forecast";
+                expected.LegendText = t["Chart.Forecast.Expected"];
             }
 
             if (observed.Count > 0)
@@ -63,7 +66,7 @@ public sealed class ForecastChartBuilder(ReportFonts fonts)
                     ChartPalette.History);
                 actual.LineWidth = 2f;
                 actual.MarkerSize = 3.5f;
-                actual.LegendText = "Observed";
+                actual.LegendText = t["Chart.Forecast.Observed"];
             }
 
             if (observed.Count > 0 && ahead.Count > 0)
@@ -74,7 +77,7 @@ public sealed class ForecastChartBuilder(ReportFonts fonts)
 
             var (positions, labels) = WeekAxis.Ticks(weeks);
             plot.Axes.Bottom.SetTicks(positions, labels);
-            plot.Axes.Left.Label.Text = text.Clean("Tickets per week");
+            plot.Axes.Left.Label.Text = text.Clean(t["Chart.Axis.TicketsPerWeek"]);
             double top = Math.Max(1, observed.Select(h => h.Value).Concat(ahead.Select(f => Math.Max(f.Upper95, f.Expected))).Max());
             plot.Axes.SetLimitsY(0, top * 1.1);
             plot.Axes.SetLimitsX(-0.5, weeks.Count - 0.5);

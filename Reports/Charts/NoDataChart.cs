@@ -4,9 +4,10 @@ using SkiaSharp;
 namespace Reports.Charts;
 
 /// <summary>What a chart shows when its period has no data: its title and a plain sentence, never an empty axis.</summary>
-internal sealed class NoDataChart(ReportFonts fonts, string title) : IChart
+internal sealed class NoDataChart(ReportFonts fonts, string title, string message) : IChart
 {
-    public const string Message = "No data for this period";
+    /// <summary>The sentence in the chart's place, in the readers' language.</summary>
+    public string Message { get; } = message;
 
     public string Title { get; } = title;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Reports.Layout;
 using ScottPlot;
 using ScottPlot.Rendering.RenderActions;
@@ -9,7 +10,8 @@ namespace Reports.Charts;
 /// A chart drawn by ScottPlot: each Draw builds a fresh Plot (Plot is neither thread-safe nor
 /// reusable across sizes) from the captured, immutable input.
 /// </summary>
-internal sealed class PlotChart(ReportFonts fonts, string title, Action<Plot, ChartText> configure) : IChart
+/// <param name="culture">How numbers on the axes read: "3.500" in a Dutch report, "3,500" in an English one.</param>
+internal sealed class PlotChart(ReportFonts fonts, string title, CultureInfo culture, Action<Plot, ChartText> configure) : IChart
 {
     public string Title { get; } = title;
 
@@ -38,8 +40,9 @@ internal sealed class PlotChart(ReportFonts fonts, string title, Action<Plot, Ch
         plot.RenderManager.RenderActions.RemoveAll(a => a is ClearCanvas);
 
         var text = ChartText.DrawnWith(face);
-        PlotTheme.Apply(plot, face, text.Clean(Title));
+        PlotTheme.Apply(plot, face, Fitted(text.Clean(Title), rect.Width));
         configure(plot, text);
+        NumbersIn(plot, culture);
 
         var size = new PixelRect(rect.Width, rect.Height);
 
@@ -55,6 +58,38 @@ internal sealed class PlotChart(ReportFonts fonts, string title, Action<Plot, Ch
         canvas.Translate(rect.Left, rect.Top);
         plot.Render(canvas, size);
         canvas.RestoreToCount(saved);
+    }
+
+    /// <summary>
+    /// The title as it fits the chart's width: on one line, else wrapped to two (a long team name goes to the second
+    /// line), the second cut with an ellipsis. ScottPlot centres a title that is too wide and loses both its ends.
+    /// </summary>
+    private string Fitted(string title, float width)
+    {
+        using var painter = new TextPainter(fonts);
+        var style = new TextStyle(PlotTheme.TitleSize, true, ChartPalette.Ink.ToSKColor());
+        var room = Math.Max(20f, width - 16f);
+        if (painter.Measure(title, style) <= room)
+        {
+            return title;
+        }
+
+        var lines = LineBreaker.Wrap(painter, title, style, room);
+        return lines.Count <= 2
+            ? string.Join("\n", lines)
+            : lines[0] + "\n" + LineBreaker.Ellipsize(painter, string.Join(" ", lines.Skip(1)), style, room, force: true);
+    }
+
+    /// <summary>ScottPlot writes tick numbers in the thread's culture; a report writes them in its readers'.</summary>
+    private static void NumbersIn(Plot plot, CultureInfo culture)
+    {
+        foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Right, plot.Axes.Bottom })
+        {
+            if (axis.TickGenerator is ScottPlot.TickGenerators.NumericAutomatic numeric)
+            {
+                numeric.LabelFormatter = value => value.ToString("#,0.###", culture);
+            }
+        }
     }
 }
 

@@ -1,21 +1,24 @@
 using Reports.Layout;
+using Reports.Text;
 using ScottPlot;
 
 namespace Reports.Charts;
 
 /// <summary>Available FTE per week as bars, needed FTE as a line, and the shortfall between them shaded red.</summary>
-public sealed class StaffingChartBuilder(ReportFonts fonts)
+public sealed class StaffingChartBuilder(ReportFonts fonts, Wording? words = null)
 {
-    public IChart Build(IReadOnlyList<StaffingWeek> weeks, string title = "Needed and available staff (FTE) per week")
+    public IChart Build(IReadOnlyList<StaffingWeek> weeks, string? title = null)
     {
+        var t = words ?? Wording.English;
+        title ??= t["Chart.Staffing.Title"];
         ArgumentNullException.ThrowIfNull(weeks);
         if (weeks.Count == 0)
         {
-            return new NoDataChart(fonts, title);
+            return new NoDataChart(fonts, title, t["Chart.NoData"]);
         }
 
         var ordered = weeks.OrderBy(w => w.Week).ToList();
-        return new PlotChart(fonts, title, (plot, text) =>
+        return new PlotChart(fonts, title, t.Culture, (plot, text) =>
         {
             // A week whose capacity is unknown gets no bar: an empty bar would read as zero staff.
             var known = ordered.Select((w, i) => (w, i)).Where(p => p.w.AvailableFte is not null).ToList();
@@ -29,7 +32,7 @@ public sealed class StaffingChartBuilder(ReportFonts fonts)
                     FillColor = ChartPalette.Available,
                     LineWidth = 0,
                 }).ToList());
-                available.LegendText = "Available";
+                available.LegendText = t["Chart.Staffing.Available"];
             }
 
             var gaps = known
@@ -47,7 +50,7 @@ public sealed class StaffingChartBuilder(ReportFonts fonts)
             if (gaps.Count > 0)
             {
                 var shortfall = plot.Add.Bars(gaps);
-                shortfall.LegendText = "Shortfall";
+                shortfall.LegendText = t["Chart.Staffing.Shortfall"];
             }
 
             var needed = plot.Add.Scatter(
@@ -56,11 +59,11 @@ public sealed class StaffingChartBuilder(ReportFonts fonts)
                 ChartPalette.Needed);
             needed.LineWidth = 2f;
             needed.MarkerSize = 4f;
-            needed.LegendText = "Needed";
+            needed.LegendText = t["Chart.Staffing.Needed"];
 
             var (positions, labels) = WeekAxis.Ticks(ordered.Select(w => w.Week).ToList());
             plot.Axes.Bottom.SetTicks(positions, labels);
-            plot.Axes.Left.Label.Text = text.Clean("FTE");
+            plot.Axes.Left.Label.Text = text.Clean(t["Chart.Axis.Fte"]);
             double max = Math.Max(1, ordered.Max(w => Math.Max(Clean(w.NeededFte), Clean(w.AvailableFte ?? 0))));
             plot.Axes.SetLimitsY(0, max * 1.15);
             plot.Axes.SetLimitsX(-0.6, ordered.Count - 0.4);

@@ -1,21 +1,24 @@
 using Reports.Layout;
+using Reports.Text;
 using ScottPlot;
 
 namespace Reports.Charts;
 
 /// <summary>Incoming and resolved tickets per ISO week as paired bars, with the backlog as a line on a second axis.</summary>
-public sealed class WeeklyFlowChartBuilder(ReportFonts fonts)
+public sealed class WeeklyFlowChartBuilder(ReportFonts fonts, Wording? words = null)
 {
-    public IChart Build(IReadOnlyList<WeeklyFlowPoint> weeks, string title = "Incoming and resolved per week")
+    public IChart Build(IReadOnlyList<WeeklyFlowPoint> weeks, string? title = null)
     {
+        var t = words ?? Wording.English;
+        title ??= t["Chart.Flow.Title"];
         ArgumentNullException.ThrowIfNull(weeks);
         if (weeks.Count == 0)
         {
-            return new NoDataChart(fonts, title);
+            return new NoDataChart(fonts, title, t["Chart.NoData"]);
         }
 
         var points = weeks.OrderBy(w => w.Week).ToList();
-        return new PlotChart(fonts, title, (plot, text) =>
+        return new PlotChart(fonts, title, t.Culture, (plot, text) =>
         {
             var incoming = plot.Add.Bars(points.Select((p, i) => new Bar
             {
@@ -25,7 +28,7 @@ public sealed class WeeklyFlowChartBuilder(ReportFonts fonts)
                 FillColor = ChartPalette.Incoming,
                 LineWidth = 0,
             }).ToList());
-            incoming.LegendText = "Incoming";
+            incoming.LegendText = t["Chart.Flow.Incoming"];
 
             var resolved = plot.Add.Bars(points.Select((p, i) => new Bar
             {
@@ -35,7 +38,7 @@ public sealed class WeeklyFlowChartBuilder(ReportFonts fonts)
                 FillColor = ChartPalette.Resolved,
                 LineWidth = 0,
             }).ToList());
-            resolved.LegendText = "Resolved";
+            resolved.LegendText = t["Chart.Flow.Resolved"];
 
             var backlog = plot.Add.Scatter(
                 points.Select((_, i) => (double)i).ToArray(),
@@ -43,13 +46,13 @@ public sealed class WeeklyFlowChartBuilder(ReportFonts fonts)
                 ChartPalette.Backlog);
             backlog.LineWidth = 2f;
             backlog.MarkerSize = 4f;
-            backlog.LegendText = "Backlog (right axis)";
+            backlog.LegendText = t["Chart.Flow.Backlog"];
             backlog.Axes.YAxis = plot.Axes.Right;
 
             var (positions, labels) = WeekAxis.Ticks(points.Select(p => p.Week).ToList());
             plot.Axes.Bottom.SetTicks(positions, labels);
-            plot.Axes.Left.Label.Text = text.Clean("Tickets per week");
-            plot.Axes.Right.Label.Text = text.Clean("Open backlog");
+            plot.Axes.Left.Label.Text = text.Clean(t["Chart.Axis.TicketsPerWeek"]);
+            plot.Axes.Right.Label.Text = text.Clean(t["Chart.Axis.OpenBacklog"]);
             plot.Axes.Right.FrameLineStyle.Width = 0;
             plot.Axes.Margins(bottom: 0, top: 0.1);
             plot.Axes.SetLimitsX(-0.6, points.Count - 0.4);

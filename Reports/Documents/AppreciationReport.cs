@@ -1,7 +1,7 @@
-using System.Globalization;
 using Analytics.Recognition;
 using Reports.Charts;
 using Reports.Layout;
+using Reports.Text;
 
 namespace Reports.Documents;
 
@@ -12,7 +12,8 @@ namespace Reports.Documents;
 /// </summary>
 public static class AppreciationReport
 {
-    public const string Title = "Appreciation and invisible work";
+    /// <summary>The report's title in English; reports use the title in their readers' language.</summary>
+    public static string Title => Wording.English["Appreciation.Title"];
 
     private const int MaxQuotes = 8;
 
@@ -23,24 +24,26 @@ public static class AppreciationReport
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(fonts);
         var context = model.Context;
+        var t = context.Words;
         var view = model.View;
-        var quarter = $"{view.PeriodStart} to {view.Week}";
+        var quarter = Quarter(t, view);
+        var title = t["Appreciation.Title"];
         var document = new ReportDocument(
-            new ReportMetadata($"{Title} – {context.Subject} – {context.Week}", $"The work behind the scenes of {context.Subject}, {context.Period}", "IT workload monitor"),
-            new PageHeaderInfo(Title, context.Subject, context.Period, context.DataAsOf) { TimeZone = context.Zone });
+            new ReportMetadata($"{title} – {context.Subject} – {t.Week(context.Week)}", t.Format("Appreciation.Metadata.Subject", context.Subject, context.Period), t["Report.Author"]) { Creator = t["Report.Author"] },
+            new PageHeaderInfo(title, context.Subject, context.Period, context.DataAsOf) { TimeZone = context.Zone, Words = t });
 
         if (view.WeekLedger is not { } week || view.PeriodLedger is not { } period)
         {
-            document.Add(new Heading("Summary"))
-                .Add(new Callout($"Figures for {context.Subject} are not shown: they would describe fewer than {context.MinimumGroupSize} people.", CalloutSeverity.Info));
+            document.Add(new Heading(t["Section.Summary"]))
+                .Add(new Callout(t.Format("Common.TooFewPeople", context.Subject, context.MinimumGroupSize), CalloutSeverity.Info));
             return document.AddRange(CommonSections.DataQuality(model.Quality, context));
         }
 
-        document.Add(new Heading("Summary"))
-            .Add(new Paragraph(Summary(context.Subject, week, period, quarter, view)))
-            .Add(Tiles(week, period, view));
+        document.Add(new Heading(t["Section.Summary"]))
+            .Add(new Paragraph(Summary(t, context.Subject, week, period, quarter, view)))
+            .Add(Tiles(t, week, view));
 
-        document.AddRange(Ledger(week, period, quarter, fonts, view));
+        document.AddRange(Ledger(t, week, period, quarter, fonts, view));
         if (context.IsDepartment)
         {
             document.AddRange(Teams(view, context, quarter));
@@ -49,90 +52,97 @@ public static class AppreciationReport
         document.AddRange(Highlights(view, context, quarter));
         document.AddRange(Problems(view, context, quarter));
         document.AddRange(ThankYous(view, context, quarter));
-        document.AddRange(Rules(model.EstimatedMinutes));
+        document.AddRange(Rules(t, model.EstimatedMinutes));
         document.AddRange(CommonSections.DataQuality(model.Quality, context));
         return document;
     }
 
-    private static string Summary(string subject, TeamLedger week, TeamLedger period, string quarter, AppreciationView view)
+    /// <summary>"2026-W35 to 2026-W47".</summary>
+    internal static string Quarter(Wording t, AppreciationView view) => t.Format("Appreciation.Quarter", t.Week(view.PeriodStart), t.Week(view.Week));
+
+    /// <summary>A highlight in the readers' language, without its subject.</summary>
+    internal static string Say(Wording t, Highlight highlight) => highlight.Phrase is { } phrase ? t.Say(phrase) : highlight.Text;
+
+    private static string Summary(Wording t, string subject, TeamLedger week, TeamLedger period, string quarter, AppreciationView view)
     {
-        var c = CultureInfo.InvariantCulture;
-        var text = string.Create(c, $"In {week.From}, {Figures.Percent(week.BehindTheScenesShare)} of {subject}'s {Figures.Hours(week.TotalHours)} of work went to things users never see ({Figures.Hours(week.BehindTheScenesHours)}).");
+        var text = t.Format("Appreciation.Summary.Week", t.Week(week.From), t.Percent(week.BehindTheScenesShare), subject, t.Hours(week.TotalHours), t.Hours(week.BehindTheScenesHours));
         var provisioning = period.Line(WorkCategory.Provisioning);
         var changes = period.Line(WorkCategory.Changes);
         var maintenance = period.Line(WorkCategory.Maintenance);
-        text += string.Create(c, $" Over the quarter ({quarter}) that was {Figures.Hours(period.BehindTheScenesHours)}: {Figures.Count(provisioning.Count)} requests fulfilled, {Figures.Count(changes.Count)} changes and {Figures.Count(maintenance.Count)} maintenance tasks carried out");
-        text += period.AfterHoursCount > 0 ? string.Create(c, $", {Figures.Count(period.AfterHoursCount)} pieces of work done outside working hours.") : ".";
+        text += " " + t.Format(period.AfterHoursCount > 0 ? "Appreciation.Summary.QuarterAfterHours" : "Appreciation.Summary.Quarter",
+            quarter, t.Hours(period.BehindTheScenesHours), t.Count(provisioning.Count), t.Count(changes.Count), t.Count(maintenance.Count), t.Count(period.AfterHoursCount));
         if (view.Problems.Count > 0)
         {
             var prevented = view.Problems.Sum(p => p.PreventedEstimate);
-            text += string.Create(c, $" {Figures.Count(view.Problems.Count)} {(view.Problems.Count == 1 ? "problem was" : "problems were")} solved, expected to prevent about {Figures.Count(prevented)} incidents.");
+            text += " " + t.Plural("Appreciation.Summary.Problems", view.Problems.Count, t.Count(view.Problems.Count), t.Count(prevented));
         }
 
         return text;
     }
 
-    private static KpiRow Tiles(TeamLedger week, TeamLedger period, AppreciationView view) => new(
+    private static KpiRow Tiles(Wording t, TeamLedger week, AppreciationView view) => new(
     [
-        new KpiTile(Figures.Percent(week.BehindTheScenesShare), "Of this week's hours behind the scenes"),
-        new KpiTile(Figures.Hours(week.BehindTheScenesHours), "Behind-the-scenes work this week"),
-        new KpiTile(Figures.Hours(week.AfterHoursHours), "Hours on tickets finished after hours, this week"),
+        new KpiTile(t.Percent(week.BehindTheScenesShare), t["Appreciation.Tile.Share"]),
+        new KpiTile(t.Hours(week.BehindTheScenesHours), t["Appreciation.Tile.Hours"]),
+        new KpiTile(t.Hours(week.AfterHoursHours), t["Appreciation.Tile.AfterHours"]),
         view.FeedbackInData
-            ? new KpiTile(Figures.Count(view.ThankYous.Count), "Thank-yous this quarter")
-            : new KpiTile("–", "Thank-yous: no feedback in the data"),
+            ? new KpiTile(t.Count(view.ThankYous.Count), t["Appreciation.Tile.ThankYous"])
+            : new KpiTile(Wording.Dash, t["Appreciation.Tile.NoFeedback"]),
     ]);
 
-    private static IEnumerable<Block> Ledger(TeamLedger week, TeamLedger period, string quarter, ReportFonts fonts, AppreciationView view)
+    private static IEnumerable<Block> Ledger(Wording t, TeamLedger week, TeamLedger period, string quarter, ReportFonts fonts, AppreciationView view)
     {
-        yield return new Heading("The work behind the scenes");
+        yield return new Heading(t["Appreciation.Ledger.Heading"]);
         var rows = Enum.GetValues<WorkCategory>().Select(c =>
         {
             var w = week.Line(c);
             var q = period.Line(c);
             var estimated = q.Hours > 0 && q.EstimatedHours / q.Hours >= 0.5 ? " *" : "";
-            return (IReadOnlyList<string>)[WorkCategoryNames.Of(c) + estimated, Figures.Count(w.Count), Figures.Hours(w.Hours), Figures.Percent(w.Share), Figures.Count(q.Count), Figures.Hours(q.Hours), Figures.Percent(q.Share)];
+            return (IReadOnlyList<string>)[ChartData.CategoryName(t, c) + estimated, t.Count(w.Count), t.Hours(w.Hours), t.Percent(w.Share), t.Count(q.Count), t.Hours(q.Hours), t.Percent(q.Share)];
         }).ToList();
-        rows.Add(["All work", Figures.Count(week.Lines.Sum(l => l.Count)), Figures.Hours(week.TotalHours), "100%", Figures.Count(period.Lines.Sum(l => l.Count)), Figures.Hours(period.TotalHours), "100%"]);
+        rows.Add([t["Appreciation.Ledger.AllWork"], t.Count(week.Lines.Sum(l => l.Count)), t.Hours(week.TotalHours), t.Percent(1), t.Count(period.Lines.Sum(l => l.Count)), t.Hours(period.TotalHours), t.Percent(1)]);
         yield return new Table(
-            [TableColumn.Text("Kind of work", 2.4f), TableColumn.Number("Week: items"), TableColumn.Number("hours"), TableColumn.Number("share"), TableColumn.Number("Quarter: items", 1.2f), TableColumn.Number("hours"), TableColumn.Number("share")],
+            [TableColumn.Text(t["Column.KindOfWork"], 2.4f), TableColumn.Number(t["Column.WeekItems"]), TableColumn.Number(t["Column.HoursLower"]), TableColumn.Number(t["Column.ShareLower"]), TableColumn.Number(t["Column.QuarterItems"], 1.2f), TableColumn.Number(t["Column.HoursLower"]), TableColumn.Number(t["Column.ShareLower"])],
             rows);
-        yield return new Paragraph($"Items are resolved tickets, knowledge articles written and time registrations without a ticket. * Mostly estimated: no time was registered, so the configured time per item is used. Quarter: {quarter}.") { Muted = true };
-        yield return new InvisibleWorkChartBuilder(fonts).Build(ChartData.WorkShares(view.WeeklyLedgers), "Share of hours by kind of work, week by week").ToSlot(230);
+        yield return new Paragraph(t.Format("Appreciation.Ledger.Note", quarter)) { Muted = true };
+        yield return new InvisibleWorkChartBuilder(fonts, t).Build(ChartData.WorkShares(view.WeeklyLedgers, t), t["Chart.Work.TitleWeekly"]).ToSlot(230);
     }
 
     private static IEnumerable<Block> Teams(AppreciationView view, ReportContext context, string quarter)
     {
-        yield return new Heading("Teams");
+        var t = context.Words;
+        yield return new Heading(t["Appreciation.Teams.Heading"]);
         yield return new Table(
-            [TableColumn.Text("Team", 2f), TableColumn.Number("Hours"), TableColumn.Number("Behind the scenes", 1.4f), TableColumn.Number("Outside working hours", 1.5f)],
-            [.. view.Teams.Select(t => t.Ledger is { } l
-                ? (IReadOnlyList<string>)[t.Team, Figures.Hours(l.TotalHours), Figures.Percent(l.BehindTheScenesShare), Figures.Hours(l.AfterHoursHours)]
-                : [t.Team, "not shown", "", ""])]);
-        var note = CommonSections.TeamRowsNote(view.Teams.Select(t => (t.Team, t.MergedTeams, !t.Suppressed)), context.MinimumGroupSize);
-        yield return new Paragraph($"Quarter {quarter}." + (note.Length > 0 ? " " + note : "")) { Muted = true };
+            [TableColumn.Text(t["Column.Team"], 2f), TableColumn.Number(t["Column.Hours"]), TableColumn.Number(t["Column.BehindTheScenes"], 1.4f), TableColumn.Number(t["Column.OutsideWorkingHours"], 1.5f)],
+            [.. view.Teams.Select(x => x.Ledger is { } l
+                ? (IReadOnlyList<string>)[x.Team, t.Hours(l.TotalHours), t.Percent(l.BehindTheScenesShare), t.Hours(l.AfterHoursHours)]
+                : [x.Team, t["Common.NotShown"], "", ""])]);
+        var note = CommonSections.TeamRowsNote(t, view.Teams.Select(x => (x.Team, x.MergedTeams, !x.Suppressed)), context.MinimumGroupSize);
+        yield return new Paragraph(t.Format("Appreciation.Teams.Quarter", quarter) + (note.Length > 0 ? " " + note : "")) { Muted = true };
     }
 
     private static IEnumerable<Block> Highlights(AppreciationView view, ReportContext context, string quarter)
     {
-        yield return new Heading("Recognition");
+        var t = context.Words;
+        yield return new Heading(t["Appreciation.Highlights.Heading"]);
         var team = view.Highlights.Where(h => h.Agent is null).ToList();
         var people = view.Highlights.Where(h => h.Agent is not null).GroupBy(h => h.Agent!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         if (team.Count == 0 && people.Count == 0)
         {
-            yield return new Paragraph($"No highlights this quarter ({quarter}): the data holds nothing specific enough to name.");
+            yield return new Paragraph(t.Format("Appreciation.Highlights.None", quarter));
             yield break;
         }
 
         foreach (var group in team.GroupBy(h => h.Team).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            yield return new Callout(string.Join("\n", group.Select(h => "• " + Capital(h.Text) + ".")), CalloutSeverity.Positive) { Title = context.IsDepartment ? group.Key : $"The team, {quarter}" };
+            yield return new Callout(string.Join("\n", group.Select(h => "• " + Wording.Capitalised(Say(t, h)))), CalloutSeverity.Positive) { Title = context.IsDepartment ? group.Key : t.Format("Appreciation.Highlights.TheTeam", quarter) };
         }
 
         if (people.Count > 0)
         {
-            yield return new Heading("Contributions", 2);
-            yield return new Paragraph("Specific contributions this quarter, in alphabetical order. Colleagues who asked not to be named in recognition are left out.") { Muted = true, KeepWithNext = true };
-            yield return new BulletList([.. people.SelectMany(g => g.Select(h => $"{g.Key} {h.Text}."))]);
+            yield return new Heading(t["Appreciation.Contributions.Heading"], 2);
+            yield return new Paragraph(t["Appreciation.Contributions.Note"]) { Muted = true, KeepWithNext = true };
+            yield return new BulletList([.. people.SelectMany(g => g.Select(h => t.Format("Appreciation.Contribution", g.Key, Say(t, h))))]);
         }
     }
 
@@ -143,58 +153,57 @@ public static class AppreciationReport
             yield break;
         }
 
-        yield return new Heading("Problems solved");
+        var t = context.Words;
+        yield return new Heading(t["Appreciation.Problems.Heading"]);
         var withSolver = !context.IsDepartment;
         IReadOnlyList<TableColumn> columns = withSolver
-            ? [TableColumn.Text("Problem", 2.6f), TableColumn.Text("Fixed", 1.1f), TableColumn.Number("Incidents before"), TableColumn.Number("Prevented (est.)"), TableColumn.Text("Solved by", 1.4f)]
-            : [TableColumn.Text("Problem", 3f), TableColumn.Text("Team", 1.2f), TableColumn.Text("Fixed", 1.1f), TableColumn.Number("Incidents before"), TableColumn.Number("Prevented (est.)")];
+            ? [TableColumn.Text(t["Column.Problem"], 2.6f), TableColumn.Text(t["Column.Fixed"], 1.1f), TableColumn.Number(t["Column.IncidentsBefore"]), TableColumn.Number(t["Column.Prevented"]), TableColumn.Text(t["Column.SolvedBy"], 1.4f)]
+            : [TableColumn.Text(t["Column.Problem"], 3f), TableColumn.Text(t["Column.Team"], 1.2f), TableColumn.Text(t["Column.Fixed"], 1.1f), TableColumn.Number(t["Column.IncidentsBefore"]), TableColumn.Number(t["Column.Prevented"])];
         var rows = view.Problems.OrderByDescending(p => p.PreventedEstimate).ThenBy(p => p.ProblemId, StringComparer.Ordinal).Take(MaxProblems).Select(p =>
         {
             var name = p.Title is null ? p.ProblemId : $"{p.ProblemId} {p.Title}";
-            var fixedOn = TimeZoneInfo.ConvertTime(p.FixedAt, context.Zone).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+            var fixedOn = t.Date(p.FixedAt, context.Zone);
             return withSolver
-                ? (IReadOnlyList<string>)[name, fixedOn, Figures.Count(p.LinkedBefore), Figures.Count(p.PreventedEstimate), p.SolvedBy ?? ""]
-                : [name, p.Team, fixedOn, Figures.Count(p.LinkedBefore), Figures.Count(p.PreventedEstimate)];
+                ? (IReadOnlyList<string>)[name, fixedOn, t.Count(p.LinkedBefore), t.Count(p.PreventedEstimate), p.SolvedBy ?? ""]
+                : [name, p.Team, fixedOn, t.Count(p.LinkedBefore), t.Count(p.PreventedEstimate)];
         }).ToList();
         yield return new Table(columns, rows);
         if (view.Problems.Count > MaxProblems)
         {
-            yield return new Paragraph(string.Create(CultureInfo.InvariantCulture,
-                $"The {MaxProblems} with the most incidents prevented; {view.Problems.Count - MaxProblems} more were solved, preventing about {Figures.Count(view.Problems.OrderByDescending(p => p.PreventedEstimate).Skip(MaxProblems).Sum(p => p.PreventedEstimate))} incidents between them."));
+            yield return new Paragraph(t.Format("Appreciation.Problems.More", MaxProblems, view.Problems.Count - MaxProblems,
+                t.Count(view.Problems.OrderByDescending(p => p.PreventedEstimate).Skip(MaxProblems).Sum(p => p.PreventedEstimate))));
         }
 
-        yield return new Paragraph(string.Create(CultureInfo.InvariantCulture,
-            $"Prevented incidents are estimated from the rate of linked incidents before the fix, over the {view.Problems[0].PreventionWeeks} weeks after it, less any that still came. Quarter: {quarter}.")) { Muted = true };
+        yield return new Paragraph(t.Format("Appreciation.Problems.Note", view.Problems[0].PreventionWeeks, quarter)) { Muted = true };
     }
 
     private static IEnumerable<Block> ThankYous(AppreciationView view, ReportContext context, string quarter)
     {
-        yield return new Heading("Thank-yous");
+        var t = context.Words;
+        yield return new Heading(t["Appreciation.Thanks.Heading"]);
         if (view.ThankYous.Count == 0)
         {
-            yield return new Paragraph($"No thank-yous in customer feedback this quarter ({quarter}).");
+            yield return new Paragraph(t.Format("Appreciation.Thanks.None", quarter));
             yield break;
         }
 
-        yield return new Paragraph(string.Create(CultureInfo.InvariantCulture,
-            $"{(view.ThankYous.Count == 1 ? "1 customer" : $"{Figures.Count(view.ThankYous.Count)} customers")} said thank you this quarter. {(view.ThankYous.Count(t => t.Quotable) > MaxQuotes ? "The most recent" : "Their words")}, with names removed (thanks to colleagues who asked not to be named are counted, not quoted):"));
-        foreach (var thanks in view.ThankYous.Where(t => t.Quotable).OrderByDescending(t => t.GivenAt).Take(MaxQuotes))
+        var recent = view.ThankYous.Count(x => x.Quotable) > MaxQuotes;
+        yield return new Paragraph(t.Plural(recent ? "Appreciation.Thanks.IntroRecent" : "Appreciation.Thanks.Intro", view.ThankYous.Count, t.Count(view.ThankYous.Count)));
+        foreach (var thanks in view.ThankYous.Where(x => x.Quotable).OrderByDescending(x => x.GivenAt).Take(MaxQuotes))
         {
-            var when = TimeZoneInfo.ConvertTime(thanks.GivenAt, context.Zone).ToString("d MMM", CultureInfo.InvariantCulture);
-            var who = thanks.Agent is null ? (context.IsDepartment ? thanks.Team : "the team") : thanks.Agent;
-            yield return new Callout($"“{thanks.Comment}”", CalloutSeverity.Positive) { Title = $"{when}, for {who} ({thanks.Score}/5)" };
+            var when = t.ShortDate(thanks.GivenAt, context.Zone);
+            var who = thanks.Agent is null ? (context.IsDepartment ? thanks.Team : t["Appreciation.Thanks.TheTeam"]) : thanks.Agent;
+            yield return new Callout($"“{thanks.Comment}”", CalloutSeverity.Positive) { Title = t.Format("Appreciation.Thanks.Title", when, who, thanks.Score) };
         }
     }
 
-    private static IEnumerable<Block> Rules(IReadOnlyDictionary<WorkCategory, double> estimates)
+    private static IEnumerable<Block> Rules(Wording t, IReadOnlyDictionary<WorkCategory, double> estimates)
     {
-        yield return new Heading("How this is counted");
-        yield return new Paragraph("Each resolved ticket is counted once, in the week it was resolved, for the team that held it last. Configurable rules sort it by kind of work: user-reported incidents are the visible part; requests and provisioning (accounts, laptops, access, onboarding and offboarding), changes, problem management, maintenance (patching, backups, certificates, upgrades) and work raised by monitoring happen behind the scenes, as do knowledge articles and registered time without a ticket.");
+        yield return new Heading(t["Appreciation.Rules.Heading"]);
+        yield return new Paragraph(t["Appreciation.Rules.Text"]);
         yield return new Table(
-            [TableColumn.Text("Kind of work", 2f), TableColumn.Number("Minutes assumed per item without registered time", 2f)],
-            [.. estimates.Where(e => e.Value > 0).Select(e => (IReadOnlyList<string>)[WorkCategoryNames.Of(e.Key), Figures.Count(e.Value)])]);
-        yield return new Paragraph("Recognition names what someone did, never how they compare: there is no ranking.") { Muted = true };
+            [TableColumn.Text(t["Column.KindOfWork"], 2f), TableColumn.Number(t["Column.MinutesAssumed"], 2f)],
+            [.. estimates.Where(e => e.Value > 0).Select(e => (IReadOnlyList<string>)[ChartData.CategoryName(t, e.Key), t.Count(e.Value)])]);
+        yield return new Paragraph(t["Appreciation.Rules.NoRanking"]) { Muted = true };
     }
-
-    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -2,6 +2,7 @@ using Analytics.Calendar;
 using Analytics.Recognition;
 using Analytics.Workload;
 using Reports.Charts;
+using Reports.Text;
 
 namespace Reports.Documents;
 
@@ -29,8 +30,11 @@ public static class ChartData
     }
 
     /// <summary>Hours by category per week: the chart shows each category's share.</summary>
-    public static IReadOnlyList<InvisibleWorkWeek> WorkShares(IEnumerable<TeamLedger> weeks) =>
-        [.. weeks.Select(w => new InvisibleWorkWeek(Label(w.From), [.. w.Lines.Select(l => new CategoryAmount(WorkCategoryNames.Of(l.Category), l.Hours))]))];
+    public static IReadOnlyList<InvisibleWorkWeek> WorkShares(IEnumerable<TeamLedger> weeks, Wording words) =>
+        [.. weeks.Select(w => new InvisibleWorkWeek(Label(w.From), [.. w.Lines.Select(l => new CategoryAmount(CategoryName(words, l.Category), l.Hours))]))];
+
+    /// <summary>A kind of work as the readers' language names it.</summary>
+    public static string CategoryName(Wording words, WorkCategory category) => words["WorkCategory." + category];
 
     public static IReadOnlyList<AgentWorkInProgress> WorkInProgress(IEnumerable<WeeklyAgentMetrics> agents) =>
         [.. agents.Select(a => new AgentWorkInProgress(a.Agent, a.WorkInProgress))];

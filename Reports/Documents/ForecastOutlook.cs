@@ -1,4 +1,5 @@
 using Analytics.Calendar;
+using Analytics.Text;
 
 namespace Reports.Documents;
 
@@ -16,4 +17,14 @@ public sealed record ForecastOutlook(
     IReadOnlyList<ForecastPoint> Weeks,
     string Accuracy,
     string? ModelAge = null,
-    string? Note = null);
+    string? Note = null)
+{
+    /// <summary><see cref="Accuracy"/> as a phrase, which the report says in its readers' language.</summary>
+    public Phrase? AccuracyPhrase { get; init; }
+
+    /// <summary><see cref="ModelAge"/> as a phrase.</summary>
+    public Phrase? ModelAgePhrase { get; init; }
+
+    /// <summary><see cref="Note"/> as a phrase.</summary>
+    public Phrase? NotePhrase { get; init; }
+}

@@ -1,5 +1,6 @@
 using Analytics.Calendar;
 using Analytics.Privacy;
+using Reports.Text;
 
 namespace Reports.Documents;
 
@@ -24,10 +25,16 @@ public sealed record ReportContext(
     string TimeZone,
     int MinimumGroupSize)
 {
+    /// <summary>The readers' language ("en", "nl"): the report and its mail are written in it.</summary>
+    public string Language { get; init; } = Wording.NeutralLanguage;
+
+    /// <summary>The texts, numbers and dates of <see cref="Language"/>.</summary>
+    public Wording Words => Wording.For(Language);
+
     public bool IsDepartment => Scope is DepartmentScope;
 
-    /// <summary>"2026-W47 (16–22 Nov 2026)".</summary>
-    public string Period => Figures.WeekWithDates(Week);
+    /// <summary>"2026-W47 (16–22 Nov 2026)", in the readers' language.</summary>
+    public string Period => Words.WeekWithDates(Week);
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Analytics.Recognition;
 using Reports.Charts;
 using Reports.Documents;
@@ -27,35 +26,38 @@ public static class AppreciationEmail
     {
         ArgumentNullException.ThrowIfNull(model);
         var context = model.Context;
+        var t = context.Words;
         var view = model.View;
-        var subject = $"{AppreciationReport.Title}: {context.Subject}, {context.Week}";
-        var mail = new HtmlEmailWriter($"{AppreciationReport.Title}: {context.Subject}", context.Period);
+        var title = t["Appreciation.Title"];
+        var subject = t.Format("Mail.Subject", title, context.Subject, t.Week(context.Week));
+        var mail = new HtmlEmailWriter(t.Format("Mail.Title", title, context.Subject), context.Period, t.Language);
         if (view.WeekLedger is not { } week || view.PeriodLedger is not { } period)
         {
-            mail.Paragraph($"Figures for {context.Subject} are not shown: they would describe fewer than {context.MinimumGroupSize} people.");
+            mail.Paragraph(t.Format("Common.TooFewPeople", context.Subject, context.MinimumGroupSize));
             return mail.Finish(subject);
         }
 
-        mail.Paragraph(string.Create(CultureInfo.InvariantCulture,
-            $"In {week.From}, {Figures.Percent(week.BehindTheScenesShare)} of {context.Subject}'s work ({Figures.Hours(week.BehindTheScenesHours)} of {Figures.Hours(week.TotalHours)}) went to things users never see. Over the quarter since {view.PeriodStart} that was {Figures.Hours(period.BehindTheScenesHours)}."));
-        var highlights = Spread(view.Highlights, MailHighlights).Select(h => h.Agent is null ? $"{(context.IsDepartment ? h.Team : "The team")} {h.Text}." : $"{h.Agent} {h.Text}.").ToList();
+        mail.Paragraph(t.Format("Mail.Appreciation.Summary", t.Week(week.From), t.Percent(week.BehindTheScenesShare), context.Subject, t.Hours(week.BehindTheScenesHours), t.Hours(week.TotalHours), t.Week(view.PeriodStart), t.Hours(period.BehindTheScenesHours)));
+        var highlights = Spread(view.Highlights, MailHighlights)
+            .Select(h => t.Format("Appreciation.Contribution", h.Agent ?? (context.IsDepartment ? h.Team : t["Mail.Appreciation.TheTeam"]), AppreciationReport.Say(t, h)))
+            .ToList();
         if (highlights.Count > 0)
         {
-            mail.Heading("Highlights of the quarter").List(highlights);
+            mail.Heading(t["Mail.Appreciation.Highlights"]).List(highlights);
             if (view.Highlights.Count > highlights.Count)
             {
-                mail.Paragraph(string.Create(CultureInfo.InvariantCulture, $"{view.Highlights.Count - highlights.Count} more in the attached summary."));
+                mail.Paragraph(t.Format("Mail.Appreciation.More", view.Highlights.Count - highlights.Count));
             }
         }
 
-        if (view.ThankYous.Where(t => t.Quotable).OrderByDescending(t => t.GivenAt).FirstOrDefault() is { } thanks)
+        if (view.ThankYous.Where(x => x.Quotable).OrderByDescending(x => x.GivenAt).FirstOrDefault() is { } thanks)
         {
-            mail.Box("From a customer", [$"“{thanks.Comment}”"], "#2e7d4f");
+            mail.Box(t["Mail.Appreciation.FromCustomer"], [$"“{thanks.Comment}”"], "#2e7d4f");
         }
 
-        var chart = new InvisibleWorkChartBuilder(fonts).Build(ChartData.WorkShares(view.WeeklyLedgers), "Share of hours by kind of work");
-        mail.Chart("work-shares", chart, 340, "Chart: share of hours by kind of work, week by week");
-        mail.Paragraph($"The full summary ({pages} pages) is attached as a PDF.");
+        var chart = new InvisibleWorkChartBuilder(fonts, t).Build(ChartData.WorkShares(view.WeeklyLedgers, t), t["Chart.Work.TitleHours"]);
+        mail.Chart("work-shares", chart, 340, t["Mail.Appreciation.ChartAlt"]);
+        mail.Paragraph(t.Format("Mail.Appreciation.Attached", pages));
         return mail.Finish(subject);
     }
 }

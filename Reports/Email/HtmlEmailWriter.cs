@@ -17,12 +17,16 @@ internal sealed class HtmlEmailWriter
     private readonly StringBuilder _plain = new();
     private readonly List<InlineImage> _images = [];
 
-    public HtmlEmailWriter(string title, string subtitle)
+    /// <param name="language">The body's language ("en", "nl"): the html element says it, for screen readers and translators.</param>
+    private readonly string _language;
+
+    public HtmlEmailWriter(string title, string subtitle, string language = "en")
     {
+        _language = language;
         // Phones: the viewport tag stops a 980 px layout being shrunk to fit; the column is fluid up to
         // 640 px, long words (names, ticket titles) wrap, and images shrink with max-width. No fixed
         // width anywhere is wider than a 320 px screen.
-        _html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").Append(Text(title)).Append("</title></head>")
+        _html.Append("<!DOCTYPE html><html lang=\"").Append(Text(language)).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").Append(Text(title)).Append("</title></head>")
             .Append("<body style=\"margin:0;padding:0;background:#f4f6f8;\">")
             .Append("<div style=\"box-sizing:border-box;max-width:640px;margin:0 auto;padding:16px;background:#ffffff;font-family:'DejaVu Sans',Arial,sans-serif;color:#1f2d3d;font-size:14px;line-height:1.45;overflow-wrap:break-word;word-wrap:break-word;\">")
             .Append("<h1 style=\"font-size:22px;margin:0 0 4px 0;color:#1b3a5c;\">").Append(Text(title)).Append("</h1>")
@@ -118,7 +122,7 @@ internal sealed class HtmlEmailWriter
     public EmailBody Finish(string subject)
     {
         _html.Append("</div></body></html>");
-        return new EmailBody(ReportText.CleanSingleLine(subject), _html.ToString(), _plain.ToString(), _images);
+        return new EmailBody(ReportText.CleanSingleLine(subject), _html.ToString(), _plain.ToString(), _images) { Language = _language };
     }
 
     internal static string Text(string? text) => WebUtility.HtmlEncode(ReportText.Clean(text ?? ""));

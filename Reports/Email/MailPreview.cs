@@ -12,6 +12,7 @@ public static class MailPreview
     public static string Html(EmailBody body, string? attachmentName)
     {
         ArgumentNullException.ThrowIfNull(body);
+        var words = Text.Wording.For(body.Language);
         var html = new StringBuilder(body.Html);
         foreach (var image in body.Images)
         {
@@ -19,10 +20,10 @@ public static class MailPreview
         }
 
         var strip = new StringBuilder("<div style=\"box-sizing:border-box;max-width:640px;margin:0 auto;padding:8px 16px;background:#e9eef3;font-family:'DejaVu Sans',Arial,sans-serif;font-size:12px;color:#3b4b5b;overflow-wrap:break-word;\">")
-            .Append("<strong>Preview</strong> &middot; Subject: ").Append(HtmlEmailWriter.Text(body.Subject));
+            .Append("<strong>").Append(HtmlEmailWriter.Text(words["Preview.Title"])).Append("</strong> &middot; ").Append(HtmlEmailWriter.Text(words.Format("Preview.Subject", body.Subject)));
         if (attachmentName is not null)
         {
-            strip.Append("<br>Attachment: ").Append(HtmlEmailWriter.Text(attachmentName));
+            strip.Append("<br>").Append(HtmlEmailWriter.Text(words.Format("Preview.Attachment", attachmentName)));
         }
 
         strip.Append("</div>");

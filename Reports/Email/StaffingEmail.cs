@@ -1,5 +1,4 @@
 using Analytics.Forecasting.Staffing;
-using System.Globalization;
 using Reports.Charts;
 using Reports.Documents;
 using Reports.Layout;
@@ -13,51 +12,53 @@ public static class StaffingEmail
     {
         ArgumentNullException.ThrowIfNull(model);
         var context = model.Context;
-        var subject = $"{StaffingReport.Title}: {context.Subject}, after {context.Week}";
-        var mail = new HtmlEmailWriter($"{StaffingReport.Title}: {context.Subject}", $"The {model.Weeks.Count} weeks after {context.Week}");
+        var t = context.Words;
+        var title = t["Staffing.Title"];
+        var subject = t.Format("Mail.Staffing.Subject", title, context.Subject, t.Week(context.Week));
+        var mail = new HtmlEmailWriter(t.Format("Mail.Title", title, context.Subject), t.Format("Mail.Staffing.Period", model.Weeks.Count, t.Week(context.Week)), t.Language);
         if (model.Missing is not null || model.Weeks.Count == 0)
         {
-            mail.Paragraph(model.Missing ?? "No staffing forecast for this team yet.");
+            mail.Paragraph(StaffingReport.Missing(t, model));
             return mail.Finish(subject);
         }
 
         var weeks = model.Weeks;
-        var c = CultureInfo.InvariantCulture;
         var available = StaffingView.AverageAvailable(weeks);
         var view = model.View;
+        var upTo = t.Format("Mail.Staffing.UpTo", t.Count(weeks[0].VolumeUpper80));
         mail.Figures(context.IsDepartment && view.Gaps.Count > 0
             ?
             [
-                ("Tickets expected next week", Figures.Count(weeks[0].Volume), string.Create(c, $"up to {Figures.Count(weeks[0].VolumeUpper80)} (80%)")),
-                ("FTE needed, average", Figures.Number(weeks.Average(w => w.NeededFte)), null),
-                ("FTE short, average", view.ShortTeams.Count == 0 ? "0" : Figures.Number(view.ShortFte), view.ShortTeams.Count == 0 ? "no team short" : string.Join(", ", view.ShortTeams.Select(t => t.Team))),
-                ("FTE to spare, average", Figures.Number(view.SpareFte), string.Create(c, $"{view.SpareTeams.Count} {(view.SpareTeams.Count == 1 ? "team" : "teams")}")),
+                (t["Mail.Staffing.NextWeek"], t.Count(weeks[0].Volume), upTo),
+                (t["Staffing.Tile.Needed"], t.Number(weeks.Average(w => w.NeededFte)), null),
+                (t["Staffing.Tile.Short"], view.ShortTeams.Count == 0 ? t.Count(0) : t.Number(view.ShortFte), view.ShortTeams.Count == 0 ? t["Staffing.NoTeamShort"] : string.Join(", ", view.ShortTeams.Select(x => x.Team))),
+                (t["Staffing.Tile.Spare"], t.Number(view.SpareFte), t.Plural("Mail.Staffing.Teams", view.SpareTeams.Count, view.SpareTeams.Count)),
             ]
             :
             [
-                ("Tickets expected next week", Figures.Count(weeks[0].Volume), string.Create(c, $"up to {Figures.Count(weeks[0].VolumeUpper80)} (80%)")),
-                ("FTE needed, average", Figures.Number(weeks.Average(w => w.NeededFte)), null),
-                ("FTE available, average", available is { } a ? Figures.Number(a) : Figures.Unknown, null),
-                ("Weeks short of staff", available is null ? Figures.Unknown : Figures.Count(StaffingView.WeeksShort(weeks)), string.Create(c, $"of {weeks.Count}")),
+                (t["Mail.Staffing.NextWeek"], t.Count(weeks[0].Volume), upTo),
+                (t["Staffing.Tile.Needed"], t.Number(weeks.Average(w => w.NeededFte)), null),
+                (t["Staffing.Tile.Available"], available is { } a ? t.Number(a) : t.Unknown, null),
+                (t["Mail.Staffing.WeeksShort"], available is null ? t.Unknown : t.Count(StaffingView.WeeksShort(weeks)), t.Format("Mail.Staffing.OfWeeks", weeks.Count)),
             ]);
         if (context.IsDepartment && view.Gaps.Count > 0)
         {
-            mail.Paragraph(StaffingReport.DepartmentGaps(view));
+            mail.Paragraph(StaffingReport.DepartmentGaps(t, view));
         }
 
         if (model.Forecast is { } forecast)
         {
-            mail.Paragraph(forecast.Accuracy);
+            mail.Paragraph(CommonSections.Accuracy(forecast, t));
         }
 
         if (model.Scenarios.Count > 1)
         {
-            mail.Heading("Options").List(model.Scenarios.Select(s => string.Create(c, $"{s.Name}: backlog about {Figures.Count(s.FinalBacklog)} tickets after {s.Backlog.Count} weeks.")));
+            mail.Heading(t["Staffing.Options.Heading"]).List(model.Scenarios.Select(s => t.Format("Mail.Staffing.Option", StaffingReport.Scenario(t, s).Name, t.Count(s.FinalBacklog), s.Backlog.Count)));
         }
 
-        var chart = new StaffingChartBuilder(fonts).Build([.. weeks.Select(w => new StaffingWeek(ChartData.Label(w.Week), w.NeededFte, w.AvailableFte))], $"Needed and available FTE per week, {context.Subject}");
-        mail.Chart("staffing", chart, 320, "Chart: needed and available FTE per week");
-        mail.Paragraph($"The full forecast ({pages} pages) is attached as a PDF.");
+        var chart = new StaffingChartBuilder(fonts, t).Build([.. weeks.Select(w => new StaffingWeek(ChartData.Label(w.Week), w.NeededFte, w.AvailableFte))], t.Format("Chart.Staffing.TitleFor", context.Subject));
+        mail.Chart("staffing", chart, 320, t["Mail.Staffing.ChartAlt"]);
+        mail.Paragraph(t.Format("Mail.Staffing.Attached", pages));
         return mail.Finish(subject);
     }
 }

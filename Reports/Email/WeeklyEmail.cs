@@ -11,41 +11,44 @@ public static class WeeklyEmail
     {
         ArgumentNullException.ThrowIfNull(model);
         var context = model.Context;
+        var t = context.Words;
         var view = model.Workload;
-        var subject = $"{WeeklyWorkloadReport.Title}: {context.Subject}, {context.Week}" + (view.FlaggedTeams > 0 ? $" – {view.FlaggedTeams} overload {(view.FlaggedTeams == 1 ? "flag" : "flags")}" : "");
-        var mail = new HtmlEmailWriter($"{WeeklyWorkloadReport.Title}: {context.Subject}", context.Period);
+        var title = t["Weekly.Title"];
+        var subject = t.Format("Mail.Subject", title, context.Subject, t.Week(context.Week))
+            + (view.FlaggedTeams > 0 ? " – " + t.Plural("Mail.Weekly.Flags", view.FlaggedTeams, view.FlaggedTeams) : "");
+        var mail = new HtmlEmailWriter(t.Format("Mail.Title", title, context.Subject), context.Period, t.Language);
         if (view.Current is not { } now)
         {
-            mail.Paragraph($"Figures for {context.Subject} are not shown: they would describe fewer than {context.MinimumGroupSize} people.");
+            mail.Paragraph(t.Format("Common.TooFewPeople", context.Subject, context.MinimumGroupSize));
             return mail.Finish(subject);
         }
 
         var before = view.Trend.Count > 1 ? view.Trend[^2] : null;
-        mail.Paragraph(WeeklyNarrative.Summary(context.Subject, now, before, view.TeamFlags, context.IsDepartment, view.UnnamedTeamFlags));
+        mail.Paragraph(WeeklyNarrative.Summary(t, context.Subject, now, before, view.TeamFlags, context.IsDepartment, view.UnnamedTeamFlags));
         mail.Figures(
         [
-            ("Incoming tickets", Figures.Count(now.Incoming), Figures.Change(now.Incoming, before?.Incoming, null)?.Text),
-            ("Resolved tickets", Figures.Count(now.Resolved), Figures.Change(now.Resolved, before?.Resolved, true)?.Text),
-            ("Open backlog", Figures.Count(now.Backlog), Figures.Change(now.Backlog, before?.Backlog, false)?.Text),
-            ("Resolved within SLA", Figures.Percent(now.SlaCompliance), Figures.Change(now.SlaCompliance, before?.SlaCompliance, true, percentPoints: true)?.Text),
-            ("Working days to clear the backlog", Figures.Number(now.DaysToClear), null),
+            (t["Weekly.Tile.Incoming"], t.Count(now.Incoming), t.Change(now.Incoming, before?.Incoming, null)?.Text),
+            (t["Weekly.Tile.Resolved"], t.Count(now.Resolved), t.Change(now.Resolved, before?.Resolved, true)?.Text),
+            (t["Mail.Weekly.Backlog"], t.Count(now.Backlog), t.Change(now.Backlog, before?.Backlog, false)?.Text),
+            (t["Weekly.Tile.Sla"], t.Percent(now.SlaCompliance), t.Change(now.SlaCompliance, before?.SlaCompliance, true, percentPoints: true)?.Text),
+            (t["Weekly.Tile.DaysToClear"], t.Number(now.DaysToClear), null),
         ]);
         foreach (var flag in view.TeamFlags)
         {
-            mail.Box($"{flag.Team}: {flag.Severity.ToString().ToLowerInvariant()}", flag.Reasons.Select(r => WeeklyWorkloadReport.Sentence(r.Text)), flag.Severity >= Analytics.Workload.FlagSeverity.Critical ? "#b03a2e" : "#c98a0c");
+            mail.Box(WeeklyWorkloadReport.FlagTitle(t, flag.Team, flag.Severity), WeeklyWorkloadReport.Reasons(t, flag.Reasons), flag.Severity >= Analytics.Workload.FlagSeverity.Critical ? "#b03a2e" : "#c98a0c");
         }
 
         if (!context.IsDepartment && view.AgentFlags.Count > 0)
         {
-            mail.Paragraph($"{view.AgentFlags.Count} {(view.AgentFlags.Count == 1 ? "agent shows" : "agents show")} signs of overload; the attached report has the details.");
+            mail.Paragraph(t.Plural("Mail.Weekly.Agents", view.AgentFlags.Count, view.AgentFlags.Count));
         }
 
-        var chart = new WeeklyFlowChartBuilder(fonts).Build(ChartData.Flow(view.Trend), $"Incoming and resolved per week, {context.Subject}");
-        mail.Chart("flow", chart, 320, "Chart: incoming and resolved tickets per week with the open backlog");
-        mail.Paragraph($"The full report ({pages} pages) is attached as a PDF: service levels, {(context.IsDepartment ? "teams" : "per-agent load")}, when work arrives, the work behind the scenes, the forecast and data quality.");
+        var chart = new WeeklyFlowChartBuilder(fonts, t).Build(ChartData.Flow(view.Trend), t.Format("Chart.Flow.TitleFor", context.Subject));
+        mail.Chart("flow", chart, 320, t["Mail.Weekly.ChartAlt"]);
+        mail.Paragraph(t.Format(context.IsDepartment ? "Mail.Weekly.AttachedDepartment" : "Mail.Weekly.AttachedTeam", pages));
         if (!context.IsDepartment)
         {
-            mail.Paragraph("This report holds personal data about the team's agents and is meant for the team's manager only. Please do not forward it.", muted: true);
+            mail.Paragraph(t["Mail.Weekly.Personal"], muted: true);
         }
 
         return mail.Finish(subject);

@@ -38,9 +38,10 @@ internal sealed class PageChrome(PageSetup page, PageHeaderInfo header, DateTime
         // Footer: when it was made and how fresh the data is, then the page number.
         float footerRule = page.Height - page.MarginBottom + 22f;
         float footerTop = footerRule + 5f;
-        string pageText = string.Create(CultureInfo.InvariantCulture, $"Page {pageNumber} of {pageCount}");
+        var words = header.Words;
+        string pageText = words.Format("Page.Number", pageNumber, pageCount);
         float pageWidth = painter.Measure(pageText, ReportTheme.Footer);
-        string stamp = $"Generated {FormatTime(generatedAt)} \u00B7 Data as of {FormatTime(header.DataAsOf)}";
+        string stamp = words.Format("Page.Stamp", FormatTime(generatedAt), FormatTime(header.DataAsOf));
         stamp = LineBreaker.Ellipsize(painter, stamp, ReportTheme.Footer, Math.Max(0, width - pageWidth - Gap));
         canvas.DrawLine(left, footerRule, right, footerRule, rule);
         float baseline = footerTop + painter.BaselineOffset(ReportTheme.Footer);
@@ -57,6 +58,6 @@ internal sealed class PageChrome(PageSetup page, PageHeaderInfo header, DateTime
         string suffix = zone == TimeZoneInfo.Utc
             ? "UTC"
             : "UTC" + local.ToString("zzz", CultureInfo.InvariantCulture);
-        return local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + suffix;
+        return local.ToString(header.Words["Format.Stamp"], header.Words.Culture) + " " + suffix;
     }
 }

@@ -13,4 +13,7 @@ public sealed record ReportMetadata(string Title, string Subject = "", string Au
 public sealed record PageHeaderInfo(string ReportTitle, string Scope, string Period, DateTimeOffset DataAsOf)
 {
     public TimeZoneInfo? TimeZone { get; init; }
+
+    /// <summary>The language of the footer ("Page 1 of 3", "Data as of"). Default English.</summary>
+    public Text.Wording Words { get; init; } = Text.Wording.English;
 }

@@ -94,6 +94,9 @@ public sealed class DepartmentRecipients
 {
     /// <summary>Who receives the department report (team-level figures only).</summary>
     public List<string> Recipients { get; set; } = [];
+
+    /// <summary>The language of the department's reports and mails ("en", "nl"); default Reporting:Language.</summary>
+    public string? Language { get; set; }
 }
 
 public sealed class TeamRecipients
@@ -103,4 +106,7 @@ public sealed class TeamRecipients
 
     /// <summary>Others who receive the team report without per-agent detail.</summary>
     public List<string> Recipients { get; set; } = [];
+
+    /// <summary>The language of the team's reports and mails ("en", "nl"); default Reporting:Language.</summary>
+    public string? Language { get; set; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Reports.Text;
 
 namespace Worker.Delivery;
 
@@ -12,6 +13,7 @@ public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
         var section = DeliveryOptions.Section;
         Address(options.From, $"{section}:From", failures);
 
+        Language(options.Department.Language, $"{section}:Department:Language", failures);
         for (var i = 0; i < options.Department.Recipients.Count; i++)
         {
             Address(options.Department.Recipients[i], $"{section}:Department:Recipients:{i}", failures);
@@ -24,6 +26,7 @@ public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
 
         foreach (var (team, recipients) in options.Teams)
         {
+            Language(recipients.Language, $"{section}:Teams:{team}:Language", failures);
             for (var i = 0; i < recipients.Managers.Count; i++)
             {
                 Address(recipients.Managers[i], $"{section}:Teams:{team}:Managers:{i}", failures);
@@ -90,6 +93,19 @@ public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>An override of Reporting:Language: absent, or a language the reports are written in.</summary>
+    private static void Language(string? code, string path, List<string> failures)
+    {
+        if (code is not null && !Wording.IsSupported(code))
+        {
+            failures.Add(LanguageProblem(path, code));
+        }
+    }
+
+    /// <summary>One line naming the setting, the value and the languages there are.</summary>
+    internal static string LanguageProblem(string path, string? code) =>
+        $"{path}: '{code}' is not a report language; use one of {string.Join(", ", Wording.Languages)}.";
 
     private static void Address(string? text, string path, List<string> failures)
     {

@@ -4,6 +4,7 @@ using Analytics.Storage;
 using Analytics.Workload;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Reports.Text;
 using Worker.Delivery;
 using Worker.Jobs;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public sealed class OverloadAlerts(
     ICapacityOutlook capacity,
     IOptions<WorkloadOptions> options,
     ReportRecipients recipients,
+    ReportLanguages languages,
     Outbox outbox,
     ReferenceStore reference,
     [FromKeyedServices(FiguresClock.Key)] TimeProvider time,
@@ -52,50 +54,54 @@ public sealed class OverloadAlerts(
             var audience = ReportAudience.ForTeamManagers(flag.Team);
             foreach (var to in recipients.For(audience, teams))
             {
-                queued += await outbox.EnqueueAsync(Alert(flag, agents, audience, to, target), cancellationToken) ? 1 : 0;
+                queued += await outbox.EnqueueAsync(Alert(Wording.For(languages.For(audience)), flag, agents, audience, to, target), cancellationToken) ? 1 : 0;
             }
         }
 
         foreach (var to in recipients.For(ReportAudience.Department, teams))
         {
             var key = string.Join(",", alerts.Select(a => a.Team).Order(StringComparer.Ordinal));
-            queued += await outbox.EnqueueAsync(DepartmentAlert(alerts, to, target, key), cancellationToken) ? 1 : 0;
+            queued += await outbox.EnqueueAsync(DepartmentAlert(Wording.For(languages.For(ReportAudience.Department)), alerts, to, target, key), cancellationToken) ? 1 : 0;
         }
 
         Log.OverloadChecked(logger, target, now.Teams.Count, alerts.Count, queued);
         return queued;
     }
 
-    private static OutgoingMail Alert(TeamFlag flag, IReadOnlyList<AgentFlag> agents, ReportAudience audience, string to, IsoWeek week)
+    private static OutgoingMail Alert(Wording t, TeamFlag flag, IReadOnlyList<AgentFlag> agents, ReportAudience audience, string to, IsoWeek week)
     {
-        var lines = flag.Reasons.Select(r => r.Text).ToList();
-        var people = agents.Select(a => $"{a.Agent}: {string.Join("; ", a.Reasons.Select(r => r.Text))}").ToList();
-        var text = $"{flag.Team} is flagged as overloaded ({Severity(flag)}) in {week}:\n- {string.Join("\n- ", lines)}" + (people.Count > 0 ? $"\n\nAgents:\n- {string.Join("\n- ", people)}" : "");
-        var html = $"<p>{Escape(flag.Team)} is flagged as overloaded (<strong>{Severity(flag)}</strong>) in {week}:</p><ul>{string.Concat(lines.Select(l => $"<li>{Escape(l)}</li>"))}</ul>"
-            + (people.Count > 0 ? $"<p>Agents (for the team's manager only):</p><ul>{string.Concat(people.Select(p => $"<li>{Escape(p)}</li>"))}</ul>" : "");
+        var lines = flag.Reasons.Select(r => Said(t, r)).ToList();
+        var people = agents.Select(a => $"{a.Agent}: {string.Join("; ", a.Reasons.Select(r => Said(t, r)))}").ToList();
+        var flagged = t.Format("Alert.Flagged", flag.Team, Severity(t, flag), t.Week(week));
+        var text = $"{flagged}:\n- {string.Join("\n- ", lines)}" + (people.Count > 0 ? $"\n\n{t["Alert.Agents"]}:\n- {string.Join("\n- ", people)}" : "");
+        var html = $"<p>{Escape(t.Format("Alert.Flagged", flag.Team, "\u0001", t.Week(week))).Replace("\u0001", $"<strong>{Escape(Severity(t, flag))}</strong>", StringComparison.Ordinal)}:</p><ul>{string.Concat(lines.Select(l => $"<li>{Escape(l)}</li>"))}</ul>"
+            + (people.Count > 0 ? $"<p>{Escape(t["Alert.AgentsManagerOnly"])}:</p><ul>{string.Concat(people.Select(p => $"<li>{Escape(p)}</li>"))}</ul>" : "");
         return new OutgoingMail
         {
             Key = new OutboxKey("overload-alert", string.Create(CultureInfo.InvariantCulture, $"{week}/{flag.Severity}"), audience.Scope, to),
-            Subject = $"Overload alert: {flag.Team}, {week} ({Severity(flag)})",
+            Subject = t.Format("Alert.Subject", flag.Team, t.Week(week), Severity(t, flag)),
             HtmlBody = html,
             TextBody = text,
         };
     }
 
-    private static OutgoingMail DepartmentAlert(IReadOnlyList<TeamFlag> flags, string to, IsoWeek week, string teams)
+    private static OutgoingMail DepartmentAlert(Wording t, IReadOnlyList<TeamFlag> flags, string to, IsoWeek week, string teams)
     {
-        var html = string.Concat(flags.Select(f => $"<p><strong>{Escape(f.Team)}</strong> ({Severity(f)}):</p><ul>{string.Concat(f.Reasons.Select(r => $"<li>{Escape(r.Text)}</li>"))}</ul>"));
-        var text = string.Join("\n\n", flags.Select(f => $"{f.Team} ({Severity(f)}):\n- {string.Join("\n- ", f.Reasons.Select(r => r.Text))}"));
+        var html = string.Concat(flags.Select(f => $"<p><strong>{Escape(f.Team)}</strong> ({Escape(Severity(t, f))}):</p><ul>{string.Concat(f.Reasons.Select(r => $"<li>{Escape(Said(t, r))}</li>"))}</ul>"));
+        var text = string.Join("\n\n", flags.Select(f => $"{f.Team} ({Severity(t, f)}):\n- {string.Join("\n- ", f.Reasons.Select(r => Said(t, r)))}"));
         return new OutgoingMail
         {
             Key = new OutboxKey("overload-alert", $"{week}/{teams}/{string.Join(",", flags.Select(f => f.Severity))}", ReportAudience.Department.Scope, to),
-            Subject = $"Overload alert, {week}: {string.Join(", ", flags.Select(f => f.Team))}",
+            Subject = t.Format("Alert.DepartmentSubject", t.Week(week), string.Join(", ", flags.Select(f => f.Team))),
             HtmlBody = html,
             TextBody = text,
         };
     }
 
-    private static string Severity(TeamFlag flag) => flag.Severity.ToString().ToLowerInvariant();
+    private static string Severity(Wording t, TeamFlag flag) => t["Severity." + flag.Severity];
+
+    /// <summary>A reason in the readers' language, as the analytics wrote it (no capital, no full stop: the alert lists it).</summary>
+    private static string Said(Wording t, FlagReason reason) => reason.Phrase is { } phrase ? t.Say(phrase) : reason.Text;
 
     private static string Escape(string text) => System.Net.WebUtility.HtmlEncode(Reports.Layout.ReportText.Clean(text));
 }

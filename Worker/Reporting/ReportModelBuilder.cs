@@ -27,6 +27,7 @@ public sealed class ReportModelBuilder(
     ForecastService forecasts,
     StaffingPlanner staffingPlanner,
     RosterReader roster,
+    ReportLanguages languages,
     IOptions<WorkloadOptions> workloadOptions,
     IOptions<PrivacyOptions> privacyOptions,
     IOptions<InvisibleWorkOptions> invisibleWorkOptions,
@@ -65,7 +66,7 @@ public sealed class ReportModelBuilder(
         var agents = organisation.Agents;
         var policy = new PrivacyPolicy(privacyOptions, agents);
         return new ReportInputs(week, quarterStart, history, overload, ledger, recognition, patterns, teams, agents, policy,
-            ForecastOutlookMapper.All(weekly, week, workload.DepartmentName), weekly, staffing);
+            ForecastOutlookWords.All(weekly, week, workload.DepartmentName), weekly, staffing);
     }
 
     public async Task<WeeklyReportModel> WeeklyAsync(ReportInputs inputs, ReportScope scope, CancellationToken cancellationToken)
@@ -114,7 +115,10 @@ public sealed class ReportModelBuilder(
         var until = new DateTimeOffset(inputs.Week.NextMonday.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(inputs.Week.NextMonday.ToDateTime(TimeOnly.MinValue)));
         var quality = await qualityCalculator.ComputeAsync(scope is DepartmentScope ? null : subject, from, until, cancellationToken);
         var now = time.GetUtcNow();
-        var context = new ReportContext(scope, subject, inputs.Week, now, quality.DataAsOf ?? now, workload.TimeZone, inputs.Policy.MinimumGroupSize);
+        var context = new ReportContext(scope, subject, inputs.Week, now, quality.DataAsOf ?? now, workload.TimeZone, inputs.Policy.MinimumGroupSize)
+        {
+            Language = languages.For(scope),
+        };
         return (context, quality);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Reports;
 using Worker.Forecasting;
 using Worker.Jobs;
@@ -16,6 +17,8 @@ public static class ReportingServiceCollectionExtensions
     {
         services.AddReports();
         services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReportingOptions>, ReportingOptionsValidator>());
+        services.TryAddSingleton<ReportLanguages>();
         services.TryAddSingleton<ReportModelBuilder>();
         services.TryAddSingleton<ReportMetrics>();
         services.TryAddSingleton<ReportProduction>();

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Analytics.Calendar;
+using Analytics.Text;
 
 namespace Analytics.Forecasting.Staffing;
 
@@ -8,6 +8,18 @@ namespace Analytics.Forecasting.Staffing;
 /// <param name="Backlog">Projected open tickets at the end of each week.</param>
 public sealed record StaffingScenario(string Name, string Description, double ExtraFte, IReadOnlyList<(IsoWeek Week, double Backlog)> Backlog)
 {
+    /// <summary>A scenario whose name and description are phrases (English in <see cref="Name"/> and <see cref="Description"/>).</summary>
+    public StaffingScenario(Phrase name, Phrase description, double extraFte, IReadOnlyList<(IsoWeek Week, double Backlog)> backlog)
+        : this(name.English, description.English, extraFte, backlog)
+    {
+        NamePhrase = name;
+        DescriptionPhrase = description;
+    }
+
+    public Phrase? NamePhrase { get; init; }
+
+    public Phrase? DescriptionPhrase { get; init; }
+
     public double FinalBacklog => Backlog.Count > 0 ? Backlog[^1].Backlog : 0;
 
     public int WeeksGrowing => Backlog.Select((b, i) => i == 0 ? 0 : b.Backlog > Backlog[i - 1].Backlog + 0.5 ? 1 : 0).Sum();
@@ -40,15 +52,15 @@ public static class StaffingScenarios
 
         var scenarios = new List<StaffingScenario>
         {
-            new("As planned", "The roster as it is, with planned leave and public holidays.", 0, Project(weeks, backlog, usualBacklog, 0, 0, fteHours, shrinkage)),
+            new(Phrase.Fixed("Scenario.AsPlanned", "As planned"), Phrase.Fixed("Scenario.AsPlanned.Text", "The roster as it is, with planned leave and public holidays."), 0, Project(weeks, backlog, usualBacklog, 0, 0, fteHours, shrinkage)),
         };
         var shortfall = weeks.Average(w => Math.Max(0, -w.GapFte!.Value));
         if (shortfall > 0.05)
         {
             var extra = Math.Ceiling(shortfall * 2) / 2;
             scenarios.Add(new StaffingScenario(
-                string.Create(CultureInfo.InvariantCulture, $"Add {extra:0.#} FTE"),
-                string.Create(CultureInfo.InvariantCulture, $"Extra capacity of {extra:0.#} FTE from the first week (temporary staff, overtime or help from another team), enough for the average shortfall."),
+                Phrase.Of("Scenario.AddFte", $"Add {extra:0.#} FTE"),
+                Phrase.Of("Scenario.AddFte.Text", $"Extra capacity of {extra:0.#} FTE from the first week (temporary staff, overtime or help from another team), enough for the average shortfall."),
                 extra,
                 Project(weeks, backlog, usualBacklog, extra, 0, fteHours, shrinkage)));
         }
@@ -56,8 +68,8 @@ public static class StaffingScenarios
         if (changeShare > 0.01)
         {
             scenarios.Add(new StaffingScenario(
-                "Defer planned changes",
-                string.Create(CultureInfo.InvariantCulture, $"Postpone non-urgent changes (about {changeShare:0%} of the team's hours) until the backlog is back to normal; they wait, they do not disappear."),
+                Phrase.Fixed("Scenario.Defer", "Defer planned changes"),
+                Phrase.Of("Scenario.Defer.Text", $"Postpone non-urgent changes (about {changeShare:0%} of the team's hours) until the backlog is back to normal; they wait, they do not disappear."),
                 0,
                 Project(weeks, backlog, usualBacklog, 0, changeShare, fteHours, shrinkage)));
         }

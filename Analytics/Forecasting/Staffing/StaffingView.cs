@@ -1,6 +1,7 @@
 using Analytics.Calendar;
 using Analytics.Privacy;
 using Analytics.Recognition;
+using Analytics.Text;
 using Analytics.Tickets;
 using Analytics.Workload;
 
@@ -33,7 +34,10 @@ public sealed record StaffingView(
     int CurrentBacklog,
     string? Missing)
 {
-    public static StaffingView Nothing(string subject, string why) => new(subject, [], [], [], [], 0, why);
+    public static StaffingView Nothing(string subject, Phrase why) => new(subject, [], [], [], [], 0, (why ?? throw new ArgumentNullException(nameof(why))).English) { MissingPhrase = why };
+
+    /// <summary><see cref="Missing"/> as a phrase, which a report says in its readers' language.</summary>
+    public Phrase? MissingPhrase { get; init; }
 
     /// <summary>The department's teams that have no forecast (too little history): named once, not given empty lines.</summary>
     public IReadOnlyList<string> WithoutForecast { get; init; } = [];
@@ -108,13 +112,13 @@ public sealed class StaffingViewBuilder(PrivacyPolicy policy, StaffingOptions op
         var subject = department ? history.DepartmentName : scope is TeamScope t ? t.Team : ((AgentScope)scope).Team;
         if (staffing is null || weekly is null)
         {
-            return StaffingView.Nothing(subject, "No staffing forecast yet: the forecasting model has not been trained on this data. It is trained nightly.");
+            return StaffingView.Nothing(subject, Phrase.Fixed("Staffing.Missing.NoModel", "No staffing forecast yet: the forecasting model has not been trained on this data. It is trained nightly."));
         }
 
         var sizes = history.GroupSizes(week);
         if (!department && policy.Suppresses(scope, subject, sizes.GetValueOrDefault(subject)))
         {
-            return StaffingView.Nothing(subject, $"Figures for {subject} are not shown: they would describe fewer than {policy.MinimumGroupSize} people.");
+            return StaffingView.Nothing(subject, Phrase.Of("Common.TooFewPeople", $"Figures for {subject} are not shown: they would describe fewer than {policy.MinimumGroupSize} people."));
         }
 
         var now = history.Team(subject, week) ?? history.Department(week);

@@ -195,7 +195,7 @@ internal static class ReportFixtures
     {
         if (!withModel)
         {
-            return new StaffingReportModel(Context(scope, subject), StaffingView.Nothing(subject, "No staffing forecast yet: the forecasting model has not been trained on this data. It is trained nightly."), null, Quality());
+            return new StaffingReportModel(Context(scope, subject), StaffingView.Nothing(subject, Analytics.Text.Phrase.Fixed("Staffing.Missing.NoModel", "No staffing forecast yet: the forecasting model has not been trained on this data. It is trained nightly.")), null, Quality());
         }
 
         IReadOnlyList<Analytics.Forecasting.Staffing.TeamWeekStaffing> weeks = [.. Enumerable.Range(1, 12).Select(i => new Analytics.Forecasting.Staffing.TeamWeekStaffing(
