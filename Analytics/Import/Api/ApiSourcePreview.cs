@@ -36,17 +36,8 @@ public sealed class ApiSourcePreview(ApiConnectors connectors, SyncStateStore st
     {
         ArgumentNullException.ThrowIfNull(source);
         var connector = connectors.For(source);
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone ?? string.Empty, out var zone))
-        {
-            throw new SourceQueryException($"Source '{source.Name}': TimeZone '{source.TimeZone}' is not a known time zone (an IANA id such as Europe/Amsterdam).");
-        }
-
-        var watermark = (await state.GetAsync(source.Name, cancellationToken))?.Watermark;
-        var since = watermark is { } mark ? mark - options.Value.Overlap : TicketSync.Beginning;
-        if (since < TicketSync.Beginning)
-        {
-            since = TicketSync.Beginning;
-        }
+        var zone = TicketSync.ZoneOf(source);
+        var since = TicketSync.ReadFrom((await state.GetAsync(source.Name, cancellationToken))?.Watermark, options.Value.Overlap);
 
         var api = source.Api.Copy();
         api.MaxRetries = maxRetries ?? api.MaxRetries;

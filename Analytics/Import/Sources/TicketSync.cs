@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
 using Analytics.Storage;
-using Analytics.Tickets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -133,160 +132,13 @@ public sealed partial class TicketSync(
         ex is DbException or IOException or TimeoutException or System.Net.Sockets.SocketException
         || (ex is InvalidOperationException && ex.InnerException is DbException or IOException or System.Net.Sockets.SocketException);
 
-    private async Task RunOnceAsync(TicketSourceOptions source, Counts totals, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
-    {
-        if (source.Provider.IsApi())
-        {
-            await RunApiAsync(source, totals, progress, cancellationToken);
-            return;
-        }
-
-        if (string.IsNullOrWhiteSpace(source.DateFormat))
-        {
-            throw new SourceQueryException($"Source '{source.Name}': DateFormat must not be empty (iso, d/M/yyyy, dd-MM-yyyy, dd.MM.yyyy, yyyy/MM/dd, M/d/yyyy or a .NET format).");
-        }
-
-        string query;
-        try
-        {
-            query = await File.ReadAllTextAsync(source.QueryFile, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SourceQueryException($"Source '{source.Name}': the query file {source.QueryFile} cannot be read: {ex.Message}", ex);
-        }
-
-        var (zone, now, limit, since, futureTimes) = await BeginAsync(source, cancellationToken);
-        var dialect = SqlDialect.For(source.Provider.Database());
-        await using var connection = dialect.CreateConnection(source.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = query;
-        command.CommandTimeout = (int)Math.Ceiling(Options.QueryTimeout.TotalSeconds);
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@since";
-        parameter.Value = dialect.ToSourceInstant(since, zone);
-        command.Parameters.Add(parameter);
-
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var mapper = SourceRowMapper.Bind(reader, source.Name, source.QueryFile, zone, DateFormat.Parse(source.DateFormat));
-        await using var writer = await tickets.OpenWriterAsync(null, cancellationToken);
-
-        var batch = new List<TicketWrite>(Options.BatchSize);
-        var quarantine = new List<QuarantinedRow>();
-        var ordered = true;
-        DateTimeOffset? previous = null;
-        DateTimeOffset? highest = null;
-        DateTimeOffset? first = null;
-        var runRead = 0L;
-        var future = 0L;
-        (string Ticket, DateTimeOffset UpdatedAt) firstFuture = default;
-        var clock = Stopwatch.StartNew();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            totals.Read++;
-            runRead++;
-            Ticket? ticket;
-            DateTimeOffset? updatedAt;
-            try
-            {
-                ticket = mapper.Map(reader);
-                updatedAt = ticket?.UpdatedAt ?? mapper.TryUpdatedAt();
-            }
-            catch (Exception ex) when (ex is not (OperationCanceledException or DbException))
-            {
-                // A value the driver or the mapping cannot handle costs this row, never the run.
-                totals.Quarantined++;
-                quarantine.Add(Quarantined(source.Name, mapper.Key, new RowProblem("(row)", null, $"the row cannot be read: {ex.Message}")));
-                continue;
-            }
-
-            if (updatedAt is { } late && late > limit)
-            {
-                if (future++ == 0)
-                {
-                    firstFuture = (mapper.Key, late);
-                }
-
-                totals.Quarantined++;
-                quarantine.Add(Quarantined(source.Name, mapper.Key, new RowProblem(
-                    "updated_at",
-                    late.ToString("u", CultureInfo.InvariantCulture),
-                    $"updated_at is in the future: later than now plus Sync:ClockSkew ({limit:u}); the row is synced once that time has passed")));
-                continue;
-            }
-
-            if (updatedAt is { } u)
-            {
-                first ??= u;
-                if (previous is { } p && u < p && ordered)
-                {
-                    ordered = false;
-                    Log.SyncUnordered(logger, source.Name, source.QueryFile);
-                }
-
-                previous = u;
-                highest = highest is { } h && h > u ? h : u;
-            }
-
-            IReadOnlyList<RowProblem> problems = mapper.Problems;
-            if (ticket is not null && FutureTimeCheck.Problems(ticket, now) is { Count: > 0 } ahead)
-            {
-                if (futureTimes == FutureTimes.Quarantine)
-                {
-                    problems = ahead;
-                    ticket = null;
-                }
-                else
-                {
-                    totals.FutureKept++;
-                }
-            }
-
-            if (ticket is null)
-            {
-                totals.Quarantined++;
-                foreach (var problem in problems)
-                {
-                    quarantine.Add(Quarantined(source.Name, mapper.Key, problem));
-                }
-            }
-            else
-            {
-                batch.Add(new TicketWrite(ticket, null));
-            }
-
-            if (batch.Count >= Options.BatchSize)
-            {
-                // Rows come in updated_at order, so everything up to here is committed once this batch is:
-                // the watermark may follow. Out of order, only the end of the run says that.
-                await FlushAsync(source.Name, writer, batch, quarantine, totals, ordered ? highest : null, cancellationToken);
-                progress?.Report(new SyncProgress(source.Name, runRead, ordered ? first : null, previous, limit));
-            }
-        }
-
-        await FlushAsync(source.Name, writer, batch, quarantine, totals, highest, cancellationToken);
-        progress?.Report(new SyncProgress(source.Name, runRead, first, limit, limit));
-        if (future > 0)
-        {
-            Log.SyncFutureRows(logger, source.Name, future, limit, firstFuture.Ticket ?? string.Empty, firstFuture.UpdatedAt);
-        }
-
-        totals.InFuture += future;
-        Log.SyncRead(logger, source.Name, totals.Read, clock.Elapsed.TotalSeconds);
-    }
-
     /// <summary>
     /// What every run of a source starts with: its zone, the clock's limit and where to read from, the
     /// stored watermark less the overlap (set back first if a run before the limit existed left it later).
     /// </summary>
     private async Task<RunWindow> BeginAsync(TicketSourceOptions source, CancellationToken cancellationToken)
     {
-        // Checked at start too; here again because a source can be synced with settings that bypassed that check.
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone ?? string.Empty, out var zone))
-        {
-            throw new SourceQueryException($"Source '{source.Name}': TimeZone '{source.TimeZone}' is not a known time zone (an IANA id such as Europe/Amsterdam).");
-        }
+        var zone = ZoneOf(source);
 
         // Nothing may be later than this: a source clock running ahead must not carry the watermark past rows yet to change.
         var now = time.GetUtcNow();
@@ -301,15 +153,24 @@ public sealed partial class TicketSync(
             current = await state.GetAsync(source.Name, cancellationToken);
         }
 
-        var since = current?.Watermark is { } mark ? mark - Options.Overlap : Beginning;
-        if (since < Beginning)
-        {
-            since = Beginning;
-        }
+        var since = ReadFrom(current?.Watermark, Options.Overlap);
 
         await state.MarkStartedAsync(source.Name, cancellationToken);
         Log.SyncStarted(logger, source.Name, since);
         return new RunWindow(zone, now, limit, since, futureTimes);
+    }
+
+    /// <summary>The source's zone for times without an offset. Checked at start too; here again because a source can be synced with settings that bypassed that check.</summary>
+    internal static TimeZoneInfo ZoneOf(TicketSourceOptions source) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(source.TimeZone ?? string.Empty, out var zone)
+            ? zone
+            : throw new SourceQueryException($"Source '{source.Name}': TimeZone '{source.TimeZone}' is not a known time zone (an IANA id such as Europe/Amsterdam).");
+
+    /// <summary>Where a run reads from: the watermark less the overlap, or the beginning for a source never synced.</summary>
+    internal static DateTimeOffset ReadFrom(DateTimeOffset? watermark, TimeSpan overlap)
+    {
+        var since = watermark is { } mark ? mark - overlap : Beginning;
+        return since < Beginning ? Beginning : since;
     }
 
     private readonly record struct RunWindow(TimeZoneInfo Zone, DateTimeOffset Now, DateTimeOffset Limit, DateTimeOffset Since, FutureTimes FutureTimes);
