@@ -74,7 +74,8 @@ public sealed class PostgresServer : IAsyncLifetime
         Port = Port,
         Username = Superuser,
         Database = database,
-        Timeout = 15,
+        // A loaded CI machine (the whole suite on 2 cores) has been seen to take over 15 s to accept a connection.
+        Timeout = 60,
     }.ConnectionString;
 
     /// <summary>Creates a new, empty database and returns its name.</summary>
